@@ -1,0 +1,77 @@
+// Accessible form pieces: labels, hints and errors tied to inputs, an error summary that is
+// announced, all translated.
+import type { MessageKey } from "#app/i18n/catalog.ts";
+import { useT } from "#app/i18n/use-t.ts";
+
+export interface FormState {
+  ok: false;
+  fieldErrors: Partial<Record<string, MessageKey>>;
+  formError?: MessageKey;
+  formErrorParams?: Record<string, number>;
+  values: Record<string, string>;
+}
+
+export function ErrorSummary({ state }: { state?: FormState | { ok: true } | null }) {
+  const t = useT();
+  if (!state || state.ok) return null;
+  const fields = Object.entries(state.fieldErrors).filter((e): e is [string, MessageKey] => Boolean(e[1]));
+  if (!state.formError && fields.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1}>
+      <h2>{t("form.errorSummary")}</h2>
+      <ul>
+        {state.formError ? <li>{t(state.formError, state.formErrorParams)}</li> : null}
+        {fields.map(([name, key]) => (
+          <li key={name}>
+            <a href={`#${name}`}>{t(key)}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Field(props: {
+  name: string;
+  id?: string;
+  label: MessageKey;
+  type?: "text" | "password";
+  autoComplete: string;
+  hint?: MessageKey;
+  state?: FormState | { ok: true } | null;
+  required?: boolean;
+  lang?: string;
+}) {
+  const t = useT();
+  const failure = props.state && !props.state.ok ? props.state : null;
+  const error = failure?.fieldErrors[props.name];
+  const id = props.id ?? props.name;
+  const describedBy = [props.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={error ? "field field-error" : "field"}>
+      <label htmlFor={id}>{t(props.label)}</label>
+      {props.hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {t(props.hint)}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="error" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? "text"}
+        autoComplete={props.autoComplete}
+        defaultValue={props.type === "password" ? undefined : failure?.values[props.name]}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        required={props.required ?? true}
+        spellCheck={false}
+        autoCapitalize="off"
+      />
+    </div>
+  );
+}

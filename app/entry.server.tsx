@@ -1,0 +1,52 @@
+import { PassThrough } from "node:stream";
+import { createReadableStreamFromReadable } from "@react-router/node";
+import { renderToPipeableStream } from "react-dom/server";
+import { ServerRouter, type EntryContext, type HandleErrorFunction, type RouterContextProvider } from "react-router";
+import { visitorContext } from "./context.ts";
+import { NonceProvider } from "./nonce.tsx";
+
+// The server bundle (build/hearth.js) reads these through `build.entry.module`, so that it sets
+// the very context objects the routes read (two bundles, one set of keys).
+export { servicesContext, visitorContext } from "./context.ts";
+
+export const streamTimeout = 5_000;
+
+export default function handleRequest(
+  request: Request,
+  status: number,
+  headers: Headers,
+  routerContext: EntryContext,
+  loadContext: RouterContextProvider,
+) {
+  if (request.method.toUpperCase() === "HEAD") return new Response(null, { status, headers });
+  const nonce = loadContext.get(visitorContext).nonce;
+  return new Promise<Response>((resolve, reject) => {
+    // The whole document is rendered before sending: pages must be complete without JavaScript.
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+      </NonceProvider>,
+      {
+        nonce,
+        onAllReady() {
+          const body = new PassThrough();
+          headers.set("Content-Type", "text/html; charset=utf-8");
+          resolve(new Response(createReadableStreamFromReadable(body), { headers, status }));
+          pipe(body);
+        },
+        onShellError: reject,
+        onError() {
+          status = 500;
+        },
+      },
+    );
+    setTimeout(abort, streamTimeout + 1000).unref();
+  });
+}
+
+// Errors are logged by kind only: messages and stacks can carry member input.
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  const name = error instanceof Error ? error.name : typeof error;
+  console.error(JSON.stringify({ level: 50, msg: "route error", err: { name } }));
+};

@@ -1,0 +1,68 @@
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
+import type { Route } from "./+types/root";
+import { visitorContext } from "./context.ts";
+import { SiteHeader } from "./components/site-header.tsx";
+import { translate, type Locale, type MessageKey } from "./i18n/catalog.ts";
+import { useNonce } from "./nonce.tsx";
+import stylesheet from "./styles/app.css?url";
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const visitor = context.get(visitorContext);
+  return {
+    locale: visitor.locale,
+    member: visitor.member ? { pseudonym: visitor.member.pseudonym, role: visitor.member.role } : null,
+  };
+}
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale: Locale = data?.locale ?? "en";
+  const nonce = useNonce();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow" />
+        <meta name="referrer" content="no-referrer" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {translate(locale, "nav.skip")}
+        </a>
+        <SiteHeader locale={locale} member={data?.member ?? null} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale: Locale = data?.locale ?? "en";
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, body]: [MessageKey, MessageKey] =
+    status === 404 ? ["error.notFound.title", "error.notFound.body"] : status === 403 ? ["error.forbidden.title", "error.forbidden.body"] : ["error.server.title", "error.server.body"];
+  return (
+    <section className="panel">
+      <title>{`${translate(locale, title)} · ${translate(locale, "site.name")}`}</title>
+      <h1>{translate(locale, title)}</h1>
+      <p>{translate(locale, body)}</p>
+      <p>
+        <a href="/">{translate(locale, "error.home")}</a>
+      </p>
+    </section>
+  );
+}

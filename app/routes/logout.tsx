@@ -1,0 +1,35 @@
+import { Form, redirect } from "react-router";
+import type { Route } from "./+types/logout";
+import { servicesContext, visitorContext } from "#app/context.ts";
+import { useT } from "#app/i18n/use-t.ts";
+import { clearedSessionCookie } from "#app/lib/auth.server.ts";
+
+// GET only asks; signing out is a POST (no state change on GET, ASVS 3.5.x).
+export async function loader({ context }: Route.LoaderArgs) {
+  if (!context.get(visitorContext).member) throw redirect("/login");
+  return null;
+}
+
+export async function action({ context }: Route.ActionArgs) {
+  const visitor = context.get(visitorContext);
+  if (visitor.sessionId) await context.get(servicesContext).auth.signOut(visitor.sessionId);
+  const headers = new Headers();
+  headers.append("Set-Cookie", clearedSessionCookie(visitor.https));
+  // Leaves nothing of the visit in this browser: a shared device should not show Hearth was used.
+  headers.set("Clear-Site-Data", '"cache", "cookies", "storage"');
+  return redirect("/login?signed-out", { headers });
+}
+
+export default function Logout() {
+  const t = useT();
+  return (
+    <section className="panel">
+      <title>{`${t("logout.title")} · ${t("site.name")}`}</title>
+      <h1>{t("logout.title")}</h1>
+      <p>{t("logout.confirm")}</p>
+      <Form method="post">
+        <button type="submit">{t("logout.submit")}</button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { data, Form, Link, useNavigation } from "react-router";
+import type { Route } from "./+types/recover";
+import { servicesContext, visitorContext } from "#app/context.ts";
+import { ErrorSummary, Field } from "#app/components/form-parts.tsx";
+import { useT } from "#app/i18n/use-t.ts";
+import { redirectIfSignedIn, sessionCookie } from "#app/lib/auth.server.ts";
+import { formFailure, keepValues } from "#app/lib/form-result.server.ts";
+
+export async function loader({ context }: Route.LoaderArgs) {
+  redirectIfSignedIn(context);
+  return null;
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const visitor = context.get(visitorContext);
+  const form = await request.formData();
+  try {
+    const done = await context.get(servicesContext).auth.recover(form, await visitor.clientKey());
+    return data({ ok: true as const, codesLeft: done.codesLeft }, { headers: { "Set-Cookie": sessionCookie(done.token, visitor.https) } });
+  } catch (err) {
+    return formFailure(err, keepValues(form, ["pseudonym"]));
+  }
+}
+
+export default function Recover({ actionData }: Route.ComponentProps) {
+  const t = useT();
+  const busy = useNavigation().state === "submitting";
+  if (actionData?.ok) {
+    return (
+      <section className="panel">
+        <title>{`${t("recover.title")} · ${t("site.name")}`}</title>
+        <h1>{t("recover.title")}</h1>
+        <p role="status">{t("recover.codesLeft", { count: actionData.codesLeft })}</p>
+        <p>
+          <Link to="/settings">{t("nav.settings")}</Link>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className="panel">
+      <title>{`${t("recover.title")} · ${t("site.name")}`}</title>
+      <h1>{t("recover.title")}</h1>
+      <p>{t("recover.intro")}</p>
+      <p className="warning">{t("recover.noEmail")}</p>
+      <ErrorSummary state={actionData} />
+      <Form method="post" noValidate>
+        <Field name="pseudonym" label="field.pseudonym" autoComplete="username" state={actionData} />
+        <Field name="code" label="recover.code" autoComplete="one-time-code" state={actionData} />
+        <Field name="password" type="password" label="field.newPassword" autoComplete="new-password" hint="join.passphraseHint" state={actionData} />
+        <Field name="confirmPassword" type="password" label="field.confirmPassword" autoComplete="new-password" state={actionData} />
+        <button type="submit" disabled={busy}>
+          {t("recover.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

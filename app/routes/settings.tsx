@@ -1,0 +1,110 @@
+import { data, Form, redirect } from "react-router";
+import type { Route } from "./+types/settings";
+import { servicesContext } from "#app/context.ts";
+import { ErrorSummary, Field, type FormState } from "#app/components/form-parts.tsx";
+import { RecoveryCodes } from "#app/components/recovery-codes.tsx";
+import { useLocale, useT } from "#app/i18n/use-t.ts";
+import { clearedSessionCookie, requireMember } from "#app/lib/auth.server.ts";
+import { formFailure } from "#app/lib/form-result.server.ts";
+import type { MessageKey } from "#app/i18n/catalog.ts";
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const visitor = requireMember(context);
+  const auth = context.get(servicesContext).auth;
+  const [sessions, codesLeft] = await Promise.all([auth.listSessions(visitor.member.id), auth.unusedCodeCount(visitor.member.id)]);
+  return {
+    sessions: sessions.map((s) => ({ id: s.id, createdAt: s.createdAt.toISOString(), current: s.id === visitor.sessionId })),
+    codesLeft,
+  };
+}
+
+type Done = { ok: true; intent: string; notice?: MessageKey; codes?: string[] };
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const visitor = requireMember(context);
+  const auth = context.get(servicesContext).auth;
+  const form = await request.formData();
+  const intent = form.get("intent");
+  try {
+    switch (intent) {
+      case "end-session": {
+        const id = String(form.get("sessionId") ?? "");
+        await auth.endSession(visitor.member.id, id);
+        if (id === visitor.sessionId) throw redirect("/login", { headers: { "Set-Cookie": clearedSessionCookie(visitor.https) } });
+        return data<Done>({ ok: true, intent, notice: "settings.endedOne" });
+      }
+      case "end-others":
+        await auth.endOtherSessions(visitor.member.id, visitor.sessionId);
+        return data<Done>({ ok: true, intent, notice: "settings.endedOthers" });
+      case "change-passphrase":
+        await auth.changePassphrase({ memberId: visitor.member.id, pseudonym: visitor.member.pseudonym, sessionId: visitor.sessionId }, form);
+        return data<Done>({ ok: true, intent, notice: "settings.passphraseChanged" });
+      case "regenerate-codes":
+        return data<Done>({ ok: true, intent, codes: await auth.regenerateRecoveryCodes(visitor.member.id, form) });
+      default:
+        return data<FormState & { intent: string }>({ ok: false, intent: "", fieldErrors: {}, formError: "form.invalid", values: {} }, { status: 400 });
+    }
+  } catch (err) {
+    if (err instanceof Response) throw err;
+    const failure = formFailure(err);
+    return data({ ...failure.data, intent: String(intent) }, failure.init ?? undefined);
+  }
+}
+
+export default function Settings({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  const stateFor = (intent: string) => (actionData && actionData.intent === intent ? (actionData as FormState | Done) : null);
+  const formatter = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const codes = actionData?.ok && "codes" in actionData ? actionData.codes : undefined;
+  return (
+    <section className="panel">
+      <title>{`${t("settings.title")} · ${t("site.name")}`}</title>
+      <h1>{t("settings.title")}</h1>
+      {actionData?.ok && actionData.notice ? <p role="status" className="notice">{t(actionData.notice)}</p> : null}
+
+      <h2>{t("settings.sessions")}</h2>
+      <p>{t("settings.sessionsIntro")}</p>
+      <ul className="sessions">
+        {loaderData.sessions.map((s) => (
+          <li key={s.id}>
+            {t("settings.sessionCreated", { date: formatter.format(new Date(s.createdAt)) })} {s.current ? t("settings.thisDevice") : null}
+            <Form method="post" className="inline">
+              <input type="hidden" name="intent" value="end-session" />
+              <input type="hidden" name="sessionId" value={s.id} />
+              <button type="submit" className="secondary">
+                {t("settings.endSession")}
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+      <Form method="post">
+        <input type="hidden" name="intent" value="end-others" />
+        <button type="submit" className="secondary">
+          {t("settings.endOthers")}
+        </button>
+      </Form>
+
+      <h2>{t("settings.passphrase")}</h2>
+      <ErrorSummary state={stateFor("change-passphrase") as FormState | null} />
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="change-passphrase" />
+        <Field name="current" type="password" label="field.current" autoComplete="current-password" state={stateFor("change-passphrase") as FormState | null} />
+        <Field name="password" type="password" label="field.newPassword" autoComplete="new-password" hint="join.passphraseHint" state={stateFor("change-passphrase") as FormState | null} />
+        <Field name="confirmPassword" type="password" label="field.confirmPassword" autoComplete="new-password" state={stateFor("change-passphrase") as FormState | null} />
+        <button type="submit">{t("settings.passphrase")}</button>
+      </Form>
+
+      <h2>{t("settings.codes")}</h2>
+      {codes ? <RecoveryCodes codes={codes} /> : <p>{t("settings.codesLeft", { count: loaderData.codesLeft })}</p>}
+      <p>{t("settings.codesRegenerateHint")}</p>
+      <ErrorSummary state={stateFor("regenerate-codes") as FormState | null} />
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="regenerate-codes" />
+        <Field name="current" id="codes-current" label="field.current" type="password" autoComplete="current-password" state={stateFor("regenerate-codes") as FormState | null} />
+        <button type="submit">{t("settings.codesRegenerate")}</button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+// Default forums and chat rooms for a new Hearth. Idempotent: safe at every start.
+import type { Db } from "./client.ts";
+import { chatRooms, forums } from "./schema.ts";
+
+const defaultForums = [
+  {
+    slug: "introductions",
+    names: { en: "Introductions", "zh-Hans": "自我介绍" },
+    descriptions: { en: "Say hello, at your own pace.", "zh-Hans": "按你自己的节奏，打个招呼。" },
+  },
+  {
+    slug: "support",
+    names: { en: "Support", "zh-Hans": "互助支持" },
+    descriptions: { en: "Talk about what happened and how you are coping.", "zh-Hans": "聊聊发生了什么，以及你如何应对。" },
+  },
+  {
+    slug: "takedowns",
+    names: { en: "Removal and reporting", "zh-Hans": "删除与举报" },
+    descriptions: { en: "Getting images taken down; reporting to platforms and police.", "zh-Hans": "如何让图片被删除；向平台和警方举报。" },
+  },
+  {
+    slug: "wellbeing",
+    names: { en: "Wellbeing", "zh-Hans": "身心照顾" },
+    descriptions: { en: "Rest, routines and the things that help.", "zh-Hans": "休息、日常，以及对你有帮助的事。" },
+  },
+];
+
+const defaultRooms = [
+  { slug: "lounge", names: { en: "Lounge", "zh-Hans": "休息室" } },
+  { slug: "check-in", names: { en: "Daily check-in", "zh-Hans": "每日签到" } },
+];
+
+export async function seedDefaults(db: Db) {
+  await db
+    .insert(forums)
+    .values(defaultForums.map((f, position) => ({ ...f, position })))
+    .onConflictDoNothing({ target: forums.slug });
+  await db.insert(chatRooms).values(defaultRooms).onConflictDoNothing({ target: chatRooms.slug });
+}

@@ -1,0 +1,49 @@
+// Joining and signing in. Neither reveals whether a pseudonym exists beyond what joining must
+// (a taken name cannot be taken twice): same message, same status, similar time (ASVS 6.3.8).
+import { eq } from "drizzle-orm";
+import { members } from "#db/schema.ts";
+import { Invalid } from "#server/errors.ts";
+import { parseForm } from "#server/forms.ts";
+import { signInForm, signUpForm } from "./auth-forms.ts";
+import type { AuthDeps } from "./deps.ts";
+import { dummyHash, hashPassphrase, verifyPassphrase } from "./password-hash.ts";
+import { issueRecoveryCodes } from "./recovery-codes.ts";
+import { createSession } from "./session.ts";
+
+export async function signUp(deps: AuthDeps, data: FormData | Record<string, unknown>, clientKey: string) {
+  const form = parseForm(signUpForm, data);
+  await deps.throttle.signUp(clientKey);
+  // Hash before looking at the name, so a taken name answers in the same time as a free one.
+  const passphraseHash = await hashPassphrase(form.password);
+  return deps.db.transaction(async (tx) => {
+    const [member] = await tx
+      .insert(members)
+      .values({ pseudonym: form.pseudonym.pseudonym, pseudonymKey: form.pseudonym.key, passphraseHash })
+      .onConflictDoNothing({ target: members.pseudonymKey })
+      .returning({ id: members.id });
+    if (!member) throw new Invalid({ pseudonym: "pseudonym.unavailable" });
+    const codes = await issueRecoveryCodes(tx, member.id);
+    const { token } = await createSession(tx, member.id);
+    return { memberId: member.id, token, codes };
+  });
+}
+
+export async function signIn(deps: AuthDeps, data: FormData | Record<string, unknown>, clientKey: string) {
+  const form = parseForm(signInForm, data);
+  const key = form.pseudonym.key;
+  await deps.throttle.before("sign-in", key, clientKey);
+  const [member] = await deps.db
+    .select({ id: members.id, hash: members.passphraseHash, status: members.status })
+    .from(members)
+    .where(eq(members.pseudonymKey, key));
+  const ok = await verifyPassphrase(member?.hash ?? (await dummyHash()), form.password);
+  if (!member || !ok) {
+    await deps.throttle.failed("sign-in", key, clientKey);
+    throw new Invalid({}, "signIn.failed");
+  }
+  await deps.throttle.succeeded("sign-in", key, clientKey);
+  // Only someone who knows the passphrase learns that the account is suspended.
+  if (member.status !== "active") throw new Invalid({}, "signIn.suspended");
+  const { token } = await createSession(deps.db, member.id);
+  return { memberId: member.id, token };
+}

@@ -1,0 +1,24 @@
+// Changing the passphrase asks for the current one and ends every other session (ASVS 7.4.3).
+import { eq } from "drizzle-orm";
+import { members } from "#db/schema.ts";
+import { Invalid } from "#server/errors.ts";
+import { parseForm } from "#server/forms.ts";
+import { changePassphraseForm } from "./auth-forms.ts";
+import type { AuthDeps } from "./deps.ts";
+import { hashPassphrase, verifyPassphrase } from "./password-hash.ts";
+import { invalidateMemberSessions } from "./session.ts";
+
+export async function changePassphrase(
+  deps: AuthDeps,
+  who: { memberId: string; pseudonym: string; sessionId: string },
+  data: FormData | Record<string, unknown>,
+) {
+  const form = parseForm(changePassphraseForm, data);
+  if (form.password.toLowerCase().includes(who.pseudonym.toLowerCase())) throw new Invalid({ password: "passphrase.containsPseudonym" });
+  const [member] = await deps.db.select({ hash: members.passphraseHash }).from(members).where(eq(members.id, who.memberId));
+  if (!member || !(await verifyPassphrase(member.hash, form.current))) throw new Invalid({ current: "passphrase.currentWrong" });
+  await deps.db.update(members).set({ passphraseHash: await hashPassphrase(form.password) }).where(eq(members.id, who.memberId));
+  const ended = await invalidateMemberSessions(deps.db, who.memberId, who.sessionId);
+  deps.endSessions?.(ended);
+  return { endedSessions: ended.length };
+}

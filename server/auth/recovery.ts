@@ -1,0 +1,42 @@
+// Recovery with a single-use code. There is no email: losing the passphrase and every code
+// means losing the account, and the pages say so plainly.
+import { eq } from "drizzle-orm";
+import { members } from "#db/schema.ts";
+import { Invalid } from "#server/errors.ts";
+import { parseForm } from "#server/forms.ts";
+import { confirmWithPassphraseForm, recoverForm } from "./auth-forms.ts";
+import type { AuthDeps } from "./deps.ts";
+import { hashPassphrase, verifyPassphrase } from "./password-hash.ts";
+import { consumeRecoveryCode, issueRecoveryCodes, unusedCodeCount } from "./recovery-codes.ts";
+import { createSession, invalidateMemberSessions } from "./session.ts";
+
+export async function recoverAccount(deps: AuthDeps, data: FormData | Record<string, unknown>, clientKey: string) {
+  const form = parseForm(recoverForm, data);
+  const key = form.pseudonym.key;
+  await deps.throttle.before("recover", key, clientKey);
+  // Hashed whether or not the name and code turn out to be right: equal time either way.
+  const passphraseHash = await hashPassphrase(form.password);
+  const result = await deps.db.transaction(async (tx) => {
+    const [member] = await tx.select({ id: members.id }).from(members).where(eq(members.pseudonymKey, key));
+    if (!member || !(await consumeRecoveryCode(tx, member.id, form.code))) return null;
+    await tx.update(members).set({ passphraseHash }).where(eq(members.id, member.id));
+    const ended = await invalidateMemberSessions(tx, member.id);
+    const { token } = await createSession(tx, member.id);
+    return { memberId: member.id, token, ended, codesLeft: await unusedCodeCount(tx, member.id) };
+  });
+  if (!result) {
+    await deps.throttle.failed("recover", key, clientKey);
+    throw new Invalid({}, "recover.failed");
+  }
+  await deps.throttle.succeeded("recover", key, clientKey);
+  deps.endSessions?.(result.ended);
+  return { memberId: result.memberId, token: result.token, codesLeft: result.codesLeft };
+}
+
+/** New codes replace the old ones; asks the current passphrase so a borrowed session cannot. */
+export async function regenerateRecoveryCodes(deps: AuthDeps, memberId: string, data: FormData | Record<string, unknown>) {
+  const form = parseForm(confirmWithPassphraseForm, data);
+  const [member] = await deps.db.select({ hash: members.passphraseHash }).from(members).where(eq(members.id, memberId));
+  if (!member || !(await verifyPassphrase(member.hash, form.current))) throw new Invalid({ current: "passphrase.currentWrong" });
+  return issueRecoveryCodes(deps.db, memberId);
+}

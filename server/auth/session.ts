@@ -1,0 +1,77 @@
+// Sessions per Lucia's design: random token in the cookie, SHA-256 of it as the row id,
+// sliding 30-day expiry (renewed when less than 15 days remain), ended server-side.
+import { and, eq, lt, ne } from "drizzle-orm";
+import type { DbOrTx as Db } from "#db/client.ts";
+import { members, sessions } from "#db/schema.ts";
+import { randomToken, sha256Hex } from "./tokens.ts";
+
+const DAY = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 30 * DAY;
+const RENEW_WITHIN_MS = 15 * DAY;
+const TOKEN_SHAPE = /^[a-z2-7]{32}$/;
+
+export type Session = typeof sessions.$inferSelect;
+export type SessionMember = Pick<typeof members.$inferSelect, "id" | "pseudonym" | "role" | "status" | "locale">;
+export type ValidSession = { session: Session; member: SessionMember; renewed: boolean };
+
+export function sessionIdFromToken(token: string) {
+  return sha256Hex(token);
+}
+
+export async function createSession(db: Db, memberId: string, now = new Date()) {
+  const token = randomToken(20);
+  const [session] = await db
+    .insert(sessions)
+    .values({ id: sessionIdFromToken(token), memberId, expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS) })
+    .returning();
+  return { token, session: session! };
+}
+
+export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<ValidSession | null> {
+  if (!TOKEN_SHAPE.test(token)) return null;
+  const id = sessionIdFromToken(token);
+  const [row] = await db
+    .select({
+      session: sessions,
+      member: { id: members.id, pseudonym: members.pseudonym, role: members.role, status: members.status, locale: members.locale },
+    })
+    .from(sessions)
+    .innerJoin(members, eq(members.id, sessions.memberId))
+    .where(eq(sessions.id, id));
+  if (!row) return null;
+  if (row.session.expiresAt.getTime() <= now.getTime()) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return null;
+  }
+  if (row.member.status !== "active") return null;
+  let renewed = false;
+  if (row.session.expiresAt.getTime() - now.getTime() < RENEW_WITHIN_MS) {
+    row.session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+    await db.update(sessions).set({ expiresAt: row.session.expiresAt }).where(eq(sessions.id, id));
+    renewed = true;
+  }
+  return { ...row, renewed };
+}
+
+export async function invalidateSession(db: Db, sessionId: string) {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Ends every session of a member (or every one but `keep`); returns the ended ids. */
+export async function invalidateMemberSessions(db: Db, memberId: string, keep?: string): Promise<string[]> {
+  const where = keep ? and(eq(sessions.memberId, memberId), ne(sessions.id, keep)) : eq(sessions.memberId, memberId);
+  const ended = await db.delete(sessions).where(where).returning({ id: sessions.id });
+  return ended.map((s) => s.id);
+}
+
+export async function listSessions(db: Db, memberId: string) {
+  return db
+    .select({ id: sessions.id, createdAt: sessions.createdAt })
+    .from(sessions)
+    .where(eq(sessions.memberId, memberId))
+    .orderBy(sessions.createdAt);
+}
+
+export async function deleteExpiredSessions(db: Db, now = new Date()) {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}

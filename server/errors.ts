@@ -1,0 +1,51 @@
+// Typed errors thrown by services. Messages are i18n keys, never text: routes and socket
+// handlers translate them, so no stack trace or internal detail reaches a person.
+import type { MessageKey } from "#app/i18n/catalog.ts";
+
+export type FieldErrors = Partial<Record<string, MessageKey>>;
+
+// Recognised by `name`, not instanceof: the React Router build and the server bundle each carry
+// their own copy of this module.
+export class Invalid extends Error {
+  override name = "Invalid" as const;
+  constructor(readonly fields: FieldErrors, readonly formError?: MessageKey) {
+    super("invalid input");
+  }
+}
+
+export class NotFound extends Error {
+  constructor() {
+    super("not found");
+    this.name = "NotFound";
+  }
+}
+
+export class Forbidden extends Error {
+  constructor() {
+    super("forbidden");
+    this.name = "Forbidden";
+  }
+}
+
+export class TooManyAttempts extends Error {
+  override name = "TooManyAttempts" as const;
+  constructor(readonly retryAfterSeconds: number) {
+    super("too many attempts");
+  }
+}
+
+export function isInvalid(err: unknown): err is Invalid {
+  return err instanceof Error && err.name === "Invalid";
+}
+
+export function isTooManyAttempts(err: unknown): err is TooManyAttempts {
+  return err instanceof Error && err.name === "TooManyAttempts";
+}
+
+export function isNotFound(err: unknown): err is NotFound {
+  return err instanceof Error && err.name === "NotFound";
+}
+
+export function isForbidden(err: unknown): err is Forbidden {
+  return err instanceof Error && err.name === "Forbidden";
+}

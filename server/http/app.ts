@@ -1,0 +1,85 @@
+// The Express app: headers, health, static files, Origin check, session, then React Router.
+import { createRequestHandler } from "@react-router/express";
+import express, { type ErrorRequestHandler } from "express";
+import { RouterContextProvider, type ServerBuild } from "react-router";
+import path from "node:path";
+import type { servicesContext as ServicesKey, visitorContext as VisitorKey } from "#app/context.ts";
+import type { Database } from "#db/client.ts";
+import type { ValidSession } from "#server/auth/session.ts";
+import type { Log } from "#server/log.ts";
+import type { HearthServices } from "#server/services.ts";
+import type { ClientKeyer } from "./client-key.ts";
+import { healthz } from "./healthz.ts";
+import { originCheck } from "./origin-check.ts";
+import { sendPlainPage } from "./plain-page.ts";
+import { requestLocale } from "./request-locale.ts";
+import { requestLog } from "./request-log.ts";
+import { securityHeaders } from "./security-headers.ts";
+import { sessionMiddleware } from "./session-middleware.ts";
+
+export interface HttpDeps {
+  build: ServerBuild;
+  clientDir: string;
+  database: Database;
+  services: HearthServices;
+  clientKeyer: ClientKeyer;
+  log: Log;
+  https: boolean;
+  publicOrigin?: string;
+  trustProxy: boolean;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export function createHttpApp(deps: HttpDeps) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", deps.trustProxy ? true : false);
+  app.use(requestLog(deps.log));
+  app.use(securityHeaders({ https: deps.https }));
+  app.get("/healthz", healthz(deps.database));
+  app.use(
+    "/assets",
+    express.static(path.join(deps.clientDir, "assets"), { immutable: true, maxAge: "1y", index: false, fallthrough: false }),
+  );
+  app.use(express.static(deps.clientDir, { maxAge: "1h", index: false }));
+  app.use(originCheck({ publicOrigin: deps.publicOrigin, trustProxy: deps.trustProxy, onRefused: () => deps.log.warn({ event: "cross-site-refused" }, "refused") }));
+  app.use((req, res, next) => {
+    if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return sendPlainPage(res, 413, requestLocale(req), "error.server.title", "form.tooLong");
+    next();
+  });
+  app.use(sessionMiddleware(deps.database.db, deps.https));
+  // The context keys come from the React Router build itself (app/entry.server.tsx re-exports
+  // them): keys imported here would be other objects, from this bundle's copy of the module.
+  const { servicesContext, visitorContext } = deps.build.entry.module as unknown as {
+    servicesContext: typeof ServicesKey;
+    visitorContext: typeof VisitorKey;
+  };
+  app.use(
+    createRequestHandler({
+      build: deps.build,
+      getLoadContext(req, res) {
+        const auth = res.locals.auth as ValidSession | null;
+        const context = new RouterContextProvider();
+        context.set(servicesContext, deps.services);
+        context.set(visitorContext, {
+          member: auth ? { id: auth.member.id, pseudonym: auth.member.pseudonym, role: auth.member.role } : null,
+          sessionId: auth?.session.id ?? null,
+          locale: requestLocale(req),
+          clientKey: () => deps.clientKeyer(req.ip),
+          https: deps.https,
+          nonce: res.locals.nonce as string,
+        });
+        return context;
+      },
+    }),
+  );
+  const onError: ErrorRequestHandler = (err, req, res, _next) => {
+    // Name and code only: messages can carry member input.
+    deps.log.error({ event: "unhandled", err: { name: (err as Error)?.name, code: (err as { code?: string })?.code } }, "request failed");
+    if (res.headersSent) return res.end();
+    sendPlainPage(res, 500, requestLocale(req), "error.server.title", "error.server.body");
+  };
+  app.use(onError);
+  return app;
+}

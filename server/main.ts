@@ -1,0 +1,50 @@
+// `npm start`: the production entry, bundled to build/hearth.js and run with plain node.
+import { openDatabase } from "#db/client.ts";
+import { acquireDataDirLock } from "#db/embedded/data-dir-lock.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { createLog } from "./log.ts";
+import { startHearth } from "./start.ts";
+
+async function main() {
+  const config = loadConfig();
+  const log = createLog(config.LOG_LEVEL);
+  const embedded = !config.DATABASE_URL;
+  const lock = embedded ? await acquireDataDirLock(config.DATA_DIR, "server") : null;
+  const database = await openDatabase({
+    dataDir: config.DATA_DIR,
+    databaseUrl: config.DATABASE_URL,
+    onPostgresLog: (line) => (/(FATAL|PANIC|ERROR)/.test(line) && !line.includes("administrator command") ? log.warn({ postgres: line.slice(0, 300) }, "postgres") : log.debug({ postgres: line.slice(0, 300) }, "postgres")),
+  });
+  let hearth;
+  try {
+    hearth = await startHearth({ config, log, database });
+  } catch (err) {
+    await database.close();
+    await lock?.release();
+    throw err;
+  }
+  log.info({ url: hearth.url, db: database.kind }, "listening");
+  console.log(`\nHearth is running at ${hearth.url}  (database: ${database.kind}${embedded ? `, data in ${config.DATA_DIR}` : ""})`);
+  console.log("To make the first admin:  npm run admin -- create-member YOUR_NAME  then  npm run admin -- set-role YOUR_NAME admin\n");
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    await hearth.close();
+    await database.close();
+    await lock?.release();
+    log.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError || err?.name === "DataDirBusy" || err instanceof Error) {
+    console.error(err instanceof ConfigError || err?.constructor?.name === "DataDirBusy" ? err.message : `Hearth could not start: ${err.message}`);
+  }
+  process.exit(1);
+});

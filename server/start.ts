@@ -1,0 +1,76 @@
+// Starts Hearth on an open database: migrations, seed, services, HTTP and socket.io on one
+// http.Server. Used by the production entry (server/main.ts) and by the tests (port 0).
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Redis } from "ioredis";
+import type { ServerBuild } from "react-router";
+import type { Database } from "#db/client.ts";
+import { applyMigrations } from "#db/migrate.ts";
+import { seedDefaults } from "#db/seed.ts";
+import { memoryThrottle, redisThrottle, type Throttle } from "./auth/throttle.ts";
+import { isHttps, type Config } from "./config.ts";
+import { memoryClientKeyer, redisClientKeyer } from "./http/client-key.ts";
+import { createHttpApp } from "./http/app.ts";
+import type { Log } from "./log.ts";
+import { createRealtime } from "./realtime/index.ts";
+import { createServices } from "./services.ts";
+
+// Resolves from server/start.ts and from the bundle in build/ alike.
+const BUILD_DIR = fileURLToPath(new URL("../build/", import.meta.url));
+
+export interface Hearth {
+  url: string;
+  httpServer: Server;
+  close(): Promise<void>;
+}
+
+export async function startHearth(opts: { config: Config; log: Log; database: Database; throttle?: Throttle }): Promise<Hearth> {
+  const { config, log, database } = opts;
+  await applyMigrations(database);
+  await seedDefaults(database.db);
+
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
+  redis?.on("error", () => log.warn({ event: "redis-unavailable" }, "redis unavailable"));
+  const throttle = opts.throttle ?? (redis ? redisThrottle(redis) : memoryThrottle());
+  const clientKeyer = redis ? redisClientKeyer(redis) : memoryClientKeyer();
+  const https = isHttps(config);
+
+  const httpServer = createServer();
+  const realtime = createRealtime(httpServer, { db: database.db, https, publicOrigin: config.PUBLIC_ORIGIN, trustProxy: config.TRUST_PROXY !== "false", redis });
+  const services = createServices({ db: database.db, throttle, endSessions: realtime.endSessions });
+  const build = (await import(pathToFileURL(`${BUILD_DIR}server/index.js`).href)) as ServerBuild;
+  const app = createHttpApp({
+    build,
+    clientDir: `${BUILD_DIR}client`,
+    database,
+    services,
+    clientKeyer,
+    log,
+    https,
+    publicOrigin: config.PUBLIC_ORIGIN,
+    trustProxy: config.TRUST_PROXY !== "false",
+  });
+  httpServer.on("request", app);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST;
+
+  return {
+    url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`,
+    httpServer,
+    async close() {
+      // Stop accepting and end sockets, let requests in flight finish, then release the rest.
+      const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      await realtime.close();
+      await Promise.race([drained, new Promise((r) => setTimeout(r, 10_000).unref())]);
+      httpServer.closeAllConnections();
+      redis?.disconnect();
+    },
+  };
+}
