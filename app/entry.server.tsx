@@ -5,9 +5,12 @@ import { ServerRouter, type EntryContext, type HandleErrorFunction, type RouterC
 import { visitorContext } from "./context.ts";
 import { NonceProvider } from "./nonce.tsx";
 
-// The server bundle (build/hearth.js) reads these through `build.entry.module`, so that it sets
-// the very context objects the routes read (two bundles, one set of keys).
+// The server bundle (build/hearth.js) and the tests take these through `build.entry.module`, so
+// that the handler, the context provider class and the context keys are the very ones the routes
+// use: a second copy of react-router would fail its instanceof checks.
 export { servicesContext, visitorContext } from "./context.ts";
+export { RouterContextProvider } from "react-router";
+export { createRequestHandler } from "@react-router/express";
 
 export const streamTimeout = 5_000;
 
@@ -49,4 +52,5 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
   const name = error instanceof Error ? error.name : typeof error;
   console.error(JSON.stringify({ level: 50, msg: "route error", err: { name } }));
+  if (process.env.HEARTH_DEBUG_ERRORS) console.error(error);
 };

@@ -1,7 +1,7 @@
 // The Express app: headers, health, static files, Origin check, session, then React Router.
-import { createRequestHandler } from "@react-router/express";
+import type { createRequestHandler as CreateHandler } from "@react-router/express";
 import express, { type ErrorRequestHandler } from "express";
-import { RouterContextProvider, type ServerBuild } from "react-router";
+import type { RouterContextProvider as ContextProvider, ServerBuild } from "react-router";
 import path from "node:path";
 import type { servicesContext as ServicesKey, visitorContext as VisitorKey } from "#app/context.ts";
 import type { Database } from "#db/client.ts";
@@ -51,9 +51,12 @@ export function createHttpApp(deps: HttpDeps) {
   app.use(sessionMiddleware(deps.database.db, deps.https));
   // The context keys come from the React Router build itself (app/entry.server.tsx re-exports
   // them): keys imported here would be other objects, from this bundle's copy of the module.
-  const { servicesContext, visitorContext } = deps.build.entry.module as unknown as {
+  // The same holds for RouterContextProvider, which React Router checks with instanceof.
+  const { servicesContext, visitorContext, RouterContextProvider, createRequestHandler } = deps.build.entry.module as unknown as {
+    createRequestHandler: typeof CreateHandler;
     servicesContext: typeof ServicesKey;
     visitorContext: typeof VisitorKey;
+    RouterContextProvider: typeof ContextProvider;
   };
   app.use(
     createRequestHandler({

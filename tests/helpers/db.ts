@@ -1,0 +1,27 @@
+// A fresh database per test file, cloned from the migrated template (fast, isolated, real).
+import pg from "pg";
+import { afterAll, inject } from "vitest";
+import { wrapPool, type Database } from "#db/client.ts";
+import { seedDefaults } from "#db/seed.ts";
+import { databaseOverride } from "#tests/setup/global-db.ts";
+
+let counter = 0;
+
+export async function createTestDatabase(opts: { seed?: boolean } = {}): Promise<Database> {
+  const { connection, template, kind } = inject("testPg");
+  const name = `hearth_t_${process.ppid}_${process.pid}_${++counter}`;
+  const admin = new pg.Client({ ...connection, ...(kind === "embedded" ? { database: "postgres" } : {}) });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  await admin.end();
+  const database = wrapPool(new pg.Pool({ ...connection, ...databaseOverride(connection, name), max: 5 }), kind);
+  if (opts.seed !== false) await seedDefaults(database.db);
+  afterAll(async () => {
+    await database.close();
+    const cleanup = new pg.Client({ ...connection, ...(kind === "embedded" ? { database: "postgres" } : {}) });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await cleanup.end();
+  });
+  return database;
+}

@@ -1,0 +1,38 @@
+// A real Hearth on 127.0.0.1 port 0 over a fresh test database, as `npm start` would run it.
+import { Writable } from "node:stream";
+import { afterAll } from "vitest";
+import type { Database } from "#db/client.ts";
+import type { Throttle } from "#server/auth/throttle.ts";
+import { loadConfig } from "#server/config.ts";
+import { createLog } from "#server/log.ts";
+import { startHearth } from "#server/start.ts";
+import { createTestDatabase } from "./db.ts";
+
+export interface TestHearth {
+  url: string;
+  database: Database;
+  /** Every log line the server wrote, for privacy assertions. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export async function startTestHearth(opts: { env?: Record<string, string>; throttle?: Throttle; database?: Database } = {}): Promise<TestHearth> {
+  const database = opts.database ?? (await createTestDatabase());
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...opts.env });
+  const hearth = await startHearth({ config, log: createLog("info", sink), database, throttle: opts.throttle });
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await hearth.close();
+  };
+  afterAll(close);
+  return { url: hearth.url, database, logs, close };
+}
