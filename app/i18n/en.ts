@@ -102,5 +102,4 @@ export const en = {
   "error.server.title": "Something went wrong",
   "error.server.body": "Hearth could not finish this request. Nothing you sent was lost; please try again in a moment.",
   "error.home": "Go to the home page",
-  "time.date": "{date}",
 } as const;

@@ -103,5 +103,4 @@ export const zhHans: Record<MessageKey, string> = {
   "error.server.title": "出了点问题",
   "error.server.body": "Hearth 无法完成这个请求。你发送的内容没有丢失，请稍后再试。",
   "error.home": "返回首页",
-  "time.date": "{date}",
 };
