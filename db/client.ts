@@ -12,6 +12,8 @@ export interface Database {
   db: Db;
   pool: pg.Pool;
   kind: DbKind;
+  /** The PostgreSQL child this process supervises, when it does. */
+  embedded?: EmbeddedServer;
   close(): Promise<void>;
 }
 
@@ -43,7 +45,7 @@ async function ensureDatabase(dataDir: string) {
 /** Connects to an embedded server that is already running (started by this or another process). */
 export function connectEmbedded(dataDir: string, server?: EmbeddedServer): Database {
   const pool = new pg.Pool({ ...embeddedConnection(dataDir), max: 10 });
-  return wrapPool(pool, "embedded", async () => server?.stop());
+  return { ...wrapPool(pool, "embedded", async () => server?.stop()), embedded: server };
 }
 
 export async function openDatabase(opts: {

@@ -2,7 +2,7 @@
 // and the member's input kept (never a passphrase). Anything else goes to the error boundary.
 import { data } from "react-router";
 import type { MessageKey } from "#app/i18n/catalog.ts";
-import { isInvalid, isTooManyAttempts } from "#server/errors.ts";
+import { isDatabaseDown, isInvalid, isTooManyAttempts } from "#server/errors.ts";
 
 export interface FormFailure {
   ok: false;
@@ -22,6 +22,7 @@ export function formFailure(err: unknown, values: Record<string, string> = {}) {
       { status: 429, headers: { "Retry-After": String(err.retryAfterSeconds) } },
     );
   }
+  if (isDatabaseDown(err)) throw data(null, { status: 503, headers: { "Retry-After": "30" } });
   throw err;
 }
 

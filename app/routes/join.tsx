@@ -5,6 +5,7 @@ import { ErrorSummary, Field } from "#app/components/form-parts.tsx";
 import { RecoveryCodes } from "#app/components/recovery-codes.tsx";
 import { useT } from "#app/i18n/use-t.ts";
 import { redirectIfSignedIn, sessionCookie } from "#app/lib/auth.server.ts";
+import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { formFailure, keepValues } from "#app/lib/form-result.server.ts";
 
 export async function loader({ context }: Route.LoaderArgs) {
@@ -22,6 +23,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     return formFailure(err, keepValues(form, ["pseudonym"]));
   }
 }
+
+export const headers = forwardHeaders;
 
 export default function Join({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();

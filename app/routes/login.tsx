@@ -4,6 +4,7 @@ import { servicesContext, visitorContext } from "#app/context.ts";
 import { ErrorSummary, Field } from "#app/components/form-parts.tsx";
 import { useT } from "#app/i18n/use-t.ts";
 import { redirectIfSignedIn, sessionCookie } from "#app/lib/auth.server.ts";
+import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { formFailure, keepValues } from "#app/lib/form-result.server.ts";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -24,6 +25,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     return formFailure(err, keepValues(form, ["pseudonym"]));
   }
 }
+
+export const headers = forwardHeaders;
 
 export default function Login({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();

@@ -5,6 +5,7 @@ import { ErrorSummary, Field, type FormState } from "#app/components/form-parts.
 import { RecoveryCodes } from "#app/components/recovery-codes.tsx";
 import { useLocale, useT } from "#app/i18n/use-t.ts";
 import { clearedSessionCookie, requireMember } from "#app/lib/auth.server.ts";
+import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { formFailure } from "#app/lib/form-result.server.ts";
 import type { MessageKey } from "#app/i18n/catalog.ts";
 
@@ -50,6 +51,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     return data({ ...failure.data, intent: String(intent) }, failure.init ?? undefined);
   }
 }
+
+export const headers = forwardHeaders;
 
 export default function Settings({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();

@@ -9,6 +9,7 @@ import type { ValidSession } from "#server/auth/session.ts";
 import type { Log } from "#server/log.ts";
 import type { HearthServices } from "#server/services.ts";
 import type { ClientKeyer } from "./client-key.ts";
+import { isDatabaseDown } from "#server/errors.ts";
 import { healthz } from "./healthz.ts";
 import { originCheck } from "./origin-check.ts";
 import { sendPlainPage } from "./plain-page.ts";
@@ -60,7 +61,9 @@ export function createHttpApp(deps: HttpDeps) {
   };
   app.use(
     createRequestHandler({
-      build: deps.build,
+      // React Router's own action-origin check compares Origin with Host; behind a proxy the
+      // public host is the one to accept (ours, in originCheck, is the stricter of the two).
+      build: deps.publicOrigin ? { ...deps.build, allowedActionOrigins: [new URL(deps.publicOrigin).host] } : deps.build,
       getLoadContext(req, res) {
         const auth = res.locals.auth as ValidSession | null;
         const context = new RouterContextProvider();
@@ -81,7 +84,7 @@ export function createHttpApp(deps: HttpDeps) {
     // Name and code only: messages can carry member input.
     deps.log.error({ event: "unhandled", err: { name: (err as Error)?.name, code: (err as { code?: string })?.code } }, "request failed");
     if (res.headersSent) return res.end();
-    sendPlainPage(res, 500, requestLocale(req), "error.server.title", "error.server.body");
+    sendPlainPage(res, isDatabaseDown(err) ? 503 : 500, requestLocale(req), "error.server.title", "error.server.body");
   };
   app.use(onError);
   return app;
