@@ -1,6 +1,6 @@
 // `npm start`: the production entry, bundled to build/hearth.js and run with plain node.
 import { openDatabase } from "#db/client.ts";
-import { acquireDataDirLock } from "#db/embedded/data-dir-lock.ts";
+import { acquireDataDirLock, DataDirBusy } from "#db/embedded/data-dir-lock.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createLog } from "./log.ts";
 import { startHearth } from "./start.ts";
@@ -42,9 +42,9 @@ async function main() {
   process.on("SIGINT", () => void stop("SIGINT"));
 }
 
-main().catch((err) => {
-  if (err instanceof ConfigError || err?.name === "DataDirBusy" || err instanceof Error) {
-    console.error(err instanceof ConfigError || err?.constructor?.name === "DataDirBusy" ? err.message : `Hearth could not start: ${err.message}`);
-  }
+main().catch((err: unknown) => {
+  // Operators get one plain sentence; what went wrong inside stays out of the terminal's scrollback.
+  const known = err instanceof ConfigError || err instanceof DataDirBusy;
+  console.error(known ? err.message : `Hearth could not start: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

@@ -1,0 +1,103 @@
+// The built production entry and admin CLI as an operator runs them: plain `node`, a fresh
+// DATA_DIR, the embedded PostgreSQL started and stopped by Hearth itself.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, expect, test } from "vitest";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const dataDir = await mkdtemp(path.join(os.tmpdir(), "hearth-cli-"));
+const children: ChildProcess[] = [];
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+  await rm(dataDir, { recursive: true, force: true });
+});
+const env = { ...process.env, DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "warn", DATABASE_URL: "", REDIS_URL: "" };
+
+function admin(args: string[], stdin = ""): Promise<{ code: number | null; out: string; err: string }> {
+  const child = spawn(process.execPath, ["build/admin.js", ...args], { cwd: ROOT, env });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (d) => (out += d));
+  child.stderr.on("data", (d) => (err += d));
+  child.stdin.end(stdin);
+  return new Promise((resolve) => child.on("close", (code) => resolve({ code, out, err })));
+}
+
+function server(): Promise<{ child: ChildProcess; url?: string; out: string; code?: number | null }> {
+  const child = spawn(process.execPath, ["build/hearth.js"], { cwd: ROOT, env });
+  children.push(child);
+  let out = "";
+  return new Promise((resolve) => {
+    const onData = (d: Buffer) => {
+      out += d;
+      const url = out.match(/Hearth is running at (http:\/\/\S+)/)?.[1];
+      if (url && out.includes("npm run admin")) resolve({ child, url, out });
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", (d) => (out += d));
+    child.on("close", (code) => resolve({ child, out, code }));
+  });
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on("close", resolve)));
+
+test("the admin CLI works with Hearth stopped, then running; a second server on one DATA_DIR refuses", async () => {
+  const made = await admin(["create-member", "Fernwood"], "gentle rain on the roof\ngentle rain on the roof\n");
+  expect(made.err).toBe("");
+  expect(made.code).toBe(0);
+  expect(made.out).toContain('Created member "Fernwood"');
+  expect(made.out.match(/^ {2}[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}$/gm)).toHaveLength(10);
+
+  const mismatch = await admin(["create-member", "Otherone"], "gentle rain on the roof\ngentle rain on the roo\n");
+  expect(mismatch.code).toBe(1);
+  expect(mismatch.err).toContain("The two passphrases do not match.");
+  const taken = await admin(["create-member", "fernwood"], "another fine passphrase\nanother fine passphrase\n");
+  expect(taken.err).toContain("That pseudonym cannot be used");
+
+  expect((await admin(["set-role", "Fernwood", "admin"])).out).toContain('"Fernwood" is now admin.');
+  expect((await admin(["set-role", "Fernwood", "emperor"])).code).toBe(1);
+  expect((await admin(["set-role", "Nobodyhere", "admin"])).err).toContain("No member has that pseudonym.");
+
+  const first = await server();
+  expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  expect(first.out).toContain("npm run admin -- create-member");
+  expect(await (await fetch(`${first.url}/healthz`)).json()).toEqual({ ok: true, db: "embedded" });
+
+  const second = await server();
+  expect(second.code).toBe(1);
+  expect(second.out).toContain(`Another Hearth server (pid ${first.child.pid}) is already running`);
+
+  const listed = await admin(["list-members"]);
+  expect(listed.code).toBe(0);
+  const rows = listed.out.trim().split("\n").map((line) => JSON.parse(line));
+  expect(rows).toEqual([expect.objectContaining({ pseudonym: "Fernwood", role: "admin", status: "active" })]);
+
+  first.child.kill("SIGTERM");
+  expect(await exited(first.child)).toBe(0);
+  await expect(readFile(path.join(dataDir, "pg", "postmaster.pid"))).rejects.toThrow();
+  await expect(readFile(path.join(dataDir, "hearth.lock"))).rejects.toThrow();
+});
+
+test("after a crash (kill -9) Hearth takes over the stale lock and PostgreSQL, and starts", async () => {
+  const crashed = await server();
+  expect(crashed.url).toBeDefined();
+  crashed.child.kill("SIGKILL");
+  await exited(crashed.child);
+  const again = await server();
+  expect(again.out).not.toContain("could not start");
+  expect(again.url).toBeDefined();
+  expect((await fetch(`${again.url}/healthz`)).status).toBe(200);
+  again.child.kill("SIGINT");
+  expect(await exited(again.child)).toBe(0);
+});
+
+test("bad configuration stops Hearth with a clear message and no stack trace", async () => {
+  const child = spawn(process.execPath, ["build/hearth.js"], { cwd: ROOT, env: { ...env, PORT: "eighty" } });
+  let err = "";
+  child.stderr.on("data", (d) => (err += d));
+  expect(await exited(child)).toBe(1);
+  expect(err).toContain('PORT: must be a whole number from 0 to 65535 (got "eighty")');
+  expect(err).not.toMatch(/\n\s+at /);
+});
