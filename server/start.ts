@@ -32,12 +32,16 @@ export async function startHearth(opts: { config: Config; log: Log; database: Da
 
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
   redis?.on("error", () => log.warn({ event: "redis-unavailable" }, "redis unavailable"));
+  // socket.io's streams adapter blocks its connection on XREAD and retries in a loop, so it gets
+  // its own connection, one that queues while Redis is away instead of failing at once.
+  const adapterRedis = redis?.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null }) ?? null;
+  adapterRedis?.on("error", () => {});
   const throttle = opts.throttle ?? (redis ? redisThrottle(redis) : memoryThrottle());
   const clientKeyer = redis ? redisClientKeyer(redis) : memoryClientKeyer();
   const https = isHttps(config);
 
   const httpServer = createServer();
-  const realtime = createRealtime(httpServer, { db: database.db, https, publicOrigin: config.PUBLIC_ORIGIN, trustProxy: config.TRUST_PROXY !== "false", redis });
+  const realtime = createRealtime(httpServer, { db: database.db, https, publicOrigin: config.PUBLIC_ORIGIN, trustProxy: config.TRUST_PROXY !== "false", redis: adapterRedis });
   const services = createServices({ db: database.db, throttle, endSessions: realtime.endSessions });
   const build = (await import(pathToFileURL(`${BUILD_DIR}server/index.js`).href)) as ServerBuild;
   const app = createHttpApp({
@@ -71,6 +75,7 @@ export async function startHearth(opts: { config: Config; log: Log; database: Da
       await Promise.race([drained, new Promise((r) => setTimeout(r, 10_000).unref())]);
       httpServer.closeAllConnections();
       redis?.disconnect();
+      adapterRedis?.disconnect();
     },
   };
 }

@@ -1,0 +1,48 @@
+// The verdict on a file (DESIGN.md, "Media guard"; issue 3): `image` (removed), `text` (valid
+// UTF-8 up to 256 KB that is not itself an image) or `rejected`. Decided by content alone:
+// the name and declared type are accepted so that callers can pass them, and ignored, because
+// both are chosen by whoever sends the file.
+import { containerFormat } from "./containers.ts";
+import { imageInBytes, imageInText, markupInBinary } from "./find-image.ts";
+import { decodeText, textFormat } from "./text-decoding.ts";
+import { TEXT_LIMIT, type Verdict } from "./verdict.ts";
+import { tgaHeader, wbmp } from "./weak-formats.ts";
+
+export type { Verdict } from "./verdict.ts";
+
+export interface InspectOptions {
+  /** Ignored on purpose: the sender chooses it. */
+  name?: string;
+  /** Ignored on purpose: the sender chooses it. */
+  declaredType?: string;
+}
+
+// Text-based document formats that are valid UTF-8 but are not plain text or markdown.
+const TEXT_DOCUMENTS = new Set(["pdf", "rtf"]);
+
+export function inspect(bytes: Uint8Array, _opts: InspectOptions = {}): Verdict {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const image = imageInBytes(b);
+  if (image) return { verdict: "image", format: image };
+
+  const container = containerFormat(b);
+  const decoded = decodeText(b);
+  if (decoded.kind === "text") {
+    const inText = imageInText(decoded.text);
+    if (inText) return { verdict: "image", format: inText };
+    if (container && TEXT_DOCUMENTS.has(container)) return { verdict: "rejected", format: container, reason: "not-text" };
+    const format = textFormat(decoded.text);
+    if (b.length > TEXT_LIMIT) return { verdict: "rejected", format, reason: "too-large" };
+    return { verdict: "text", format };
+  }
+
+  const markup = markupInBinary(b, decoded.kind === "invalid-utf8", 0);
+  if (markup) return { verdict: "image", format: markup };
+  if (container) return { verdict: "rejected", format: container, reason: "not-text" };
+  // Signature-less formats last: only bytes that nothing else claimed are read as TGA or WBMP.
+  const weak = tgaHeader(b) ?? wbmp(b);
+  if (weak) return { verdict: "image", format: weak };
+  return decoded.kind === "invalid-utf8"
+    ? { verdict: "rejected", format: "text", reason: "invalid-utf8" }
+    : { verdict: "rejected", format: "binary", reason: "binary" };
+}

@@ -1,0 +1,75 @@
+// Images written as text: SVG, XBM and XPM (C source), ASCII PNM, and HTML or markdown that is
+// or embeds an image (DESIGN.md, "Media guard"). Any one of these makes the whole text an
+// image. The patterns are deliberately about markup, not words: prose such as "I saw an image
+// of the img tag" stays text, while a literal `<img` tag does not.
+import { startTags, tagLoadsImage } from "./html-tags.ts";
+import type { Finding } from "./verdict.ts";
+
+type Rule = readonly [format: string, pattern: RegExp];
+
+// Letters of a scheme may be written as HTML character references inside attributes.
+const COLON = String.raw`(?::|&colon;|&#0*58;?|&#x0*3a;?)`;
+const SLASH = String.raw`(?:\/|&sol;|&#0*47;?|&#x0*2f;?)`;
+
+const RULES: readonly Rule[] = [
+  ["svg", /<svg[\s/>]|<!DOCTYPE\s+svg|xmlns(?::\w+)?\s*=\s*["']?http:\/\/www\.w3\.org\/2000\/svg/i],
+  ["data-uri", new RegExp(String.raw`\bdata\s*${COLON}\s*image\s*${SLASH}`, "i")],
+  ["xpm", /\/\*\s*XPM2?\s*\*\/|^!\s*XPM2\b|\bstatic\s+(?:const\s+)?char\s*\*\s*(?:const\s+)?\w+\s*\[\s*\]\s*=\s*\{\s*"\s*\d+\s+\d+\s+\d+\s+\d+/m],
+  // `[^<>]` (not `[^>]`) keeps these linear: a scan never runs past the next tag start.
+  ["html-image", /<(?:img|image|picture|source|mglyph|object|embed)[\s/>]|<video\b[^<>]*\bposter\s*=|<input\b[^<>]*\btype\s*=\s*["']?\s*image\b/i],
+  // CSS images. Lower-case `url(` as CSS writes it; any case only after a property colon, so
+  // code such as `new URL(path)` stays text.
+  ["css-image", /(?<![\w$.])url\(\s*["']?\s*[^\s"')]/],
+  ["css-image", /:\s*url\(|\bimage-set\(|\bcross-fade\(/i],
+  ["markdown-image", /!\[(?:[^[\]]|\[[^[\]]*\])*\]\s?[([]/],
+];
+
+export function textImage(text: string): Finding {
+  for (const [format, pattern] of RULES) if (pattern.test(text)) return format;
+  return xbm(text) ?? asciiPnm(text) ?? markdownReferenceImage(text) ?? imageAttribute(text);
+}
+
+/** Any tag whose attributes load an image: background=, srcset=, poster=, style with url(). */
+function imageAttribute(text: string): Finding {
+  for (const tag of startTags(text)) if (tagLoadsImage(tag)) return "html-image";
+  return null;
+}
+
+/** XBM: C source with `#define name_width N`, `..._height N` and a `name_bits[] = {` array. */
+function xbm(text: string): Finding {
+  return /#define\s+\w*width\s+\d+/.test(text) && /#define\s+\w*height\s+\d+/.test(text) && /\w*bits\s*\[\s*\]\s*=\s*\{/.test(text)
+    ? "xbm"
+    : null;
+}
+
+/** ASCII PBM/PGM/PPM (P1–P3): the header, then the first pixels must really be numbers
+ *  (only the first few: whatever follows the image, such as appended HTML, does not matter). */
+function asciiPnm(text: string): Finding {
+  const m = /^P([123])(?:\s+|#[^\n]*\n)+(\d+)\s+(\d+)\s/.exec(text.slice(0, 4096));
+  if (!m) return null;
+  const rest = text.slice(m[0].length, m[0].length + 4096).replace(/#[^\n]*/g, " ");
+  if (m[1] === "1") {
+    // P1 pixels may be written without separators ("0101").
+    const wanted = Math.min(Number(m[2]) * Number(m[3]), 32);
+    const pixels = /^[01\s]*/.exec(rest)?.[0].replace(/\s/g, "") ?? "";
+    return wanted > 0 && pixels.length >= wanted ? "pbm" : null;
+  }
+  // maxval, then the first samples: up to four, fewer only if the image is that small.
+  const wanted = 1 + Math.min(Number(m[2]) * Number(m[3]) * (m[1] === "3" ? 3 : 1), 4);
+  const tokens = rest.trim().split(/\s+/, wanted);
+  return tokens.length === wanted && tokens.every((t) => /^\d+$/.test(t)) ? (m[1] === "2" ? "pgm" : "ppm") : null;
+}
+
+/** `![alt]` or `![alt][]` resolving to a reference definition is an image too (CommonMark 6.4). */
+function markdownReferenceImage(text: string): Finding {
+  if (!/!\[[^\]\n]+\]/.test(text)) return null;
+  const labels = new Set<string>();
+  for (const m of text.matchAll(/^ {0,3}\[([^\]\n]+)\]:\s*\S/gm)) labels.add(normalizeLabel(m[1] as string));
+  if (labels.size === 0) return null;
+  for (const m of text.matchAll(/!\[([^\]\n]+)\]/g)) if (labels.has(normalizeLabel(m[1] as string))) return "markdown-image";
+  return null;
+}
+
+function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, " ").toLowerCase();
+}
