@@ -71,7 +71,7 @@ export function createHttpApp(deps: HttpDeps) {
         context.set(visitorContext, {
           member: auth ? { id: auth.member.id, pseudonym: auth.member.pseudonym, role: auth.member.role } : null,
           sessionId: auth?.session.id ?? null,
-          locale: requestLocale(req),
+          locale: requestLocale(req, auth?.member.locale),
           clientKey: () => deps.clientKeyer(req.ip),
           https: deps.https,
           nonce: res.locals.nonce as string,

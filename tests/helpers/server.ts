@@ -2,7 +2,7 @@
 import { Writable } from "node:stream";
 import { afterAll } from "vitest";
 import type { Database } from "#db/client.ts";
-import type { Throttle } from "#server/auth/throttle.ts";
+import { DEFAULT_LIMITS, memoryThrottle, type Throttle } from "#server/auth/throttle.ts";
 import { loadConfig } from "#server/config.ts";
 import { createLog } from "#server/log.ts";
 import { startHearth } from "#server/start.ts";
@@ -26,7 +26,9 @@ export async function startTestHearth(opts: { env?: Record<string, string>; thro
     },
   });
   const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...opts.env });
-  const hearth = await startHearth({ config, log: createLog("info", sink), database, throttle: opts.throttle });
+  // Every test client shares 127.0.0.1: the default limits, but room for many sign-ups.
+  const throttle = opts.throttle ?? (opts.env?.REDIS_URL ? undefined : memoryThrottle({ ...DEFAULT_LIMITS, signUps: 10_000 }));
+  const hearth = await startHearth({ config, log: createLog("info", sink), database, throttle });
   let closed = false;
   const close = async () => {
     if (closed) return;

@@ -3,6 +3,7 @@
 import { eq } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { members, sessions } from "#db/schema.ts";
+import { DEFAULT_LIMITS, memoryThrottle } from "#server/auth/throttle.ts";
 import { Browserless, pageText } from "#tests/helpers/http-client.ts";
 import { GOOD_PASSPHRASE, uniquePseudonym } from "#tests/helpers/members.ts";
 import { startTestHearth } from "#tests/helpers/server.ts";
@@ -12,6 +13,7 @@ const COOKIE = "hearth_session";
 
 async function join(client: Browserless, pseudonym = uniquePseudonym(), password = GOOD_PASSPHRASE) {
   const res = await client.post("/join", { pseudonym, password, confirmPassword: password });
+  expect(res.status).toBe(200);
   const html = await res.text();
   const codes = [...html.matchAll(/<code>([a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4})<\/code>/g)].map((m) => m[1]!);
   return { res, html, codes, pseudonym, password };
@@ -79,6 +81,16 @@ test("sign-in answers alike for an unknown pseudonym and a wrong passphrase: mes
   const ratio = median(knowns) / median(unknowns);
   expect(ratio).toBeGreaterThan(0.5);
   expect(ratio).toBeLessThan(2);
+});
+
+test("sign-ups are limited per client", async () => {
+  const limited = await startTestHearth({ throttle: memoryThrottle({ ...DEFAULT_LIMITS, signUps: 2 }) });
+  const join = () => new Browserless(limited.url).post("/join", { pseudonym: uniquePseudonym(), password: GOOD_PASSPHRASE, confirmPassword: GOOD_PASSPHRASE });
+  expect((await join()).status).toBe(200);
+  expect((await join()).status).toBe(200);
+  const third = await join();
+  expect(third.status).toBe(429);
+  expect(pageText(await third.text())).toContain("Too many attempts");
 });
 
 test("sign-in rotates the session; sign-out deletes it and clears the site's data", async () => {
@@ -184,4 +196,15 @@ test("logs carry no pseudonym, passphrase, token or address", async () => {
   expect(logs).not.toContain(token);
   expect(logs).not.toContain("127.0.0.1");
   expect(logs).not.toContain("who=");
+});
+
+test("a signed-in member's saved language follows them to a new browser", async () => {
+  const first = new Browserless(hearth.url);
+  const { pseudonym, password } = await join(first);
+  await first.post("/language", { lang: "zh-Hans", returnTo: "/" });
+  const elsewhere = new Browserless(hearth.url, { "accept-language": "en-GB" });
+  expect((await elsewhere.post("/login", { pseudonym, password })).status).toBe(302);
+  const page = await (await elsewhere.get("/")).text();
+  expect(page).toContain('<html lang="zh-Hans">');
+  expect(pageText(page)).toContain(`当前登录：${pseudonym}`);
 });

@@ -1,0 +1,87 @@
+// Debian's Chromium driven by playwright-core, one browser per test file with a fresh temporary
+// profile (plain `launch` never reuses a user-data-dir). Every context records the requests its
+// pages make and the console errors they print, so a journey can assert that nothing left the
+// server's origin (DESIGN.md, privacy rules) and that the CSP refused nothing.
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, onTestFinished } from "vitest";
+
+const CHROMIUM = "/usr/bin/chromium";
+// Playwright adds --headless itself; the rest keep Chromium from calling home or using QUIC.
+const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+export interface Watched {
+  context: BrowserContext;
+  page: Page;
+  /** Every URL any page in this context requested, in order. */
+  requests: string[];
+  /** Console errors and uncaught page errors, in order. */
+  errors: string[];
+  /** The subset of `errors` in which the browser reports a Content Security Policy refusal. */
+  cspViolations(): string[];
+  /** Requests whose origin is not `origin`. */
+  foreignRequests(origin: string): string[];
+}
+
+/**
+ * Call at the top of a test file: the file's one browser, launched on first use and closed after
+ * the file's tests. (A hook registered inside a running test is ignored by vitest, so the
+ * afterAll must be registered while the file is being collected.)
+ */
+export function browserForThisFile(): () => Promise<Browser> {
+  let launched: Promise<Browser> | undefined;
+  afterAll(async () => {
+    if (launched) await (await launched).close();
+  });
+  return () => (launched ??= chromium.launch({ executablePath: CHROMIUM, args: ARGS }));
+}
+
+/**
+ * A fresh context (no cookies) with one page, JavaScript on or off, and its recorders. Call it
+ * inside a test: the context is closed when that test finishes, pass or fail.
+ */
+export async function openContext(browser: Browser, opts: { javaScript: boolean; locale?: string }): Promise<Watched> {
+  const context = await browser.newContext({ javaScriptEnabled: opts.javaScript, locale: opts.locale ?? "en-GB" });
+  onTestFinished(() => context.close());
+  const requests: string[] = [];
+  const errors: string[] = [];
+  context.on("request", (request) => requests.push(request.url()));
+  const watch = (page: Page) => {
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  };
+  context.on("page", watch);
+  // A journey step that has not happened within 15 s is a failure, not a slow machine.
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  return {
+    context,
+    page,
+    requests,
+    errors,
+    cspViolations: () => errors.filter((e) => /Content Security Policy/i.test(e)),
+    foreignRequests: (origin) => requests.filter((url) => !isFrom(url, origin)),
+  };
+}
+
+function isFrom(url: string, origin: string) {
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * With JavaScript on, waits until React has hydrated the page so a click goes through React
+ * Router rather than racing it; with JavaScript off there is nothing to wait for.
+ */
+export async function settled(page: Page, javaScript: boolean) {
+  await page.waitForLoadState("load");
+  if (!javaScript) return;
+  await page.waitForFunction(() => {
+    const main = document.querySelector("main");
+    return main !== null && Object.keys(main).some((key) => key.startsWith("__reactFiber"));
+  });
+}
