@@ -6,6 +6,7 @@ import { RecoveryCodes } from "#app/components/recovery-codes.tsx";
 import { useT } from "#app/i18n/use-t.ts";
 import { redirectIfSignedIn, sessionCookie } from "#app/lib/auth.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
+import { keepAfterSuccess } from "#app/lib/keep-after-success.ts";
 import { formFailure, keepValues } from "#app/lib/form-result.server.ts";
 
 export async function loader({ context }: Route.LoaderArgs) {
@@ -25,6 +26,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export const headers = forwardHeaders;
+export const shouldRevalidate = keepAfterSuccess;
 
 export default function Join({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();

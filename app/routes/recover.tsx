@@ -5,6 +5,7 @@ import { ErrorSummary, Field } from "#app/components/form-parts.tsx";
 import { useT } from "#app/i18n/use-t.ts";
 import { redirectIfSignedIn, sessionCookie } from "#app/lib/auth.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
+import { keepAfterSuccess } from "#app/lib/keep-after-success.ts";
 import { formFailure, keepValues } from "#app/lib/form-result.server.ts";
 
 export async function loader({ context }: Route.LoaderArgs) {
@@ -24,6 +25,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export const headers = forwardHeaders;
+export const shouldRevalidate = keepAfterSuccess;
 
 export default function Recover({ actionData }: Route.ComponentProps) {
   const t = useT();
