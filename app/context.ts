@@ -11,6 +11,8 @@ export interface Visitor {
   clientKey: () => Promise<string>;
   /** Secure cookies and the __Host- prefix when Hearth is served over HTTPS. */
   https: boolean;
+  /** True once an action on this very request signed the visitor in (join, recovery). */
+  freshSession?: boolean;
   /** This response's CSP nonce, for the scripts React Router writes into the page. */
   nonce: string;
 }

@@ -38,8 +38,9 @@ export function createServices(deps: AuthDeps) {
         return end([sessionId]);
       },
       endOtherSessions: async (memberId: string, keep: string) => end(await invalidateMemberSessions(deps.db, memberId, keep)),
-      changePassphrase: (who: { memberId: string; pseudonym: string; sessionId: string }, data: FormInput) => changePassphrase(deps, who, data),
-      regenerateRecoveryCodes: (memberId: string, data: FormInput) => regenerateRecoveryCodes(deps, memberId, data),
+      changePassphrase: (who: { memberId: string; pseudonym: string; sessionId: string }, data: FormInput, clientKey: string) =>
+        changePassphrase(deps, who, data, clientKey),
+      regenerateRecoveryCodes: (memberId: string, data: FormInput, clientKey: string) => regenerateRecoveryCodes(deps, memberId, data, clientKey),
       unusedCodeCount: (memberId: string) => unusedCodeCount(deps.db, memberId),
     },
     members: {

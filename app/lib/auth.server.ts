@@ -10,8 +10,23 @@ export function requireMember(context: Readonly<RouterContextProvider>) {
   return { ...visitor, member: visitor.member, sessionId: visitor.sessionId };
 }
 
+/** For pages a signed-in member has no use for; not on the response that just signed them in. */
 export function redirectIfSignedIn(context: Readonly<RouterContextProvider>) {
-  if (context.get(visitorContext).member) throw redirect("/");
+  const visitor = context.get(visitorContext);
+  if (visitor.member && !visitor.freshSession) throw redirect("/");
+}
+
+/** After joining or recovering, this same response (the page without JavaScript) already shows
+ *  the member as signed in. */
+export function markSignedIn(
+  context: Readonly<RouterContextProvider>,
+  member: { id: string; pseudonym: string; role: "member" | "moderator" | "admin" },
+  sessionId: string,
+) {
+  const visitor = context.get(visitorContext);
+  visitor.member = member;
+  visitor.sessionId = sessionId;
+  visitor.freshSession = true;
 }
 
 export function sessionCookie(token: string, https: boolean) {

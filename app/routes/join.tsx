@@ -4,7 +4,7 @@ import { servicesContext, visitorContext } from "#app/context.ts";
 import { ErrorSummary, Field } from "#app/components/form-parts.tsx";
 import { RecoveryCodes } from "#app/components/recovery-codes.tsx";
 import { useT } from "#app/i18n/use-t.ts";
-import { redirectIfSignedIn, sessionCookie } from "#app/lib/auth.server.ts";
+import { markSignedIn, redirectIfSignedIn, sessionCookie } from "#app/lib/auth.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { keepAfterSuccess } from "#app/lib/keep-after-success.ts";
 import { formFailure, keepValues } from "#app/lib/form-result.server.ts";
@@ -19,6 +19,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   try {
     const joined = await context.get(servicesContext).auth.signUp(form, await visitor.clientKey());
+    markSignedIn(context, joined.member, joined.sessionId);
     return data({ ok: true as const, codes: joined.codes }, { headers: { "Set-Cookie": sessionCookie(joined.token, visitor.https) } });
   } catch (err) {
     return formFailure(err, keepValues(form, ["pseudonym"]));

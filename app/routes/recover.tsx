@@ -3,7 +3,7 @@ import type { Route } from "./+types/recover";
 import { servicesContext, visitorContext } from "#app/context.ts";
 import { ErrorSummary, Field } from "#app/components/form-parts.tsx";
 import { useT } from "#app/i18n/use-t.ts";
-import { redirectIfSignedIn, sessionCookie } from "#app/lib/auth.server.ts";
+import { markSignedIn, redirectIfSignedIn, sessionCookie } from "#app/lib/auth.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { keepAfterSuccess } from "#app/lib/keep-after-success.ts";
 import { formFailure, keepValues } from "#app/lib/form-result.server.ts";
@@ -18,6 +18,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   try {
     const done = await context.get(servicesContext).auth.recover(form, await visitor.clientKey());
+    markSignedIn(context, done.member, done.sessionId);
     return data({ ok: true as const, codesLeft: done.codesLeft }, { headers: { "Set-Cookie": sessionCookie(done.token, visitor.https) } });
   } catch (err) {
     return formFailure(err, keepValues(form, ["pseudonym"]));

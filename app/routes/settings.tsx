@@ -38,10 +38,10 @@ export async function action({ request, context }: Route.ActionArgs) {
         await auth.endOtherSessions(visitor.member.id, visitor.sessionId);
         return data<Done>({ ok: true, intent, notice: "settings.endedOthers" });
       case "change-passphrase":
-        await auth.changePassphrase({ memberId: visitor.member.id, pseudonym: visitor.member.pseudonym, sessionId: visitor.sessionId }, form);
+        await auth.changePassphrase({ memberId: visitor.member.id, pseudonym: visitor.member.pseudonym, sessionId: visitor.sessionId }, form, await visitor.clientKey());
         return data<Done>({ ok: true, intent, notice: "settings.passphraseChanged" });
       case "regenerate-codes":
-        return data<Done>({ ok: true, intent, codes: await auth.regenerateRecoveryCodes(visitor.member.id, form) });
+        return data<Done>({ ok: true, intent, codes: await auth.regenerateRecoveryCodes(visitor.member.id, form, await visitor.clientKey()) });
       default:
         return data<FormState & { intent: string }>({ ok: false, intent: "", fieldErrors: {}, formError: "form.invalid", values: {} }, { status: 400 });
     }

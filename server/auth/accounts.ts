@@ -20,11 +20,11 @@ export async function signUp(deps: AuthDeps, data: FormData | Record<string, unk
       .insert(members)
       .values({ pseudonym: form.pseudonym.pseudonym, pseudonymKey: form.pseudonym.key, passphraseHash })
       .onConflictDoNothing({ target: members.pseudonymKey })
-      .returning({ id: members.id });
+      .returning({ id: members.id, pseudonym: members.pseudonym, role: members.role });
     if (!member) throw new Invalid({ pseudonym: "pseudonym.unavailable" });
     const codes = await issueRecoveryCodes(tx, member.id);
-    const { token } = await createSession(tx, member.id);
-    return { memberId: member.id, token, codes };
+    const { token, session } = await createSession(tx, member.id);
+    return { memberId: member.id, member, sessionId: session.id, token, codes };
   });
 }
 

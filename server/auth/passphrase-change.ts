@@ -5,18 +5,19 @@ import { Invalid } from "#server/errors.ts";
 import { parseForm } from "#server/forms.ts";
 import { changePassphraseForm } from "./auth-forms.ts";
 import type { AuthDeps } from "./deps.ts";
-import { hashPassphrase, verifyPassphrase } from "./password-hash.ts";
+import { hashPassphrase } from "./password-hash.ts";
+import { confirmPassphrase } from "./reauth.ts";
 import { invalidateMemberSessions } from "./session.ts";
 
 export async function changePassphrase(
   deps: AuthDeps,
   who: { memberId: string; pseudonym: string; sessionId: string },
   data: FormData | Record<string, unknown>,
+  clientKey: string,
 ) {
   const form = parseForm(changePassphraseForm, data);
   if (form.password.toLowerCase().includes(who.pseudonym.toLowerCase())) throw new Invalid({ password: "passphrase.containsPseudonym" });
-  const [member] = await deps.db.select({ hash: members.passphraseHash }).from(members).where(eq(members.id, who.memberId));
-  if (!member || !(await verifyPassphrase(member.hash, form.current))) throw new Invalid({ current: "passphrase.currentWrong" });
+  await confirmPassphrase(deps, who.memberId, form.current, clientKey);
   await deps.db.update(members).set({ passphraseHash: await hashPassphrase(form.password) }).where(eq(members.id, who.memberId));
   const ended = await invalidateMemberSessions(deps.db, who.memberId, who.sessionId);
   deps.endSessions?.(ended);

@@ -6,7 +6,8 @@ import { Invalid } from "#server/errors.ts";
 import { parseForm } from "#server/forms.ts";
 import { confirmWithPassphraseForm, recoverForm } from "./auth-forms.ts";
 import type { AuthDeps } from "./deps.ts";
-import { hashPassphrase, verifyPassphrase } from "./password-hash.ts";
+import { hashPassphrase } from "./password-hash.ts";
+import { confirmPassphrase } from "./reauth.ts";
 import { consumeRecoveryCode, issueRecoveryCodes, unusedCodeCount } from "./recovery-codes.ts";
 import { createSession, invalidateMemberSessions } from "./session.ts";
 
@@ -17,12 +18,12 @@ export async function recoverAccount(deps: AuthDeps, data: FormData | Record<str
   // Hashed whether or not the name and code turn out to be right: equal time either way.
   const passphraseHash = await hashPassphrase(form.password);
   const result = await deps.db.transaction(async (tx) => {
-    const [member] = await tx.select({ id: members.id }).from(members).where(eq(members.pseudonymKey, key));
+    const [member] = await tx.select({ id: members.id, pseudonym: members.pseudonym, role: members.role }).from(members).where(eq(members.pseudonymKey, key));
     if (!member || !(await consumeRecoveryCode(tx, member.id, form.code))) return null;
     await tx.update(members).set({ passphraseHash }).where(eq(members.id, member.id));
     const ended = await invalidateMemberSessions(tx, member.id);
-    const { token } = await createSession(tx, member.id);
-    return { memberId: member.id, token, ended, codesLeft: await unusedCodeCount(tx, member.id) };
+    const { token, session } = await createSession(tx, member.id);
+    return { member, sessionId: session.id, token, ended, codesLeft: await unusedCodeCount(tx, member.id) };
   });
   if (!result) {
     await deps.throttle.failed("recover", key, clientKey);
@@ -30,13 +31,12 @@ export async function recoverAccount(deps: AuthDeps, data: FormData | Record<str
   }
   await deps.throttle.succeeded("recover", key, clientKey);
   deps.endSessions?.(result.ended);
-  return { memberId: result.memberId, token: result.token, codesLeft: result.codesLeft };
+  return { memberId: result.member.id, member: result.member, sessionId: result.sessionId, token: result.token, codesLeft: result.codesLeft };
 }
 
 /** New codes replace the old ones; asks the current passphrase so a borrowed session cannot. */
-export async function regenerateRecoveryCodes(deps: AuthDeps, memberId: string, data: FormData | Record<string, unknown>) {
+export async function regenerateRecoveryCodes(deps: AuthDeps, memberId: string, data: FormData | Record<string, unknown>, clientKey: string) {
   const form = parseForm(confirmWithPassphraseForm, data);
-  const [member] = await deps.db.select({ hash: members.passphraseHash }).from(members).where(eq(members.id, memberId));
-  if (!member || !(await verifyPassphrase(member.hash, form.current))) throw new Invalid({ current: "passphrase.currentWrong" });
+  await confirmPassphrase(deps, memberId, form.current, clientKey);
   return issueRecoveryCodes(deps.db, memberId);
 }

@@ -7,7 +7,8 @@ import type { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { TooManyAttempts } from "#server/errors.ts";
 
-export type AttemptKind = "sign-in" | "recover";
+/** "reauth": the current passphrase asked again in settings, keyed by member. */
+export type AttemptKind = "sign-in" | "recover" | "reauth";
 
 export interface ThrottleLimits {
   pairFailures: number; // per (pseudonym, client), then blocked

@@ -39,6 +39,8 @@ export function createHttpApp(deps: HttpDeps) {
   app.use(requestLog(deps.log));
   app.use(securityHeaders({ https: deps.https }));
   app.get("/healthz", healthz(deps.database));
+  // Browsers ask for an icon on every page; Hearth has none (no image is shown), so say so quietly.
+  app.get("/favicon.ico", (_req, res) => void res.status(204).end());
   app.use(
     "/assets",
     express.static(path.join(deps.clientDir, "assets"), { immutable: true, maxAge: "1y", index: false, fallthrough: false }),
@@ -61,9 +63,10 @@ export function createHttpApp(deps: HttpDeps) {
   };
   app.use(
     createRequestHandler({
-      // React Router's own action-origin check compares Origin with Host; behind a proxy the
-      // public host is the one to accept (ours, in originCheck, is the stricter of the two).
-      build: deps.publicOrigin ? { ...deps.build, allowedActionOrigins: [new URL(deps.publicOrigin).host] } : deps.build,
+      // React Router's own action-origin check compares Origin with Host. originCheck above has
+      // already vouched for the request, including `Origin: null` with Sec-Fetch-Site
+      // same-origin (docs/decisions/005-origin-checks.md), and behind a proxy the public host.
+      build: { ...deps.build, allowedActionOrigins: ["null", ...(deps.publicOrigin ? [new URL(deps.publicOrigin).host] : [])] },
       getLoadContext(req, res) {
         const auth = res.locals.auth as ValidSession | null;
         const context = new RouterContextProvider();

@@ -15,10 +15,12 @@ export function expectedOrigin(req: IncomingMessage, publicOrigin: string | unde
   return `${proto}://${req.headers.host}`;
 }
 
-/** True when the request carries proof it came from our own origin. */
+/** True when the request carries proof it came from our own origin. Under our
+ *  `Referrer-Policy: no-referrer`, Chromium sends `Origin: null` even for a same-origin form, so a
+ *  null or missing Origin is accepted only with the browser's own `Sec-Fetch-Site: same-origin`. */
 export function isSameOrigin(req: IncomingMessage, publicOrigin: string | undefined, trustProxy: boolean) {
   const origin = req.headers.origin;
-  if (origin) return origin === expectedOrigin(req, publicOrigin, trustProxy);
+  if (origin && origin !== "null") return origin === expectedOrigin(req, publicOrigin, trustProxy);
   return req.headers["sec-fetch-site"] === "same-origin";
 }
 

@@ -1,29 +1,44 @@
 // Carving: look for strong image signatures anywhere in the buffer, not only at offset 0, so an
 // image behind a prefix (a polyglot, a file glued after garbage, an image stored inside a
-// container) is still found. One Buffer.indexOf pass per signature keeps a 5 MB buffer well
-// under the 50 ms budget (issue 3); every hit is confirmed by its header structure.
+// container) is still found. One Buffer.indexOf pass per signature keeps a 5 MB buffer within
+// the time budget (issue 3); every hit is confirmed by its header structure.
+//
+// Hostile input can repeat a signature millions of times ("BMBMBM..."), and each confirmation
+// costs a native call, so the number of confirmations is capped. Past the cap the buffer is not
+// searched further: a carved image in such a file is missed, but the file is then binary and
+// refused anyway (valid text can only hold the few `textual` signatures, and none of the
+// strict checks below can pass on text).
 import type { Finding } from "./verdict.ts";
 import { isoImage } from "./iso-bmff.ts";
 import * as raster from "./raster-checks.ts";
 import { TIFF_SIGNATURES, tiff } from "./tiff.ts";
-import { ascii, matches } from "./byte-readers.ts";
+import { ascii, matches, u8 } from "./byte-readers.ts";
 
 interface Needle {
   bytes: Buffer;
+  /** Can be confirmed inside valid UTF-8 text without control characters. Most cannot: their
+   *  confirmation needs a NUL or control byte (sizes, versions, channel counts), and in text
+   *  they would only cost a wasted pass. */
+  textual: boolean;
   /** How far the needle sits from the start of the structure that `check` reads. */
   shift: number;
   check: raster.Check;
 }
 
-const needle = (sig: string | readonly number[], check: raster.Check, shift = 0): Needle => ({
+const needle = (sig: string | readonly number[], check: raster.Check, shift = 0, textual = false): Needle => ({
   bytes: typeof sig === "string" ? Buffer.from(sig, "latin1") : Buffer.from(sig),
   shift,
   check,
+  textual,
 });
 
-/** IFF-style files: "FORM", a size, then a form type naming the image kind. */
+/** Confirmations per signature and per buffer (see above). */
+const MAX_HITS_PER_SIGNATURE = 4096;
+const MAX_HITS = 16384;
+
+/** IFF-style files: "FORM", a size below 256 MB, then a form type naming the image kind. */
 const iffForm = (format: string, kinds: readonly string[], formAt = 0): raster.Check => (b, at) =>
-  matches(b, at + formAt, "FORM") && kinds.includes(ascii(b, at + formAt + 8, 4)) ? format : null;
+  matches(b, at + formAt, "FORM") && u8(b, at + formAt + 4) < 0x10 && kinds.includes(ascii(b, at + formAt + 8, 4)) ? format : null;
 
 const NEEDLES: readonly Needle[] = [
   needle(raster.PNG_SIG, raster.png),
@@ -40,23 +55,26 @@ const NEEDLES: readonly Needle[] = [
   needle("DDS ", raster.dds),
   needle("8BPS", raster.psd),
   needle([0x76, 0x2f, 0x31, 0x01], raster.exr),
-  needle("#?RADIANCE", raster.hdr),
-  needle("#?RGBE", raster.hdr),
+  needle("#?RADIANCE", raster.hdr, 0, true),
+  needle("#?RGBE", raster.hdr, 0, true),
   needle("BM", raster.bmp),
   needle("TRUEVISION-XFILE.\0", raster.tgaFooter),
   needle("\u00abKTX ", (b, at) => (matches(b, at + 5, "11\u00bb\r\n\x1a\n") || matches(b, at + 5, "20\u00bb\r\n\x1a\n") ? "ktx" : null)),
   needle("AT&TFORM", iffForm("djvu", ["DJVU", "DJVM", "DJVI"], 4)),
   needle("ILBM", iffForm("ilbm", ["ILBM", "PBM "]), 8),
   needle("PBM ", iffForm("ilbm", ["ILBM", "PBM "]), 8),
-  needle("FUJIFILMCCD-RAW ", () => "raf"),
+  needle("FUJIFILMCCD-RAW ", (b, at) => (b.subarray(at + 16, at + 64).includes(0) ? "raf" : null)),
   ...TIFF_SIGNATURES.map(([sig]) => needle(sig, tiff)),
 ];
 
-/** The first image found at any offset, checked strictly (see raster-checks.ts). */
-export function carveImage(buf: Buffer): Finding {
-  for (const { bytes, shift, check } of NEEDLES) {
+/** The first image found at any offset, checked strictly (see raster-checks.ts). `text` says
+ *  the buffer is valid UTF-8 without controls, so only printable signatures can be in it. */
+export function carveImage(buf: Buffer, text = false): Finding {
+  let budget = MAX_HITS;
+  for (const { bytes, shift, check, textual } of NEEDLES) {
+    if (text && !textual) continue;
     let hit = buf.indexOf(bytes);
-    while (hit !== -1) {
+    for (let n = 0; hit !== -1 && n < MAX_HITS_PER_SIGNATURE && budget > 0; n++, budget--) {
       const found = check(buf, hit - shift, hit - shift !== 0);
       if (found) return found;
       hit = buf.indexOf(bytes, hit + 1);

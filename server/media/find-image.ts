@@ -1,7 +1,6 @@
-// Where every detector meets: bytes first (signatures at offset 0, then carving, then gzip),
-// then the same bytes read as text. Decoded payloads (gzip, base64, hex) go round again, a
-// bounded number of times, so an image cannot hide behind a chain of encodings without the
-// chain itself being refused.
+// Where every detector meets. Bytes first (signatures at offset 0, carving, gzip), then the same
+// bytes read as text. Decoded payloads (gzip, base64, hex) go round again, a bounded number of
+// times, so an image cannot hide behind a chain of encodings without the chain being refused.
 import { carveImage } from "./carve.ts";
 import { encodedImage } from "./encoded-images.ts";
 import { gunzipBounded, isGzip } from "./gzip.ts";
@@ -9,69 +8,73 @@ import { headImage } from "./head-formats.ts";
 import { isoImage } from "./iso-bmff.ts";
 import * as raster from "./raster-checks.ts";
 import { textImage } from "./text-images.ts";
-import { decodeText, decodeUtf16 } from "./text-decoding.ts";
+import { decodeUtf16, textKind, type TextKind } from "./text-decoding.ts";
 import { tiff } from "./tiff.ts";
 import type { Finding } from "./verdict.ts";
 
 /** How many decoding layers (gzip, base64, hex) are followed before giving up. */
 const MAX_DEPTH = 3;
 
-const AT_START: readonly raster.Check[] = [
+const STRONG_AT_START: readonly raster.Check[] = [
   raster.png, raster.jpeg, raster.gif, raster.webp, raster.bmp, raster.qoi, raster.dds, raster.psd,
   raster.exr, raster.hdr, raster.j2k, raster.jp2, raster.jxlContainer, raster.mng, raster.jng,
   isoImage, tiff,
 ];
 
-/** Image formats recognised from the first bytes alone. */
-export function imageAtStart(b: Buffer): Finding {
-  for (const check of AT_START) {
+/** Formats with a strong signature, read leniently because they sit at offset 0. Used alone on
+ *  each decoded base64 run: the weaker offset-0 formats would match random runs by chance. */
+export function strongImageAtStart(b: Buffer): Finding {
+  for (const check of STRONG_AT_START) {
     const found = check(b, 0, false);
     if (found) return found;
   }
-  return headImage(b);
+  return null;
 }
 
-/** Binary evidence: a signature at the start, carved anywhere, or inside a gzip stream. */
-export function imageInBytes(b: Buffer, depth = 0): Finding {
-  return imageAtStart(b) ?? carveImage(b) ?? (depth < MAX_DEPTH ? gzippedImage(b, depth) : null);
+export interface Examined {
+  image: Finding;
+  kind: TextKind;
+  /** Latin-1 view of the bytes (see text-decoding.ts). */
+  view: string;
+}
+
+/** Every check on one buffer, plus what the caller needs to explain a refusal. */
+export function examine(b: Buffer, depth = 0): Examined {
+  const view = b.toString("latin1");
+  const kind = textKind(b, view);
+  const image =
+    strongImageAtStart(b) ??
+    headImage(b) ??
+    // Valid text cannot hold most binary signatures (they contain NUL, controls or bytes that
+    // are never UTF-8), so text is carved only for the ones it can.
+    carveImage(b, kind === "text") ??
+    (depth < MAX_DEPTH ? gzippedImage(b, depth) : null) ??
+    (kind === "binary" ? markupInBinary(b, view, depth) : imageInText(view, depth));
+  return { image, kind, view };
 }
 
 function gzippedImage(b: Buffer, depth: number): Finding {
   if (!isGzip(b)) return null;
   const inner = gunzipBounded(b);
-  const found = inner && findImage(inner, depth + 1);
+  const found = inner && examine(inner, depth + 1).image;
   return found === "svg" ? "svgz" : found || null;
 }
 
-/** Textual evidence: image formats written as text, and encoded images inside the text. */
-export function imageInText(text: string, depth = 0): Finding {
+/** Images written as text, and images encoded inside the text. */
+function imageInText(view: string, depth: number): Finding {
   return (
-    textImage(text) ??
-    (depth < MAX_DEPTH ? encodedImage(text, imageAtStart, (bytes) => findImage(bytes, depth + 1)) : null)
+    textImage(view) ??
+    (depth < MAX_DEPTH ? encodedImage(view, strongImageAtStart, (bytes) => examine(bytes, depth + 1).image) : null)
   );
 }
 
-/** Every check, on bytes of unknown kind (a decoded payload). */
-export function findImage(b: Buffer, depth: number): Finding {
-  const found = imageInBytes(b, depth);
-  if (found) return found;
-  const decoded = decodeText(b);
-  if (decoded.kind === "text") return imageInText(decoded.text, depth);
-  return markupInBinary(b, decoded.kind === "invalid-utf8", depth);
-}
-
-/**
- * Bytes that are not UTF-8 text. Text in another encoding (no control characters: Latin-1,
- * Windows-1252) and UTF-16 text are read in full; real binary only for markup that renders by
- * itself (SVG, data:image URIs), because nothing renders HTML found inside a binary file.
- */
-export function markupInBinary(b: Buffer, textLike: boolean, depth: number): Finding {
-  if (textLike) return imageInText(b.toString("latin1"), depth);
+/** Binary bytes: UTF-16 text is read in full; otherwise only markup that renders by itself
+ *  (SVG, data:image URIs), because nothing renders HTML found inside a binary file. */
+function markupInBinary(b: Buffer, view: string, depth: number): Finding {
   const utf16 = decodeUtf16(b);
   if (utf16 !== null) {
     const found = imageInText(utf16, depth);
     if (found) return found;
   }
-  const latin1 = b.toString("latin1");
-  return /<svg[\s/>]/i.test(latin1) ? "svg" : /\bdata:\s*image\//i.test(latin1) ? "data-uri" : null;
+  return /<svg[\s/>]/i.test(view) ? "svg" : /\bdata:\s*image\//i.test(view) ? "data-uri" : null;
 }

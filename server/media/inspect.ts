@@ -3,8 +3,8 @@
 // the name and declared type are accepted so that callers can pass them, and ignored, because
 // both are chosen by whoever sends the file.
 import { containerFormat } from "./containers.ts";
-import { imageInBytes, imageInText, markupInBinary } from "./find-image.ts";
-import { decodeText, textFormat } from "./text-decoding.ts";
+import { examine } from "./find-image.ts";
+import { textFormat } from "./text-decoding.ts";
 import { TEXT_LIMIT, type Verdict } from "./verdict.ts";
 import { tgaHeader, wbmp } from "./weak-formats.ts";
 
@@ -17,32 +17,26 @@ export interface InspectOptions {
   declaredType?: string;
 }
 
-// Text-based document formats that are valid UTF-8 but are not plain text or markdown.
+// Document formats that can be valid UTF-8 but are not plain text or markdown.
 const TEXT_DOCUMENTS = new Set(["pdf", "rtf"]);
 
 export function inspect(bytes: Uint8Array, _opts: InspectOptions = {}): Verdict {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const image = imageInBytes(b);
+  const { image, kind, view } = examine(b);
   if (image) return { verdict: "image", format: image };
 
   const container = containerFormat(b);
-  const decoded = decodeText(b);
-  if (decoded.kind === "text") {
-    const inText = imageInText(decoded.text);
-    if (inText) return { verdict: "image", format: inText };
+  if (kind === "text") {
     if (container && TEXT_DOCUMENTS.has(container)) return { verdict: "rejected", format: container, reason: "not-text" };
-    const format = textFormat(decoded.text);
+    const format = textFormat(view);
     if (b.length > TEXT_LIMIT) return { verdict: "rejected", format, reason: "too-large" };
     return { verdict: "text", format };
   }
-
-  const markup = markupInBinary(b, decoded.kind === "invalid-utf8", 0);
-  if (markup) return { verdict: "image", format: markup };
   if (container) return { verdict: "rejected", format: container, reason: "not-text" };
   // Signature-less formats last: only bytes that nothing else claimed are read as TGA or WBMP.
   const weak = tgaHeader(b) ?? wbmp(b);
   if (weak) return { verdict: "image", format: weak };
-  return decoded.kind === "invalid-utf8"
+  return kind === "invalid-utf8"
     ? { verdict: "rejected", format: "text", reason: "invalid-utf8" }
     : { verdict: "rejected", format: "binary", reason: "binary" };
 }

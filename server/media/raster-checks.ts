@@ -57,10 +57,10 @@ export const gif: Check = (b, at, strict) => {
   return codeSize >= 2 && codeSize <= 8 ? "gif" : null;
 };
 
-/** WebP: RIFF <size> WEBP, and when carving a VP8 / VP8L / VP8X chunk next. */
+/** WebP: RIFF <size> WEBP; when carving, a size below 256 MB and a VP8 / VP8L / VP8X chunk. */
 export const webp: Check = (b, at, strict) => {
   if (!matches(b, at, "RIFF") || !matches(b, at + 8, "WEBP")) return null;
-  return !strict || matches(b, at + 12, "VP8") ? "webp" : null;
+  return !strict || (u8(b, at + 7) < 0x10 && matches(b, at + 12, "VP8")) ? "webp" : null;
 };
 
 const DIB_SIZES = new Set([12, 16, 40, 52, 56, 64, 108, 124]);

@@ -1,29 +1,31 @@
-// Is it text? Valid UTF-8 (a fatal decoder, so no replacement characters hide bad bytes) with
-// no NUL and no C0 control characters other than tab, line feed, form feed and carriage return.
-export type Decoded =
-  | { kind: "text"; text: string }
-  | { kind: "binary" }
-  | { kind: "invalid-utf8" };
+// Is it text? Valid UTF-8 with no NUL and no C0 control characters other than tab, line feed,
+// form feed and carriage return. The detectors never need the decoded string: every text
+// pattern they use is ASCII, so they read a Latin-1 view of the bytes (one byte per character,
+// built without decoding), where ASCII is itself and other bytes can never match a pattern.
+import { isUtf8 } from "node:buffer";
+import { TEXT_LIMIT } from "./verdict.ts";
 
+export type TextKind = "text" | "binary" | "invalid-utf8";
+
+const CONTROL = /[\x00-\x08\x0b\x0e-\x1f\x7f]/;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-// 1 = a byte that plain text never contains: C0 controls except \t \n \f \r, and DEL.
-const CONTROL = new Uint8Array(256);
-for (let c = 0; c < 0x20; c++) CONTROL[c] = 1;
-for (const allowed of [0x09, 0x0a, 0x0c, 0x0d]) CONTROL[allowed] = 0;
-CONTROL[0x7f] = 1;
-
-export function hasControlBytes(b: Uint8Array): boolean {
-  for (let i = 0; i < b.length; i++) if (CONTROL[b[i] as number]) return true;
-  return false;
+/** `view` is the Latin-1 view of `b` (see above). */
+export function textKind(b: Uint8Array, view: string): TextKind {
+  if (CONTROL.test(view)) return "binary";
+  return validUtf8(b) ? "text" : "invalid-utf8";
 }
 
-export function decodeText(b: Uint8Array): Decoded {
-  if (hasControlBytes(b)) return { kind: "binary" };
+/** Text that may be accepted is validated by a fatal TextDecoder, so no replacement character
+ *  can hide a bad byte. Beyond the size limit the text is refused whatever the answer, and
+ *  node:buffer's isUtf8 (the same WHATWG rules, without building a string) is much faster. */
+function validUtf8(b: Uint8Array): boolean {
+  if (b.length > TEXT_LIMIT) return isUtf8(b);
   try {
-    return { kind: "text", text: utf8.decode(b) };
+    utf8.decode(b);
+    return true;
   } catch {
-    return { kind: "invalid-utf8" };
+    return false;
   }
 }
 
@@ -42,16 +44,16 @@ export function decodeUtf16(b: Uint8Array): string | null {
       if (b[i] === 0) evenZero++;
       if (b[i + 1] === 0) oddZero++;
     }
-    if (oddZero > n * 0.45) littleEndian = true;
-    else if (evenZero > n * 0.45) littleEndian = false;
+    if (oddZero > n * 0.45 && evenZero < n * 0.05) littleEndian = true;
+    else if (evenZero > n * 0.45 && oddZero < n * 0.05) littleEndian = false;
   }
   if (littleEndian === null) return null;
   return new TextDecoder(littleEndian ? "utf-16le" : "utf-16be").decode(b);
 }
 
 /** Markdown if it uses any common block or inline markdown syntax; otherwise plain text. */
-export function textFormat(text: string): "text" | "markdown" {
-  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+export function textFormat(view: string): "text" | "markdown" {
+  const sample = view.length > 65536 ? view.slice(0, 65536) : view;
   const markdown = /^(?:#{1,6}\s|\s*[-*+]\s|\s*\d+[.)]\s|>\s?|```|~~~|\|.*\|\s*$)|\[[^\]\n]+\]\([^)\n]+\)|\*\*[^*\n]+\*\*|__[^_\n]+__/m;
   return markdown.test(sample) ? "markdown" : "text";
 }

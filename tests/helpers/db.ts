@@ -6,6 +6,11 @@ import { seedDefaults } from "#db/seed.ts";
 import { databaseOverride } from "#tests/setup/global-db.ts";
 
 let counter = 0;
+// Registered at import (see tests/helpers/server.ts): closes pools and drops the databases.
+const cleanups: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
 
 export async function createTestDatabase(opts: { seed?: boolean } = {}): Promise<Database> {
   const { connection, template, kind } = inject("testPg");
@@ -16,7 +21,7 @@ export async function createTestDatabase(opts: { seed?: boolean } = {}): Promise
   await admin.end();
   const database = wrapPool(new pg.Pool({ ...connection, ...databaseOverride(connection, name), max: 5 }), kind);
   if (opts.seed !== false) await seedDefaults(database.db);
-  afterAll(async () => {
+  cleanups.push(async () => {
     await database.close();
     const cleanup = new pg.Client({ ...connection, ...(kind === "embedded" ? { database: "postgres" } : {}) });
     await cleanup.connect();

@@ -1,5 +1,6 @@
-// A small HTTP client that behaves like a browser without JavaScript: it keeps cookies, sends
-// the Origin header on POST as browsers do, and does not follow redirects on its own.
+// A small HTTP client that behaves like Chromium without JavaScript: it keeps cookies, sends on
+// a form POST what Chromium sends under Hearth's no-referrer policy (`Origin: null` with
+// `Sec-Fetch-Site: same-origin`), and does not follow redirects on its own.
 export class Browserless {
   readonly cookies = new Map<string, string>();
   constructor(readonly base: string, readonly headers: Record<string, string> = {}) {}
@@ -31,7 +32,7 @@ export class Browserless {
       method: "POST",
       redirect: "manual",
       body: new URLSearchParams(form),
-      headers: { origin: new URL(this.base).origin, ...this.headers, cookie: this.cookieHeader(), ...headers },
+      headers: { origin: "null", "sec-fetch-site": "same-origin", ...this.headers, cookie: this.cookieHeader(), ...headers },
     });
     this.absorb(res);
     return res;

@@ -12,6 +12,11 @@ async function freePort(): Promise<number> {
   });
 }
 
+const stops: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  for (const stop of stops) await stop();
+});
+
 export async function startRedis() {
   const port = await freePort();
   let child: ChildProcess | null = null;
@@ -31,6 +36,6 @@ export async function startRedis() {
     });
   };
   await start();
-  afterAll(stop);
+  stops.push(stop);
   return { url: `redis://127.0.0.1:${port}`, stop, start };
 }

@@ -16,6 +16,13 @@ export interface TestHearth {
   close(): Promise<void>;
 }
 
+// Registered when a test file imports this module: hooks registered inside a running test()
+// are ignored by vitest, and servers started there must still be closed.
+const running = new Set<() => Promise<void>>();
+afterAll(async () => {
+  for (const close of running) await close();
+});
+
 export async function startTestHearth(opts: { env?: Record<string, string>; throttle?: Throttle; database?: Database } = {}): Promise<TestHearth> {
   const database = opts.database ?? (await createTestDatabase());
   const logs: string[] = [];
@@ -35,6 +42,6 @@ export async function startTestHearth(opts: { env?: Record<string, string>; thro
     closed = true;
     await hearth.close();
   };
-  afterAll(close);
+  running.add(close);
   return { url: hearth.url, database, logs, close };
 }

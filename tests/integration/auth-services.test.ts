@@ -92,10 +92,10 @@ test("changing the passphrase asks the current one and ends every other session"
   const closed: string[] = [];
   const who = { memberId: m.memberId, pseudonym: m.pseudonym, sessionId: current.session.id };
   const next = "a brand new passphrase here";
-  await expect(changePassphrase({ ...deps(), endSessions: (ids) => closed.push(...ids) }, who, { current: "wrong one!", password: next, confirmPassword: next })).rejects.toMatchObject({
+  await expect(changePassphrase({ ...deps(), endSessions: (ids) => closed.push(...ids) }, who, { current: "wrong one!", password: next, confirmPassword: next }, "c")).rejects.toMatchObject({
     fields: { current: "passphrase.currentWrong" },
   });
-  await changePassphrase({ ...deps(), endSessions: (ids) => closed.push(...ids) }, who, { current: m.password, password: next, confirmPassword: next });
+  await changePassphrase({ ...deps(), endSessions: (ids) => closed.push(...ids) }, who, { current: m.password, password: next, confirmPassword: next }, "c");
   expect(closed).toContain(elsewhere.session.id);
   expect(closed).toContain(sessionIdFromToken(m.token)); // the one made at sign-up
   expect(closed).not.toContain(current.session.id);
@@ -127,10 +127,18 @@ test("recovery gives one answer for an unknown pseudonym and a wrong code", asyn
   expect(b).toMatchObject({ name: "Invalid", formError: "recover.failed", fields: {} });
 });
 
+test("guessing the current passphrase from a signed-in session is throttled", async () => {
+  const m = await makeMember(db);
+  const throttled = { db, throttle: memoryThrottle() };
+  const tries: string[] = [];
+  for (let i = 0; i < 6; i++) tries.push(await regenerateRecoveryCodes(throttled, m.memberId, { current: `guess ${i} of mine` }, "c").then(() => "ok", (e: Error) => e.name));
+  expect(tries).toEqual(["Invalid", "Invalid", "Invalid", "Invalid", "Invalid", "TooManyAttempts"]);
+});
+
 test("new recovery codes need the current passphrase and replace the old ones", async () => {
   const m = await makeMember(db);
-  await expect(regenerateRecoveryCodes(deps(), m.memberId, { current: "nope nope nope" })).rejects.toMatchObject({ fields: { current: "passphrase.currentWrong" } });
-  const fresh = await regenerateRecoveryCodes(deps(), m.memberId, { current: m.password });
+  await expect(regenerateRecoveryCodes(deps(), m.memberId, { current: "nope nope nope" }, "c")).rejects.toMatchObject({ fields: { current: "passphrase.currentWrong" } });
+  const fresh = await regenerateRecoveryCodes(deps(), m.memberId, { current: m.password }, "c");
   expect(fresh).toHaveLength(10);
   const next = "rivers remember the rain";
   await expect(recoverAccount(deps(), { pseudonym: m.pseudonym, code: m.codes[0]!, password: next, confirmPassword: next }, "c")).rejects.toMatchObject({ formError: "recover.failed" });

@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, expect, test } from "vitest";
+import { expect, onTestFinished, test } from "vitest";
 import { openDatabase } from "#db/client.ts";
 import { startEmbeddedPostgres } from "#db/embedded/server.ts";
 import { Browserless, pageText } from "#tests/helpers/http-client.ts";
@@ -14,7 +14,7 @@ test("health and sign-in answer 503 generically while the database is down, then
   const dir = await mkdtemp(path.join(os.tmpdir(), "hearth-outage-"));
   const database = await openDatabase({ dataDir: dir });
   let restarted: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
-  afterAll(async () => {
+  onTestFinished(async () => {
     await database.close();
     await restarted?.stop();
     await rm(dir, { recursive: true, force: true });

@@ -25,6 +25,7 @@ test("joining shows ten recovery codes once and signs the member in with a safe 
   expect(res.status).toBe(200);
   expect(codes).toHaveLength(10);
   expect(pageText(html)).toContain("if you lose your passphrase and all of these codes, the account cannot be recovered");
+  expect(pageText(html)).toContain(`Signed in as ${pseudonym}`); // this very page, no JavaScript
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${COOKIE}=`))!;
   expect(cookie).toMatch(/HttpOnly/);
   expect(cookie).toMatch(/SameSite=Lax/);
@@ -160,7 +161,9 @@ test("recovery over HTTP: a code and a new passphrase sign the member in", async
   const fresh = new Browserless(hearth.url);
   const res = await fresh.post("/recover", { pseudonym, code: codes[0]!, password: next, confirmPassword: next });
   expect(res.status).toBe(200);
-  expect(pageText(await res.text())).toContain("You have 9 recovery codes left");
+  const done = pageText(await res.text());
+  expect(done).toContain("You have 9 recovery codes left");
+  expect(done).toContain(`Signed in as ${pseudonym}`);
   expect(pageText(await (await fresh.get("/")).text())).toContain(`Signed in as ${pseudonym}`);
   expect(pageText(await (await client.get("/")).text())).not.toContain("Signed in as");
   const again = await new Browserless(hearth.url).post("/recover", { pseudonym, code: codes[0]!, password: next, confirmPassword: next });

@@ -2,7 +2,7 @@
 // either node, throttling is shared, ending a session closes its sockets on the other node, and
 // with Redis gone the limits fail closed while pages keep answering.
 import { io as connect } from "socket.io-client";
-import { afterAll, expect, test } from "vitest";
+import { expect, onTestFinished, test } from "vitest";
 import { createTestDatabase } from "#tests/helpers/db.ts";
 import { Browserless } from "#tests/helpers/http-client.ts";
 import { GOOD_PASSPHRASE, uniquePseudonym } from "#tests/helpers/members.ts";
@@ -38,7 +38,7 @@ test("signing out on node A closes the member's socket held by node B", async ()
   const client = new Browserless(a.url);
   await client.post("/join", { pseudonym: uniquePseudonym(), password: GOOD_PASSPHRASE, confirmPassword: GOOD_PASSPHRASE });
   const socket = connect(b.url, { transports: ["websocket"], extraHeaders: { cookie: client.cookieHeader(), origin: b.url }, reconnection: false });
-  afterAll(() => void socket.disconnect());
+  onTestFinished(() => void socket.disconnect());
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", () => resolve());
     socket.once("connect_error", reject);

@@ -49,12 +49,17 @@ test("a cross-site POST is refused on pages and resource routes, and changes not
   const client = new Browserless(hearth.url);
   const pseudonym = uniquePseudonym();
   const form = { pseudonym, password: GOOD_PASSPHRASE, confirmPassword: GOOD_PASSPHRASE };
-  const foreign = await client.post("/join", form, { origin: "https://evil.example" });
+  const foreign = await client.post("/join", form, { origin: "https://evil.example", "sec-fetch-site": "cross-site" });
   expect(foreign.status).toBe(403);
   expect(pageText(await foreign.text())).toContain("This form came from another site");
   expect(foreign.headers.getSetCookie()).toEqual([]);
-  const nullOrigin = await client.post("/login", { pseudonym, password: GOOD_PASSPHRASE }, { origin: "null" });
+  const nullOrigin = await client.post("/login", { pseudonym, password: GOOD_PASSPHRASE }, { origin: "null", "sec-fetch-site": "cross-site" });
   expect(nullOrigin.status).toBe(403);
+  const nullNoFetchSite = await fetch(new URL("/login", hearth.url), { method: "POST", body: new URLSearchParams({ pseudonym }), redirect: "manual", headers: { origin: "null" } });
+  expect(nullNoFetchSite.status).toBe(403);
+  // A same-site page (another port) is another origin too.
+  const sibling = await client.post("/login", { pseudonym, password: GOOD_PASSPHRASE }, { origin: "http://127.0.0.1:1", "sec-fetch-site": "same-site" });
+  expect(sibling.status).toBe(403);
   const noOrigin = await fetch(new URL("/language", hearth.url), { method: "POST", body: new URLSearchParams({ lang: "zh-Hans" }), redirect: "manual" });
   expect(noOrigin.status).toBe(403);
   const sameSiteFetch = await fetch(new URL("/language", hearth.url), {
@@ -64,15 +69,17 @@ test("a cross-site POST is refused on pages and resource routes, and changes not
     headers: { "sec-fetch-site": "same-origin" },
   });
   expect(sameSiteFetch.status).toBe(302);
-  const dataRequest = await client.post("/join.data", form, { origin: "https://evil.example" });
+  const dataRequest = await client.post("/join.data", form, { origin: "https://evil.example", "sec-fetch-site": "cross-site" });
   expect(dataRequest.status).toBe(403);
-  const ok = await client.post("/join", form);
+  const ok = await client.post("/join", form); // as Chromium sends it: Origin null, same-origin
   expect(ok.status).toBe(200);
+  const explicit = await new Browserless(hearth.url).post("/login", { pseudonym, password: GOOD_PASSPHRASE }, { origin: new URL(hearth.url).origin, "sec-fetch-site": "same-origin" });
+  expect(explicit.status).toBe(302);
 });
 
 test("behind HTTPS: Secure __Host- cookies and HSTS", async () => {
   const secure = await startTestHearth({ env: { PUBLIC_ORIGIN: "https://hearth.test" } });
-  const client = new Browserless(secure.url, { origin: "https://hearth.test" });
+  const client = new Browserless(secure.url);
   const res = await client.post("/join", { pseudonym: uniquePseudonym(), password: GOOD_PASSPHRASE, confirmPassword: GOOD_PASSPHRASE }, { origin: "https://hearth.test" });
   expect(res.status).toBe(200);
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith("__Host-hearth_session="));
@@ -81,7 +88,7 @@ test("behind HTTPS: Secure __Host- cookies and HSTS", async () => {
   expect(cookie).not.toMatch(/Domain=/i);
   expect(res.headers.get("strict-transport-security")).toMatch(/max-age=\d{8}/);
   expect((await new Browserless(hearth.url).get("/")).headers.get("strict-transport-security")).toBeNull();
-  const wrongOrigin = await client.post("/login", { pseudonym: "x", password: "y" }, { origin: secure.url });
+  const wrongOrigin = await client.post("/login", { pseudonym: "x", password: "y" }, { origin: secure.url, "sec-fetch-site": "cross-site" });
   expect(wrongOrigin.status).toBe(403);
 });
 
