@@ -8,6 +8,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -33,6 +34,9 @@ export const members = pgTable(
     role: memberRole("role").notNull().default("member"),
     status: memberStatus("status").notNull().default("active"),
     locale: locale("locale"),
+    // Preferences: content warnings open by default; quick exit also signs out.
+    openContentWarnings: boolean("open_content_warnings").notNull().default(false),
+    quickExitSignsOut: boolean("quick_exit_signs_out").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("members_pseudonym_key_unique").on(t.pseudonymKey)],
@@ -97,3 +101,137 @@ export const settings = pgTable("settings", {
     .notNull()
     .default(sql`now()`),
 });
+
+export const threadStatus = pgEnum("thread_status", ["visible", "removed"]);
+export const postStatus = pgEnum("post_status", ["visible", "pending", "removed", "deleted"]);
+
+export const threads = pgTable(
+  "threads",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    forumId: uuid("forum_id")
+      .notNull()
+      .references(() => forums.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").references(() => members.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    contentWarning: text("content_warning"),
+    pinned: boolean("pinned").notNull().default(false),
+    status: threadStatus("status").notNull().default("visible"),
+    // Kept with each post so lists need one query, not one per thread.
+    postCount: integer("post_count").notNull().default(0),
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("threads_forum_order_idx").on(t.forumId, t.pinned, t.lastActivityAt),
+    index("threads_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
+  ],
+);
+
+export const posts = pgTable(
+  "posts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    threadId: uuid("thread_id")
+      .notNull()
+      .references(() => threads.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").references(() => members.id, { onDelete: "set null" }),
+    // Markdown as written (after the media guard) and the HTML rendered once at write time, with
+    // the sanitizer version that produced it (re-rendered when that version changes).
+    bodySource: text("body_source").notNull(),
+    bodyHtml: text("body_html").notNull(),
+    sanitizerVersion: text("sanitizer_version").notNull(),
+    contentWarning: text("content_warning"),
+    status: postStatus("status").notNull().default("visible"),
+    // A double submission of one form stores one post (SECURITY.md: idempotency from UNIQUE).
+    idempotencyKey: text("idempotency_key").notNull(),
+    createdAt: createdAt(),
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("posts_thread_order_idx").on(t.threadId, t.createdAt),
+    uniqueIndex("posts_author_idempotency_unique").on(t.authorId, t.idempotencyKey),
+    index("posts_body_trgm_idx").using("gin", t.bodySource.op("gin_trgm_ops")),
+  ],
+);
+
+// Text files attached to posts: only what the media guard judged `text` is ever stored.
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    postId: uuid("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    content: text("content").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("attachments_post_idx").on(t.postId)],
+);
+
+export const removalChannel = pgEnum("removal_channel", ["post", "chat", "upload", "profile", "sweep"]);
+
+// One row per image the media guard removed: where, what, how big, a digest — never the bytes.
+export const mediaRemovals = pgTable(
+  "media_removals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    memberId: uuid("member_id").references(() => members.id, { onDelete: "cascade" }),
+    channel: removalChannel("channel").notNull(),
+    format: text("format").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("media_removals_member_idx").on(t.memberId, t.createdAt), index("media_removals_created_idx").on(t.createdAt)],
+);
+
+export const notificationKind = pgEnum("notification_kind", ["mention"]);
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    kind: notificationKind("kind").notNull(),
+    postId: uuid("post_id").references(() => posts.id, { onDelete: "cascade" }),
+    actorId: uuid("actor_id").references(() => members.id, { onDelete: "cascade" }),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_member_idx").on(t.memberId, t.createdAt), uniqueIndex("notifications_once_unique").on(t.memberId, t.kind, t.postId)],
+);
+
+export const blocks = pgTable(
+  "blocks",
+  {
+    blockerId: uuid("blocker_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    blockedId: uuid("blocked_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.blockerId, t.blockedId] })],
+);
+
+// Where each member last read each thread, for unread markers.
+export const threadReads = pgTable(
+  "thread_reads",
+  {
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    threadId: uuid("thread_id")
+      .notNull()
+      .references(() => threads.id, { onDelete: "cascade" }),
+    lastReadAt: timestamp("last_read_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.threadId] })],
+);
