@@ -1,0 +1,47 @@
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/new-thread";
+import { servicesContext } from "#app/context.ts";
+import { Composer } from "#app/components/composer.tsx";
+import { useLocale, useT } from "#app/i18n/use-t.ts";
+import { requireMember } from "#app/lib/auth.server.ts";
+import { formFailure } from "#app/lib/form-result.server.ts";
+import { orNotFound } from "#app/lib/not-found.server.ts";
+import { composerValues, newIdempotencyKey, readPostForm } from "#app/lib/post-form.server.ts";
+import { forwardHeaders } from "#app/lib/route-headers.ts";
+
+export async function loader({ context, params }: Route.LoaderArgs) {
+  const visitor = requireMember(context);
+  const page = await orNotFound(() => context.get(servicesContext).forums.forumPage(visitor.member, params.forumSlug, 1));
+  return { forum: { slug: page.forum.slug, names: page.forum.names }, idempotencyKey: newIdempotencyKey() };
+}
+
+export async function action({ context, params, request }: Route.ActionArgs) {
+  const visitor = requireMember(context);
+  const { form, upload, intent } = await readPostForm(request);
+  const forums = context.get(servicesContext).forums;
+  if (intent === "preview") return data({ ok: false as const, fieldErrors: {}, values: composerValues(form), preview: await context.get(servicesContext).media.preview(String(form.get("body") ?? "")) });
+  try {
+    const posted = await orNotFound(() => forums.createThread(visitor.member, params.forumSlug, form, upload));
+    const notice = posted.notices[0] ? `?notice=${posted.notices[0]}` : "";
+    return redirect(`/t/${posted.threadId}${notice}`);
+  } catch (err) {
+    if (err instanceof Response || (err as { type?: string })?.type === "DataWithResponseInit") throw err;
+    return formFailure(err, composerValues(form));
+  }
+}
+
+export const headers = forwardHeaders;
+
+export default function NewThread({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  const name = loaderData.forum.names[locale] ?? loaderData.forum.names.en;
+  return (
+    <section className="panel">
+      <title>{`${t("forum.newThread")} · ${name} · ${t("site.name")}`}</title>
+      <h1>{t("forum.newThread")}</h1>
+      <p>{name}</p>
+      <Composer mode="thread" idempotencyKey={loaderData.idempotencyKey} state={actionData ?? null} previewHtml={actionData && "preview" in actionData ? actionData.preview : null} />
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { Form, Link } from "react-router";
+import type { Route } from "./+types/notifications";
+import { servicesContext } from "#app/context.ts";
+import { TimeStamp } from "#app/components/time-stamp.tsx";
+import { useT } from "#app/i18n/use-t.ts";
+import { requireMember } from "#app/lib/auth.server.ts";
+import { stamp } from "#app/lib/time.ts";
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const visitor = requireMember(context);
+  const items = await context.get(servicesContext).notifications.list(visitor.member.id);
+  return { items: items.map((n) => ({ ...n, read: Boolean(n.read), created: stamp(n.createdAt, visitor.locale) })) };
+}
+
+export async function action({ context }: Route.ActionArgs) {
+  const visitor = requireMember(context);
+  await context.get(servicesContext).notifications.markAllRead(visitor.member.id);
+  return { ok: true };
+}
+
+export default function Notifications({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  return (
+    <section className="panel">
+      <title>{`${t("notifications.title")} · ${t("site.name")}`}</title>
+      <h1>{t("notifications.title")}</h1>
+      {loaderData.items.length === 0 ? <p>{t("notifications.empty")}</p> : null}
+      <ul className="notifications">
+        {loaderData.items.map((n) => (
+          <li key={n.id} className={n.read ? undefined : "unread"}>
+            {n.threadId ? (
+              <Link to={`/t/${n.threadId}?page=last#post-${n.postId}`}>{t("notifications.mention", { name: n.actor ?? t("thread.formerMember"), thread: n.threadTitle ?? "" })}</Link>
+            ) : null}{" "}
+            · <TimeStamp at={n.created} />
+          </li>
+        ))}
+      </ul>
+      {loaderData.items.some((n) => !n.read) ? (
+        <Form method="post">
+          <button type="submit">{t("notifications.markRead")}</button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { data, Form, redirect } from "react-router";
+import type { Route } from "./+types/post-edit";
+import { servicesContext } from "#app/context.ts";
+import { Composer } from "#app/components/composer.tsx";
+import { useT } from "#app/i18n/use-t.ts";
+import { requireMember } from "#app/lib/auth.server.ts";
+import { formFailure } from "#app/lib/form-result.server.ts";
+import { orNotFound } from "#app/lib/not-found.server.ts";
+import { composerValues, readPostForm } from "#app/lib/post-form.server.ts";
+import { forwardHeaders } from "#app/lib/route-headers.ts";
+
+export async function loader({ context, params }: Route.LoaderArgs) {
+  const visitor = requireMember(context);
+  const post = await orNotFound(() => context.get(servicesContext).forums.ownPost(visitor.member, params.postId));
+  return { post: { id: post.id, threadId: post.threadId, body: post.bodySource, contentWarning: post.contentWarning ?? "" } };
+}
+
+export async function action({ context, params, request }: Route.ActionArgs) {
+  const visitor = requireMember(context);
+  const services = context.get(servicesContext);
+  const { form, intent } = await readPostForm(request);
+  try {
+    if (form.get("action") === "delete") {
+      const { threadId } = await orNotFound(() => services.forums.deletePost(visitor.member, params.postId));
+      return redirect(`/t/${threadId}?notice=post.deleted`);
+    }
+    if (intent === "preview") return data({ ok: false as const, fieldErrors: {}, values: composerValues(form), preview: await services.media.preview(String(form.get("body") ?? "")) });
+    const saved = await orNotFound(() => services.forums.editPost(visitor.member, params.postId, form));
+    return redirect(`/t/${saved.threadId}?notice=${saved.notices[0] ?? "post.saved"}#post-${saved.postId}`);
+  } catch (err) {
+    if (err instanceof Response || (err as { type?: string })?.type === "DataWithResponseInit") throw err;
+    return formFailure(err, composerValues(form));
+  }
+}
+
+export const headers = forwardHeaders;
+
+export default function PostEdit({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const { post } = loaderData;
+  return (
+    <section className="panel">
+      <title>{`${t("post.editTitle")} · ${t("site.name")}`}</title>
+      <h1>{t("post.editTitle")}</h1>
+      <Composer mode="edit" values={{ body: post.body, contentWarning: post.contentWarning }} state={actionData ?? null} previewHtml={actionData && "preview" in actionData ? actionData.preview : null} />
+      <h2>{t("thread.delete")}</h2>
+      <p>{t("post.deleteConfirm")}</p>
+      <Form method="post">
+        <input type="hidden" name="action" value="delete" />
+        <button type="submit" className="secondary">
+          {t("thread.delete")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,161 @@
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/thread";
+import { servicesContext, visitorContext } from "#app/context.ts";
+import { Composer } from "#app/components/composer.tsx";
+import { ContentWarning } from "#app/components/content-warning.tsx";
+import { Pager } from "#app/components/pager.tsx";
+import { TimeStamp } from "#app/components/time-stamp.tsx";
+import { isMessageKey } from "#app/i18n/catalog.ts";
+import { useLocale, useT } from "#app/i18n/use-t.ts";
+import { requireMember } from "#app/lib/auth.server.ts";
+import { formFailure } from "#app/lib/form-result.server.ts";
+import { orNotFound } from "#app/lib/not-found.server.ts";
+import { composerValues, newIdempotencyKey, readPostForm } from "#app/lib/post-form.server.ts";
+import { forwardHeaders } from "#app/lib/route-headers.ts";
+import { stamp } from "#app/lib/time.ts";
+
+export async function loader({ context, params, request }: Route.LoaderArgs) {
+  const visitor = context.get(visitorContext);
+  const url = new URL(request.url);
+  const raw = url.searchParams.get("page");
+  const page = raw === "last" ? "last" : Number(raw ?? 1);
+  const services = context.get(servicesContext);
+  const result = await orNotFound(() => services.forums.threadPage(visitor.member, params.threadId, page === "last" || (Number.isInteger(page) && page > 0) ? page : 1));
+  const notice = url.searchParams.get("notice");
+  return {
+    thread: { id: result.thread.id, title: result.thread.title, contentWarning: result.thread.contentWarning },
+    forum: result.forum,
+    posts: result.posts.map((p) => ({
+      id: p.id,
+      author: p.author,
+      mine: visitor.member?.id === p.authorId,
+      bodyHtml: p.bodyHtml,
+      contentWarning: p.contentWarning,
+      status: p.status,
+      blocked: p.blocked,
+      attachments: p.attachments,
+      created: stamp(p.createdAt, visitor.locale),
+      edited: Boolean(p.editedAt) && p.status !== "deleted",
+    })),
+    page: result.page,
+    pages: result.pages,
+    signedIn: Boolean(visitor.member),
+    openWarnings: visitor.member ? await services.members.openContentWarnings(visitor.member.id) : false,
+    idempotencyKey: newIdempotencyKey(),
+    notice: isMessageKey(notice) && (notice.startsWith("media.") || notice.startsWith("post.") || notice.startsWith("thread.")) ? notice : null,
+  };
+}
+
+export async function action({ context, params, request }: Route.ActionArgs) {
+  const visitor = requireMember(context);
+  const { form, upload, intent } = await readPostForm(request);
+  const services = context.get(servicesContext);
+  const action = form.get("action");
+  try {
+    if (action === "block" || action === "unblock") {
+      const name = String(form.get("pseudonym") ?? "");
+      await orNotFound(() => services.blocks[action](visitor.member.id, name));
+      return data({ ok: true as const, notice: action === "block" ? ("thread.blocked" as const) : ("thread.unblocked" as const), name });
+    }
+    if (intent === "preview") return data({ ok: false as const, fieldErrors: {}, values: composerValues(form), preview: await services.media.preview(String(form.get("body") ?? "")) });
+    const posted = await orNotFound(() => services.forums.reply(visitor.member, params.threadId, form, upload));
+    const notice = posted.notices[0] ?? "post.replied";
+    return redirect(`/t/${params.threadId}?page=last&notice=${notice}#post-${posted.postId}`);
+  } catch (err) {
+    if (err instanceof Response || (err as { type?: string })?.type === "DataWithResponseInit") throw err;
+    return formFailure(err, composerValues(form));
+  }
+}
+
+export const headers = forwardHeaders;
+
+export default function Thread({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  const { thread, forum } = loaderData;
+  const blockNotice = actionData && "notice" in actionData ? actionData : null;
+  const composerState = actionData && "fieldErrors" in actionData ? actionData : null;
+  return (
+    <article className="panel">
+      <title>{`${thread.title} · ${t("site.name")}`}</title>
+      <p className="breadcrumb">
+        <Link to={`/f/${forum.slug}`}>{forum.names[locale] ?? forum.names.en}</Link>
+      </p>
+      <h1>{thread.title}</h1>
+      {loaderData.notice ? (
+        <p role="status" className={loaderData.notice.startsWith("media.") ? "notice-image" : "notice"}>
+          {t(loaderData.notice)}
+        </p>
+      ) : null}
+      {blockNotice ? (
+        <p role="status" className="notice">
+          {t(blockNotice.notice, { name: blockNotice.name })}
+        </p>
+      ) : null}
+      <ContentWarning label={thread.contentWarning} open={loaderData.openWarnings}>
+        <ol className="posts">
+          {loaderData.posts.map((post) => (
+            <li key={post.id} id={`post-${post.id}`} className="post">
+              <header className="meta">
+                <strong>{post.author ?? t("thread.formerMember")}</strong> · <TimeStamp at={post.created} />
+                {post.edited ? ` · ${t("thread.edited")}` : null}
+                {post.status === "pending" ? ` · ${t("thread.pending")}` : null}
+              </header>
+              {post.status === "deleted" ? (
+                <p className="deleted">{t("thread.deletedByAuthor")}</p>
+              ) : post.blocked ? (
+                <details className="blocked">
+                  <summary>{t("thread.blockedCollapsed")}</summary>
+                  <PostBody post={post} open={loaderData.openWarnings} />
+                </details>
+              ) : (
+                <PostBody post={post} open={loaderData.openWarnings} />
+              )}
+              {post.status !== "deleted" && loaderData.signedIn ? (
+                <footer className="post-actions">
+                  <a href="#reply">{t("thread.reply")}</a>
+                  {post.mine ? <Link to={`/p/${post.id}/edit`}>{t("thread.edit")}</Link> : null}
+                  {!post.mine && post.author ? (
+                    <Form method="post" className="inline">
+                      <input type="hidden" name="action" value={post.blocked ? "unblock" : "block"} />
+                      <input type="hidden" name="pseudonym" value={post.author} />
+                      <button type="submit" className="link-button">
+                        {t(post.blocked ? "thread.unblock" : "thread.block", { name: post.author })}
+                      </button>
+                    </Form>
+                  ) : null}
+                </footer>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </ContentWarning>
+      <Pager page={loaderData.page} pages={loaderData.pages} base={`/t/${thread.id}`} />
+      <section id="reply" className="reply">
+        <h2>{t("thread.replyTitle")}</h2>
+        {loaderData.signedIn ? (
+          <Composer mode="reply" idempotencyKey={loaderData.idempotencyKey} state={composerState} previewHtml={composerState && "preview" in composerState ? composerState.preview : null} />
+        ) : (
+          <p>
+            <Link to="/login">{t("thread.signInToReply")}</Link>
+          </p>
+        )}
+      </section>
+    </article>
+  );
+}
+
+function PostBody({ post, open }: { post: { bodyHtml: string; contentWarning: string | null; attachments: Array<{ id: string; name: string; size: number }> }; open: boolean }) {
+  const t = useT();
+  return (
+    <ContentWarning label={post.contentWarning} open={open}>
+      {/* Stored HTML was made by the media guard's renderer at write time (sanitised, allow-listed). */}
+      <div className="post-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+      {post.attachments.map((a) => (
+        <p key={a.id} className="attachment">
+          <a href={`/attachments/${a.id}`}>{t("thread.attachment", { name: a.name, size: `${Math.ceil(a.size / 1024)} KB` })}</a>
+        </p>
+      ))}
+    </ContentWarning>
+  );
+}

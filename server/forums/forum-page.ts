@@ -1,0 +1,36 @@
+// /f/:forumSlug: threads, pinned first then by last activity, 25 a page, with unread markers.
+import { and, count, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "#db/client.ts";
+import { members, threadReads, threads } from "#db/schema.ts";
+import { NotFound } from "#server/errors.ts";
+import { findForum } from "./list.ts";
+import { PAGE_SIZE, type Viewer } from "./viewer.ts";
+
+export async function forumPage(db: Db, viewer: Viewer, slug: string, page: number) {
+  const forum = await findForum(db, viewer, slug);
+  if (!forum) throw new NotFound();
+  const visible = and(eq(threads.forumId, forum.id), eq(threads.status, "visible"));
+  const readJoin = viewer ? and(eq(threadReads.threadId, threads.id), eq(threadReads.memberId, viewer.id)) : sql`false`;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: threads.id,
+        title: threads.title,
+        contentWarning: threads.contentWarning,
+        pinned: threads.pinned,
+        postCount: threads.postCount,
+        lastActivityAt: threads.lastActivityAt,
+        author: members.pseudonym,
+        unread: sql<boolean>`${viewer !== null} and (${threadReads.lastReadAt} is null or ${threadReads.lastReadAt} < ${threads.lastActivityAt})`,
+      })
+      .from(threads)
+      .leftJoin(members, eq(members.id, threads.authorId))
+      .leftJoin(threadReads, readJoin)
+      .where(visible)
+      .orderBy(desc(threads.pinned), desc(threads.lastActivityAt), desc(threads.id))
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE),
+    db.select({ n: count() }).from(threads).where(visible),
+  ]);
+  return { forum, threads: rows, page, pages: Math.max(1, Math.ceil((total?.n ?? 0) / PAGE_SIZE)) };
+}

@@ -1,0 +1,109 @@
+// New threads and replies. One transaction each; a repeated form (same idempotency key) returns
+// the post it already made instead of making another.
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, Tx } from "#db/client.ts";
+import { attachments, posts, threads } from "#db/schema.ts";
+import { createHash } from "node:crypto";
+import type { Throttle } from "#server/auth/throttle.ts";
+import { Invalid, NotFound } from "#server/errors.ts";
+import { parseForm } from "#server/forms.ts";
+import { composePost, type Upload } from "./compose.ts";
+import { findForum } from "./list.ts";
+import { notifyMentions } from "./mentions.ts";
+import { replyForm, threadForm } from "./post-forms.ts";
+import { findThread } from "./thread-page.ts";
+import type { Viewer } from "./viewer.ts";
+
+export interface PostingDeps {
+  db: Db;
+  throttle: Throttle;
+  onMentioned?: (memberIds: string[]) => void;
+}
+
+type Member = NonNullable<Viewer>;
+type FormInput = FormData | Record<string, unknown>;
+
+class AlreadyPosted extends Error {}
+
+async function existingPost(db: Db, authorId: string, key: string) {
+  const [post] = await db
+    .select({ id: posts.id, threadId: posts.threadId })
+    .from(posts)
+    .where(and(eq(posts.authorId, authorId), eq(posts.idempotencyKey, key)));
+  return post ?? null;
+}
+
+async function storeAttachment(tx: Tx, postId: string, file: { name: string; content: string; size: number } | null) {
+  if (!file) return;
+  const sha256 = createHash("sha256").update(file.content).digest("hex");
+  await tx.insert(attachments).values({ postId, name: file.name, content: file.content, size: file.size, sha256 });
+}
+
+export async function createThread(deps: PostingDeps, member: Member, forumSlug: string, data: FormInput, upload?: Upload | null) {
+  const form = parseForm(threadForm, data);
+  const forum = await findForum(deps.db, member, forumSlug);
+  if (!forum) throw new NotFound();
+  const again = await existingPost(deps.db, member.id, form.idempotencyKey);
+  if (again) return { threadId: again.threadId, postId: again.id, notices: [], repeated: true };
+  await deps.throttle.posting(member.id);
+  try {
+    const result = await deps.db.transaction(async (tx) => {
+      const composed = await composePost(tx, member.id, { ...form, upload });
+      if (!composed.title) throw new Invalid({ title: "media.nothingLeft" });
+      const [thread] = await tx
+        .insert(threads)
+        .values({ forumId: forum.id, authorId: member.id, title: composed.title, contentWarning: composed.contentWarning, postCount: 1 })
+        .returning({ id: threads.id });
+      const [post] = await tx
+        .insert(posts)
+        .values({ threadId: thread!.id, authorId: member.id, ...pick(composed), idempotencyKey: form.idempotencyKey })
+        .onConflictDoNothing()
+        .returning({ id: posts.id });
+      if (!post) throw new AlreadyPosted();
+      await storeAttachment(tx, post.id, composed.attachment);
+      const mentioned = await notifyMentions(tx, { postId: post.id, authorId: member.id, source: composed.bodySource });
+      return { threadId: thread!.id, postId: post.id, notices: composed.notices, mentioned };
+    });
+    deps.onMentioned?.(result.mentioned);
+    return { ...result, repeated: false };
+  } catch (err) {
+    if (!(err instanceof AlreadyPosted)) throw err;
+    const post = (await existingPost(deps.db, member.id, form.idempotencyKey))!;
+    return { threadId: post.threadId, postId: post.id, notices: [], repeated: true };
+  }
+}
+
+export async function reply(deps: PostingDeps, member: Member, threadId: string, data: FormInput, upload?: Upload | null) {
+  const form = parseForm(replyForm, data);
+  const found = await findThread(deps.db, member, threadId);
+  if (!found) throw new NotFound();
+  const again = await existingPost(deps.db, member.id, form.idempotencyKey);
+  if (again) return { threadId, postId: again.id, notices: [], repeated: true };
+  await deps.throttle.posting(member.id);
+  const result = await deps.db.transaction(async (tx) => {
+    const composed = await composePost(tx, member.id, { ...form, upload });
+    const [post] = await tx
+      .insert(posts)
+      .values({ threadId, authorId: member.id, ...pick(composed), idempotencyKey: form.idempotencyKey })
+      .onConflictDoNothing()
+      .returning({ id: posts.id });
+    if (!post) return null;
+    await tx
+      .update(threads)
+      .set({ lastActivityAt: sql`now()`, postCount: sql`${threads.postCount} + 1` })
+      .where(eq(threads.id, threadId));
+    await storeAttachment(tx, post.id, composed.attachment);
+    const mentioned = await notifyMentions(tx, { postId: post.id, authorId: member.id, source: composed.bodySource });
+    return { postId: post.id, notices: composed.notices, mentioned };
+  });
+  if (!result) {
+    const post = (await existingPost(deps.db, member.id, form.idempotencyKey))!;
+    return { threadId, postId: post.id, notices: [], repeated: true };
+  }
+  deps.onMentioned?.(result.mentioned);
+  return { threadId, postId: result.postId, notices: result.notices, repeated: false };
+}
+
+function pick(c: { bodySource: string; bodyHtml: string; sanitizerVersion: string; contentWarning: string | null }) {
+  return { bodySource: c.bodySource, bodyHtml: c.bodyHtml, sanitizerVersion: c.sanitizerVersion, contentWarning: c.contentWarning };
+}
