@@ -15,6 +15,7 @@ import { createHttpApp } from "./http/app.ts";
 import type { Log } from "./log.ts";
 import { createRealtime } from "./realtime/index.ts";
 import { createServices } from "./services.ts";
+import { scheduleSweeps } from "./media/sweeper.ts";
 
 // Resolves from server/start.ts and from the bundle in build/ alike.
 const BUILD_DIR = fileURLToPath(new URL("../build/", import.meta.url));
@@ -25,7 +26,7 @@ export interface Hearth {
   close(): Promise<void>;
 }
 
-export async function startHearth(opts: { config: Config; log: Log; database: Database; throttle?: Throttle }): Promise<Hearth> {
+export async function startHearth(opts: { config: Config; log: Log; database: Database; throttle?: Throttle; sweep?: boolean }): Promise<Hearth> {
   const { config, log, database } = opts;
   await applyMigrations(database);
   await seedDefaults(database.db);
@@ -56,6 +57,12 @@ export async function startHearth(opts: { config: Config; log: Log; database: Da
     trustProxy: config.TRUST_PROXY !== "false",
   });
   httpServer.on("request", app);
+  const stopSweeps =
+    opts.sweep === false
+      ? async () => {}
+      : scheduleSweeps(database, (report, error) =>
+          error ? log.error({ event: "sweep-failed", err: { name: (error as Error)?.name } }, "sweep failed") : report && log.info({ event: "sweep", ...report }, "sweep"),
+        );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -72,6 +79,7 @@ export async function startHearth(opts: { config: Config; log: Log; database: Da
       const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
       await realtime.close();
+      await stopSweeps();
       await Promise.race([drained, new Promise((r) => setTimeout(r, 10_000).unref())]);
       httpServer.closeAllConnections();
       redis?.disconnect();

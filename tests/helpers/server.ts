@@ -23,7 +23,7 @@ afterAll(async () => {
   for (const close of running) await close();
 });
 
-export async function startTestHearth(opts: { env?: Record<string, string>; throttle?: Throttle; database?: Database } = {}): Promise<TestHearth> {
+export async function startTestHearth(opts: { env?: Record<string, string>; throttle?: Throttle; database?: Database; sweep?: boolean } = {}): Promise<TestHearth> {
   const database = opts.database ?? (await createTestDatabase());
   const logs: string[] = [];
   const sink = new Writable({
@@ -35,7 +35,7 @@ export async function startTestHearth(opts: { env?: Record<string, string>; thro
   const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...opts.env });
   // Every test client shares 127.0.0.1: the default limits, but room for many sign-ups.
   const throttle = opts.throttle ?? (opts.env?.REDIS_URL ? undefined : memoryThrottle({ ...DEFAULT_LIMITS, signUps: 10_000 }));
-  const hearth = await startHearth({ config, log: createLog("info", sink), database, throttle });
+  const hearth = await startHearth({ config, log: createLog("info", sink), database, throttle, sweep: opts.sweep ?? false });
   let closed = false;
   const close = async () => {
     if (closed) return;
