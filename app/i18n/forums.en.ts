@@ -72,4 +72,5 @@ export const forumsEn = {
   "notifications.count": "Notifications ({count})",
   "block.self": "You cannot block yourself.",
   "time.ago.now": "just now",
+  "form.tooLarge": "What you sent is larger than Hearth accepts (files up to 8 MB are checked; text files up to 256 KB are kept). Nothing was stored.",
 } as const;

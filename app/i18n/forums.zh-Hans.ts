@@ -72,4 +72,5 @@ export const forumsZhHans: Record<keyof typeof forumsEn, string> = {
   "notifications.count": "通知（{count}）",
   "block.self": "你不能屏蔽自己。",
   "time.ago.now": "刚刚",
+  "form.tooLarge": "你发送的内容超过了 Hearth 接受的大小（最多检查 8 MB 的文件；文本文件最多保留 256 KB）。没有任何内容被存储。",
 };

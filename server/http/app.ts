@@ -10,6 +10,8 @@ import type { Log } from "#server/log.ts";
 import type { HearthServices } from "#server/services.ts";
 import type { ClientKeyer } from "./client-key.ts";
 import { isDatabaseDown } from "#server/errors.ts";
+import { MAX_UPLOAD_BYTES } from "#server/media/guard.ts";
+import { leaveAnyway } from "./exit-fallback.ts";
 import { healthz } from "./healthz.ts";
 import { originCheck } from "./origin-check.ts";
 import { sendPlainPage } from "./plain-page.ts";
@@ -30,7 +32,9 @@ export interface HttpDeps {
   trustProxy: boolean;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
+// The largest upload the media guard judges, plus room for the form's text fields. A body is held
+// in memory only, and one larger than this is refused before a byte of it is read.
+const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024;
 
 export function createHttpApp(deps: HttpDeps) {
   const app = express();
@@ -48,7 +52,10 @@ export function createHttpApp(deps: HttpDeps) {
   app.use(express.static(deps.clientDir, { maxAge: "1h", index: false }));
   app.use(originCheck({ publicOrigin: deps.publicOrigin, trustProxy: deps.trustProxy, onRefused: () => deps.log.warn({ event: "cross-site-refused" }, "refused") }));
   app.use((req, res, next) => {
-    if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return sendPlainPage(res, 413, requestLocale(req), "error.server.title", "form.tooLong");
+    const length = req.headers["content-length"];
+    if (Number(length ?? 0) > MAX_BODY_BYTES) return sendPlainPage(res, 413, requestLocale(req), "error.server.title", "form.tooLarge");
+    // Without a declared length a body could grow without bound; browsers always declare it.
+    if (length === undefined && req.headers["transfer-encoding"]) return sendPlainPage(res, 411, requestLocale(req), "error.server.title", "form.tooLarge");
     next();
   });
   app.use(sessionMiddleware(deps.database.db, deps.https));
@@ -87,6 +94,7 @@ export function createHttpApp(deps: HttpDeps) {
     // Name and code only: messages can carry member input.
     deps.log.error({ event: "unhandled", err: { name: (err as Error)?.name, code: (err as { code?: string })?.code } }, "request failed");
     if (res.headersSent) return res.end();
+    if (leaveAnyway(req, res, deps.https)) return;
     sendPlainPage(res, isDatabaseDown(err) ? 503 : 500, requestLocale(req), "error.server.title", "error.server.body");
   };
   app.use(onError);

@@ -219,6 +219,13 @@ test("attachments: text is stored, an image is removed with a notice, other file
   const { rows } = await hearth.database.pool.query("SELECT count(*)::int AS n FROM attachments a JOIN posts p ON p.id = a.post_id JOIN threads t ON t.id = p.thread_id WHERE t.title = 'Image attached'");
   expect(rows[0].n).toBe(0);
 
+  const huge = await send("huge.txt", "text/plain", "a".repeat(10 * 1024 * 1024), "Huge attached");
+  expect(huge.status).toBe(413);
+  expect(pageText(await huge.text())).toContain("larger than Hearth accepts");
+  const big = await send("big.txt", "text/plain", "b".repeat(300 * 1024), "Big text attached");
+  expect(big.status).toBe(400);
+  expect(pageText(await big.text())).toContain("Text files can be up to 256 KB");
+
   const pdf = await send("form.pdf", "application/pdf", "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n\u0000\u0001binary", "PDF attached");
   expect(pdf.status).toBe(400);
   const refused = pageText(await pdf.text());

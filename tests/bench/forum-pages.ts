@@ -1,0 +1,68 @@
+// Forum benchmark (issue 4): requests/s and p50/p99 at 50 connections for a signed-in thread page
+// of 25 posts and for /forums, beside a minimal React Router page (/ping) served by the same
+// server in the same run, on the embedded PostgreSQL. Prints figures and ratios; asserts nothing.
+// Run: npx tsx tests/bench/forum-pages.ts   (BENCH_SECONDS=10 by default)
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { eq } from "drizzle-orm";
+import { connectEmbedded } from "#db/client.ts";
+import { members } from "#db/schema.ts";
+import { DEFAULT_LIMITS, memoryThrottle } from "#server/auth/throttle.ts";
+import { createThread, reply } from "#server/forums/posting.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+function start(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ["build/hearth.js"], { cwd: ROOT, env: { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "silent" } });
+  let out = "";
+  return new Promise((resolve, reject) => {
+    child.stdout!.on("data", (d) => {
+      out += d;
+      const m = out.match(/Hearth is running at (\S+)/);
+      if (m) resolve({ child, url: m[1]! });
+    });
+    child.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
+  });
+}
+
+async function load(url: string, cookie: string) {
+  const r = await autocannon({ url, connections: 50, duration: SECONDS, headers: { cookie } });
+  return { "req/s": Math.round(r.requests.average), "p50 ms": r.latency.p50, "p99 ms": r.latency.p99, errors: r.errors + r.non2xx };
+}
+
+const dataDir = await mkdtemp(path.join(os.tmpdir(), "hearth-bench-forum-"));
+const hearth = await start(dataDir);
+try {
+  const join = await fetch(`${hearth.url}/join`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { origin: "null", "sec-fetch-site": "same-origin" },
+    body: new URLSearchParams({ pseudonym: "BenchReader", password: "a bench passphrase here", confirmPassword: "a bench passphrase here" }),
+  });
+  const cookie = join.headers.getSetCookie()[0]!.split(";")[0]!;
+  const database = connectEmbedded(dataDir);
+  const [member] = await database.db.select({ id: members.id, role: members.role }).from(members).where(eq(members.pseudonym, "BenchReader"));
+  const deps = { db: database.db, throttle: memoryThrottle({ ...DEFAULT_LIMITS, postsPerMinute: 1_000_000 }) };
+  const body = "A post of ordinary length, with **some emphasis**, a [link](https://example.org) and a list:\n\n- one\n- two\n\n".repeat(3);
+  const thread = await createThread(deps, member!, "support", { title: "Benchmark thread", body, idempotencyKey: randomUUID() });
+  for (let i = 0; i < 24; i++) await reply(deps, member!, thread.threadId, { body: `${body}\n\nReply ${i}`, idempotencyKey: randomUUID() });
+  await database.close();
+
+  const rows: Record<string, ReturnType<typeof load> extends Promise<infer T> ? T : never> = {};
+  rows["minimal React Router page (/ping)"] = await load(`${hearth.url}/ping`, cookie);
+  rows["thread page, 25 posts"] = await load(`${hearth.url}/t/${thread.threadId}`, cookie);
+  rows["/forums"] = await load(`${hearth.url}/forums`, cookie);
+  console.log(`\n${SECONDS} s per run, 50 connections, signed in, on ${os.cpus().length} cores`);
+  console.table(rows);
+  const floor = rows["minimal React Router page (/ping)"]["req/s"];
+  console.log(`thread page: ${((100 * rows["thread page, 25 posts"]["req/s"]) / floor).toFixed(0)}% of the minimal page; /forums: ${((100 * rows["/forums"]["req/s"]) / floor).toFixed(0)}%`);
+} finally {
+  hearth.child.kill("SIGTERM");
+  await new Promise((r) => hearth.child.once("exit", r));
+  await rm(dataDir, { recursive: true, force: true });
+}
