@@ -1,15 +1,18 @@
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import { visitorContext } from "./context.ts";
+import { QuickExit } from "./components/quick-exit.tsx";
 import { SiteHeader } from "./components/site-header.tsx";
 import { translate, type Locale, type MessageKey } from "./i18n/catalog.ts";
+import { shiftShortcutOn } from "./lib/quick-exit.server.ts";
 import { useNonce } from "./nonce.tsx";
 import stylesheet from "./styles/app.css?url";
 
-export async function loader({ context }: Route.LoaderArgs) {
+export async function loader({ context, request }: Route.LoaderArgs) {
   const visitor = context.get(visitorContext);
   return {
     locale: visitor.locale,
+    shiftShortcut: shiftShortcutOn(request),
     member: visitor.member ? { pseudonym: visitor.member.pseudonym, role: visitor.member.role } : null,
   };
 }
@@ -31,9 +34,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <a className="skip-link" href="#main">
-          {translate(locale, "nav.skip")}
-        </a>
+        <QuickExit locale={locale} shiftShortcut={data?.shiftShortcut ?? true} />
         <SiteHeader locale={locale} member={data?.member ?? null} />
         <main id="main" tabIndex={-1}>
           {children}

@@ -235,3 +235,24 @@ export const threadReads = pgTable(
   },
   (t) => [primaryKey({ columns: [t.memberId, t.threadId] })],
 );
+
+export const reportReason = pgEnum("report_reason", ["image", "identifying", "harassment", "self-harm", "other"]);
+
+// A member's report of a post, for the moderators' queue. One report per member and post.
+export const reports = pgTable(
+  "reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    postId: uuid("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    reporterId: uuid("reporter_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    reason: reportReason("reason").notNull(),
+    note: text("note"),
+    createdAt: createdAt(),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("reports_post_reporter_unique").on(t.postId, t.reporterId), index("reports_open_idx").on(t.resolvedAt, t.createdAt)],
+);

@@ -1,6 +1,8 @@
-// Default forums and chat rooms for a new Hearth. Idempotent: safe at every start.
+// Default forums, chat rooms and settings for a new Hearth. Idempotent: safe at every start,
+// and never overwrites what an admin has changed since.
 import type { Db } from "./client.ts";
-import { chatRooms, forums } from "./schema.ts";
+import { chatRooms, forums, settings } from "./schema.ts";
+import { defaultSettings } from "./seed-data/settings.ts";
 
 const defaultForums = [
   {
@@ -36,4 +38,8 @@ export async function seedDefaults(db: Db) {
     .values(defaultForums.map((f, position) => ({ ...f, position })))
     .onConflictDoNothing({ target: forums.slug });
   await db.insert(chatRooms).values(defaultRooms).onConflictDoNothing({ target: chatRooms.slug });
+  await db
+    .insert(settings)
+    .values(Object.entries(defaultSettings).map(([key, value]) => ({ key, value })))
+    .onConflictDoNothing({ target: settings.key });
 }

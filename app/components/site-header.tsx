@@ -11,6 +11,11 @@ export function SiteHeader({ locale, member }: { locale: Locale; member: { pseud
       </Link>
       <nav aria-label={t("nav.main")}>
         <ul>
+          <li>
+            <Link to="/help" className="help-link">
+              {t("nav.help")}
+            </Link>
+          </li>
           {member ? (
             <>
               <li className="signed-in">{t("nav.signedInAs", { name: member.pseudonym })}</li>

@@ -1,7 +1,7 @@
 // 简体中文目录。与 en.ts 的键一一对应（测试会检查）。
-import type { MessageKey } from "./catalog.ts";
+import type { CoreKey } from "./catalog.ts";
 
-export const zhHans: Record<MessageKey, string> = {
+export const zhHans: Record<CoreKey, string> = {
   "site.name": "Hearth 炉边",
   "site.tagline": "为遭受基于图像的性暴力的幸存者而设的互助论坛。",
   "nav.home": "首页",
@@ -12,6 +12,13 @@ export const zhHans: Record<MessageKey, string> = {
   "nav.main": "主导航",
   "nav.skip": "跳到正文",
   "nav.signedInAs": "当前登录：{name}",
+  "nav.help": "立即求助",
+  "exit.label": "离开此页面",
+  "exit.emergency": "紧急",
+  "exit.loading": "正在加载。",
+  "exit.pressTwoMore": "再按 2 次 Shift 键即可离开。",
+  "exit.pressOneMore": "再按 1 次 Shift 键即可离开。",
+  "exit.timedOut": "快速离开已超时。",
   "lang.label": "语言",
   "lang.en": "English",
   "lang.zh-Hans": "中文",

@@ -6,7 +6,7 @@ import { useLocale, useT } from "#app/i18n/use-t.ts";
 export async function loader({ context }: Route.LoaderArgs) {
   const visitor = context.get(visitorContext);
   if (!visitor.member) return { member: null, forums: [] };
-  const forums = await context.get(servicesContext).forums.list();
+  const forums = await context.get(servicesContext).forums.list(visitor.member);
   return { member: { pseudonym: visitor.member.pseudonym }, forums };
 }
 

@@ -38,7 +38,7 @@ export default function Join({ loaderData, actionData }: Route.ComponentProps) {
         <title>{`${t("codes.title")} · ${t("site.name")}`}</title>
         <RecoveryCodes codes={actionData.codes} />
         <p>
-          <Link to="/" className="button">
+          <Link to="/welcome" className="button">
             {t("codes.continue")}
           </Link>
         </p>

@@ -1,4 +1,4 @@
-import { data, Form, redirect } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/settings";
 import { servicesContext } from "#app/context.ts";
 import { ErrorSummary, Field, type FormState } from "#app/components/form-parts.tsx";
@@ -11,9 +11,14 @@ import type { MessageKey } from "#app/i18n/catalog.ts";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const visitor = requireMember(context);
-  const auth = context.get(servicesContext).auth;
-  const [sessions, codesLeft] = await Promise.all([auth.listSessions(visitor.member.id), auth.unusedCodeCount(visitor.member.id)]);
+  const { auth, members } = context.get(servicesContext);
+  const [sessions, codesLeft, preferences] = await Promise.all([
+    auth.listSessions(visitor.member.id),
+    auth.unusedCodeCount(visitor.member.id),
+    members.preferences(visitor.member.id),
+  ]);
   return {
+    preferences,
     sessions: sessions.map((s) => ({ id: s.id, createdAt: s.createdAt.toISOString(), current: s.id === visitor.sessionId })),
     codesLeft,
   };
@@ -40,6 +45,9 @@ export async function action({ request, context }: Route.ActionArgs) {
       case "change-passphrase":
         await auth.changePassphrase({ memberId: visitor.member.id, pseudonym: visitor.member.pseudonym, sessionId: visitor.sessionId }, form, await visitor.clientKey());
         return data<Done>({ ok: true, intent, notice: "settings.passphraseChanged" });
+      case "preferences":
+        await context.get(servicesContext).members.setPreferences(visitor.member.id, form);
+        return data<Done>({ ok: true, intent, notice: "settings.preferencesSaved" });
       case "regenerate-codes":
         return data<Done>({ ok: true, intent, codes: await auth.regenerateRecoveryCodes(visitor.member.id, form, await visitor.clientKey()) });
       default:
@@ -65,6 +73,33 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
       <title>{`${t("settings.title")} · ${t("site.name")}`}</title>
       <h1>{t("settings.title")}</h1>
       {actionData?.ok && actionData.notice ? <p role="status" className="notice">{t(actionData.notice)}</p> : null}
+
+      <h2>{t("settings.preferences")}</h2>
+      <Form method="post">
+        <input type="hidden" name="intent" value="preferences" />
+        <div className="checkbox">
+          <input type="checkbox" id="openContentWarnings" name="openContentWarnings" defaultChecked={loaderData.preferences.openContentWarnings} aria-describedby="openContentWarnings-hint" />
+          <div>
+            <label htmlFor="openContentWarnings">{t("settings.openWarnings")}</label>
+            <p className="hint" id="openContentWarnings-hint">
+              {t("settings.openWarningsHint")}
+            </p>
+          </div>
+        </div>
+        <div className="checkbox">
+          <input type="checkbox" id="quickExitSignsOut" name="quickExitSignsOut" defaultChecked={loaderData.preferences.quickExitSignsOut} aria-describedby="quickExitSignsOut-hint" />
+          <div>
+            <label htmlFor="quickExitSignsOut">{t("settings.exitSignsOut")}</label>
+            <p className="hint" id="quickExitSignsOut-hint">
+              {t("settings.exitSignsOutHint")}
+            </p>
+          </div>
+        </div>
+        <button type="submit">{t("settings.savePreferences")}</button>
+      </Form>
+      <p>
+        <Link to="/safety">{t("settings.safetyLink")}</Link>
+      </p>
 
       <h2>{t("settings.sessions")}</h2>
       <p>{t("settings.sessionsIntro")}</p>

@@ -114,7 +114,7 @@ export default function Thread({ loaderData, actionData }: Route.ComponentProps)
               {post.status !== "deleted" && loaderData.signedIn ? (
                 <footer className="post-actions">
                   <a href="#reply">{t("thread.reply")}</a>
-                  {post.mine ? <Link to={`/p/${post.id}/edit`}>{t("thread.edit")}</Link> : null}
+                  {post.mine ? <Link to={`/p/${post.id}/edit`}>{t("thread.edit")}</Link> : <Link to={`/p/${post.id}/report`}>{t("thread.report")}</Link>}
                   {!post.mine && post.author ? (
                     <Form method="post" className="inline">
                       <input type="hidden" name="action" value={post.blocked ? "unblock" : "block"} />

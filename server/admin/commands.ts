@@ -1,12 +1,19 @@
+import { translate } from "#app/i18n/catalog.ts";
 import type { Config } from "#server/config.ts";
+import { isInvalid } from "#server/errors.ts";
 import { createMember, listMembers, setRole } from "#server/members/admin.ts";
+import { isSettingKey, SETTINGS } from "#server/settings/keys.ts";
+import { setSettingFromJson, settingAsJson } from "#server/settings/store.ts";
 import { connectForAdmin } from "./connect.ts";
 import { readLines } from "./read-secret.ts";
 
 export const usage = `Usage: npm run admin -- <command>
   create-member NAME     make a member; the passphrase is read from stdin, twice
   set-role NAME ROLE     ROLE is member, moderator or admin
-  list-members           one JSON line per member`;
+  list-members           one JSON line per member
+  get KEY                print a setting as one line of JSON
+  set KEY VALUE          VALUE is JSON, checked against the setting's shape (quote a URL: '"https://…"')
+Settings: ${Object.keys(SETTINGS).join(", ")}`;
 
 type Command = (args: string[], config: Config) => Promise<number>;
 
@@ -39,7 +46,30 @@ export const commands: Record<string, Command> = {
     for (const row of rows) console.log(JSON.stringify({ ...row, createdAt: row.createdAt.toISOString() }));
     return 0;
   },
+  async get([key], config) {
+    if (!key) return fail("get needs a KEY.");
+    if (!isSettingKey(key)) return fail(unknownKey());
+    console.log(await withDb(config, (db) => settingAsJson(db, key)));
+    return 0;
+  },
+  async set([key, value, ...rest], config) {
+    if (!key || value === undefined || rest.length > 0) return fail("set needs a KEY and one VALUE (JSON, quoted for the shell).");
+    if (!isSettingKey(key)) return fail(unknownKey());
+    try {
+      const stored = await withDb(config, (db) => setSettingFromJson(db, key, value));
+      console.log(`${key} = ${JSON.stringify(stored)}`);
+      return 0;
+    } catch (err) {
+      if (!isInvalid(err)) throw err;
+      // Which part of the value is wrong, not only that something is.
+      for (const [path, message] of Object.entries(err.fields)) if (message) console.error(`${path}: ${translate("en", message)}`);
+      return 1;
+    }
+  },
 };
+
+// Checked before the database is opened: a typo should not wait for PostgreSQL to start.
+const unknownKey = () => `${translate("en", "setting.unknownKey")} Settings: ${Object.keys(SETTINGS).join(", ")}`;
 
 function fail(message: string) {
   console.error(message);

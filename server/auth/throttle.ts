@@ -1,4 +1,4 @@
-// Throttling of sign-in, recovery and sign-up (ASVS 6.3.x, OWASP Authentication Cheat Sheet).
+// Throttling of sign-in, recovery, sign-up and posting (ASVS 6.3.x, OWASP Authentication Cheat Sheet).
 // Blocks are keyed on (pseudonym, client) and on the client alone; the per-pseudonym counter only
 // slows answers down, so an attacker cycling addresses cannot lock the owner out of their account
 // (docs/decisions/004-throttling.md). Unknown pseudonyms are counted exactly like known ones.
@@ -15,6 +15,7 @@ export interface ThrottleLimits {
   clientFailures: number; // per client across pseudonyms, then blocked
   pseudonymFailures: number; // per pseudonym across clients, then slowed
   signUps: number; // new accounts per client
+  postsPerMinute: number; // threads and replies per member
   windowSeconds: number;
   slowdownStepMs: number;
   slowdownMaxMs: number;
@@ -25,6 +26,7 @@ export const DEFAULT_LIMITS: ThrottleLimits = {
   clientFailures: 30,
   pseudonymFailures: 20,
   signUps: 10,
+  postsPerMinute: 6,
   windowSeconds: 15 * 60,
   slowdownStepMs: 250,
   slowdownMaxMs: 5_000,
@@ -36,6 +38,8 @@ export interface Throttle {
   failed(kind: AttemptKind, pseudonymKey: string, clientKey: string): Promise<void>;
   succeeded(kind: AttemptKind, pseudonymKey: string, clientKey: string): Promise<void>;
   signUp(clientKey: string): Promise<void>;
+  /** Throws TooManyAttempts when a member posts faster than people write. */
+  posting(memberId: string): Promise<void>;
 }
 
 type Make = (opts: { keyPrefix: string; points: number; duration: number; blockDuration?: number }) => RateLimiterAbstract;
@@ -67,6 +71,7 @@ function build(make: Make, limits: ThrottleLimits, sleep: (ms: number) => Promis
   const client = make({ keyPrefix: "auth_client", points: limits.clientFailures, duration: w, blockDuration: w });
   const name = make({ keyPrefix: "auth_name", points: 1_000_000, duration: w });
   const signUps = make({ keyPrefix: "signup_client", points: limits.signUps, duration: 60 * 60, blockDuration: 60 * 60 });
+  const postsLimiter = make({ keyPrefix: "posts_member", points: limits.postsPerMinute, duration: 60 });
 
   return {
     async before(kind, pseudonymKey, clientKey) {
@@ -85,6 +90,9 @@ function build(make: Make, limits: ThrottleLimits, sleep: (ms: number) => Promis
     },
     async signUp(clientKey) {
       await consume(signUps, clientKey);
+    },
+    async posting(memberId) {
+      await consume(postsLimiter, memberId);
     },
   };
 }

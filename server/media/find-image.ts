@@ -41,7 +41,7 @@ export interface Examined {
 /** Every check on one buffer, plus what the caller needs to explain a refusal. */
 export function examine(b: Buffer, depth = 0): Examined {
   const view = b.toString("latin1");
-  const kind = textKind(b, view);
+  const kind = textKind(b);
   const image =
     strongImageAtStart(b) ??
     headImage(b) ??

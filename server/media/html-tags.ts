@@ -1,9 +1,15 @@
 // A small, linear scanner for start tags, following the HTML tokenizer's rules for tag names,
 // attribute names and quoted or unquoted values (WHATWG HTML, 13.2.5). Regexes over tags either
-// miss quoted `>` and `<` or backtrack badly on hostile input; this reads each character once.
+// miss quoted `>` and `<` or backtrack badly on hostile input; this reads each character once,
+// and keeps only the attributes the media guard cares about (hostile input can carry millions).
 export interface TagAttribute {
+  /** Lower-cased. */
   name: string;
+  /** As written, character references not decoded. */
   value: string;
+  /** Span of the whole attribute (name, `=`, value) in the text. */
+  start: number;
+  end: number;
 }
 
 export interface StartTag {
@@ -13,8 +19,14 @@ export interface StartTag {
   end: number;
   /** Lower-cased tag name. */
   name: string;
+  /** Only the attributes in WATCHED_ATTRIBUTES. */
   attributes: TagAttribute[];
 }
+
+/** Attributes whose value loads an image into whatever element carries them. */
+export const IMAGE_ATTRIBUTES = new Set(["background", "srcset", "lowsrc", "dynsrc", "poster", "imagesrcset"]);
+const WATCHED_ATTRIBUTES = new Set([...IMAGE_ATTRIBUTES, "style", "type"]);
+const WATCHED_LENGTHS = new Set([...WATCHED_ATTRIBUTES].map((name) => name.length));
 
 // Character codes, compared directly: a regex test per character is ~10x slower on 5 MB.
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0c || c === 0x0d;
@@ -28,7 +40,7 @@ export function* startTags(text: string): Generator<StartTag> {
   for (;;) {
     const start = text.indexOf("<", from);
     if (start === -1) return;
-    const tag = readTag(text, start);
+    const tag = readTagAt(text, start);
     if (!tag) {
       from = start + 1;
       continue;
@@ -38,7 +50,8 @@ export function* startTags(text: string): Generator<StartTag> {
   }
 }
 
-function readTag(text: string, start: number): StartTag | null {
+/** The start tag whose `<` is at `start`, or null when no tag starts there. */
+export function readTagAt(text: string, start: number): StartTag | null {
   if (!isLetter(text.charCodeAt(start + 1))) return null;
   const n = text.length;
   let i = start + 1;
@@ -58,31 +71,35 @@ function readTag(text: string, start: number): StartTag | null {
       if (isSpace(d) || d === SLASH || d === GT || d === EQUALS) break;
       i++;
     }
-    const attrName = text.slice(nameStart, i).toLowerCase();
+    const nameEnd = i;
     while (i < n && isSpace(text.charCodeAt(i))) i++;
-    let value = "";
+    let valueStart = i;
+    let valueEnd = i;
     if (text.charCodeAt(i) === EQUALS) {
       i++;
       while (i < n && isSpace(text.charCodeAt(i))) i++;
       const quote = text.charAt(i);
       if (quote === '"' || quote === "'") {
         const close = text.indexOf(quote, i + 1);
-        const stop = close === -1 ? n : close;
-        value = text.slice(i + 1, stop);
-        i = stop + 1;
+        valueStart = i + 1;
+        valueEnd = close === -1 ? n : close;
+        i = Math.min(valueEnd + 1, n);
       } else {
-        const valueStart = i;
+        valueStart = i;
         while (i < n && !isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== GT) i++;
-        value = text.slice(valueStart, i);
+        valueEnd = i;
       }
+    } else {
+      // No value: the whitespace after the name belongs to whatever comes next.
+      i = nameEnd;
     }
-    attributes.push({ name: attrName, value });
+    if (WATCHED_LENGTHS.has(nameEnd - nameStart)) {
+      const attrName = text.slice(nameStart, nameEnd).toLowerCase();
+      if (WATCHED_ATTRIBUTES.has(attrName)) attributes.push({ name: attrName, value: text.slice(valueStart, valueEnd), start: nameStart, end: i });
+    }
   }
   return { start, end: Math.min(i + 1, n), name, attributes };
 }
-
-/** Attributes whose value loads an image into whatever element carries them. */
-export const IMAGE_ATTRIBUTES = new Set(["background", "srcset", "lowsrc", "dynsrc", "poster", "imagesrcset"]);
 
 // The named references that matter for hiding a scheme or a CSS function; any other name is
 // left as written, which can only make a value look less like an image, not hide one.
@@ -112,13 +129,16 @@ export function cssLoadsImage(css: string): boolean {
   return /(?:url|image-set|image|cross-fade|element|paint)\s*\(/i.test(plain);
 }
 
-/** Does this tag, wherever it sits, show or load an image through one of its attributes? */
-export function tagLoadsImage(tag: StartTag): string | null {
+/** The attribute through which this tag shows or loads an image, with the kind of removal. */
+export function imageAttribute(tag: StartTag): { attribute: TagAttribute; kind: string } | null {
   for (const attribute of tag.attributes) {
-    const value = decodeEntities(attribute.value);
-    if (IMAGE_ATTRIBUTES.has(attribute.name)) return attribute.name === "poster" ? "video" : "background";
-    if (attribute.name === "style" && cssLoadsImage(value)) return "css-url";
-    if (tag.name === "input" && attribute.name === "type" && value.trim().toLowerCase() === "image") return "input-image";
+    if (IMAGE_ATTRIBUTES.has(attribute.name)) return { attribute, kind: attribute.name === "poster" ? "video" : "background" };
+    if (attribute.name === "style" && cssLoadsImage(decodeEntities(attribute.value))) return { attribute, kind: "css-url" };
   }
   return null;
+}
+
+/** `<input type=image>`: a submit button drawn from an image. */
+export function isImageInput(tag: StartTag): boolean {
+  return tag.name === "input" && tag.attributes.some((a) => a.name === "type" && decodeEntities(a.value).trim().toLowerCase() === "image");
 }

@@ -1,46 +1,74 @@
-// Member markdown → safe HTML, once, at write time (pages never sanitize on read): markdown-it
-// with raw HTML and images off, then DOMPurify on jsdom with a strict allow-list (DESIGN.md,
-// SECURITY.md). DOMPurify on jsdom retains memory inside one synchronous job: callers that render
-// many posts in a row (the sweeper, re-rendering) must yield between items.
-import createDOMPurify from "dompurify";
+// Member markdown → safe HTML, once, at write time; pages never sanitize on read (issue 3).
+// markdown-it with raw HTML and the image rule off, then DOMPurify on jsdom with an explicit
+// allow-list of tags, attributes and link schemes (SECURITY.md: DOMPurify's defaults keep
+// images, forms and clobbering ids). No hooks: rel is added to links after sanitizing.
+//
+// Memory: DOMPurify on jsdom retains memory inside one synchronous job (DESIGN.md, pitfalls).
+// Rendering one post is fine; callers that render many in a row (the sweeper, re-rendering
+// after a SANITIZER_VERSION change) must yield to the event loop between posts.
+import createDOMPurify, { type Config } from "dompurify";
 import { JSDOM } from "jsdom";
 import MarkdownIt from "markdown-it";
+import markdownItPackage from "markdown-it/package.json" with { type: "json" };
+import { dataUriPattern } from "./data-uri.ts";
+import { ALLOWED_URI_REGEXP, isAllowedUrl } from "./safe-url.ts";
 import { scrubImages } from "./scrub-text.ts";
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: true });
-md.disable(["image"]);
+md.disable("image");
+// markdown-it's own check only refuses javascript:/vbscript:/file:/some data:; use ours.
+md.validateLink = isAllowedUrl;
+// Pages own h1 and h2 (site and thread title); a post's headings start at h3.
+md.core.ruler.push("hearth_heading_levels", (state) => {
+  for (const token of state.tokens) {
+    if (token.type === "heading_open" || token.type === "heading_close") token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + 2)}`;
+  }
+});
 
-const window = new JSDOM("").window;
+// One window and one DOMPurify instance for the process: creating a JSDOM per call costs
+// milliseconds and memory.
+const { window } = new JSDOM("<!doctype html><html><body></body></html>");
 const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
 
-/** Stored with each rendered post; when it changes (rules or DOMPurify), stored posts re-render. */
-export const SANITIZER_VERSION = `1:dompurify-${purify.version}`;
+/** Stored with each rendered post; when it changes, stored posts are rendered again. Bump the
+ *  leading number whenever the rules in this folder change. */
+export const SANITIZER_VERSION = `1:markdown-it-${markdownItPackage.version}:dompurify-${purify.version}`;
 
-const ALLOWED_TAGS = ["p", "br", "strong", "em", "del", "s", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td"];
-const ALLOWED_ATTR = ["href", "title", "start"];
-// https:, http:, mailto:, a fragment, a path on this site, or a relative link with no scheme at
-// all (never "//host", which is another origin).
-const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto):|#|\/(?!\/)|(?![a-z][a-z0-9+.-]*:|\/\/|\\))/i;
+const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
+  ALLOWED_TAGS: ["p", "br", "strong", "em", "del", "s", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td"],
+  ALLOWED_ATTR: ["href", "title", "start"],
+  ALLOWED_URI_REGEXP,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+  SANITIZE_NAMED_PROPS: true,
+  KEEP_CONTENT: true,
+  RETURN_DOM_FRAGMENT: true,
+};
+
+const LINK_REL = "nofollow noopener noreferrer ugc";
+const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
 
 export function renderMarkdown(source: string): string {
   const html = md.render(scrubImages(source).text);
-  const clean = purify.sanitize(html, {
-    ALLOWED_TAGS,
-    ALLOWED_ATTR,
-    ALLOWED_URI_REGEXP,
-    ALLOW_DATA_ATTR: false,
-    ALLOW_ARIA_ATTR: false,
-    SANITIZE_NAMED_PROPS: true,
-    RETURN_TRUSTED_TYPE: false,
-  }) as string;
-  return addLinkRel(clean);
+  const fragment = purify.sanitize(html, CONFIG);
+  for (const link of fragment.querySelectorAll("a")) link.setAttribute("rel", LINK_REL);
+  dropDataUris(fragment);
+  const box = window.document.createElement("div");
+  box.append(fragment);
+  return box.innerHTML;
 }
 
-/** Every link: nofollow noopener noreferrer ugc. Done on a parsed fragment, not with a hook. */
-function addLinkRel(html: string): string {
-  if (!html.includes("<a")) return html;
-  const template = window.document.createElement("template");
-  template.innerHTML = html;
-  for (const a of template.content.querySelectorAll("a")) a.setAttribute("rel", "nofollow noopener noreferrer ugc");
-  return template.innerHTML;
+/** Markdown can rebuild a data: URI that the source scrub could not see (a backslash escape,
+ *  an entity); none may reach the page, as text or in a title. */
+function dropDataUris(fragment: DocumentFragment): void {
+  const walker = window.document.createTreeWalker(fragment, SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue ?? "";
+    if (dataUriPattern().test(text)) node.nodeValue = text.replace(dataUriPattern(), " ");
+  }
+  for (const element of fragment.querySelectorAll("[title]")) {
+    const title = element.getAttribute("title") ?? "";
+    if (dataUriPattern().test(title)) element.setAttribute("title", title.replace(dataUriPattern(), " "));
+  }
 }

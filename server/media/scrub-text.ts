@@ -1,34 +1,148 @@
-// Text channels (post bodies, chat messages, titles, profile fields): markdown images, HTML image
-// constructs and data: URIs are removed before storage and again at render (DESIGN.md). Each
-// removal is reported so the member can be told and moderators can count.
-export interface TextRemoval {
-  kind: "markdown-image" | "html-image" | "svg" | "css-url" | "data-uri";
+// Text channels (post bodies, chat messages, titles, profile fields): markdown images, HTML
+// image constructs and data: URIs are removed before storage and again at render, and the
+// caller is told what went so the member can be told (DESIGN.md, "Media guard"; issue 3).
+//
+// Code is not exempt: a fenced `<img src=...>` is harmless in Hearth's own renderer, but stored
+// text is also shown by exports and future clients, so the construct itself is what goes. Words
+// that merely mention images ("img", "imgur", `const img = ...`, "< img") are not constructs.
+import { dataUriPattern } from "./data-uri.ts";
+import { imageAttribute, isImageInput, readTagAt, startTags, type StartTag } from "./html-tags.ts";
+import { markdownImages } from "./markdown-images.ts";
+
+export interface Removal {
+  kind: string;
+  /** The removed text, in memory only: for the SHA-256 and size of a `media_removals` row.
+   *  Never store, log or echo it — it may be the image itself (a data: URI). */
   fragment: string;
 }
 
-const RULES: Array<[TextRemoval["kind"], RegExp]> = [
-  // Whole inline SVG documents first, so their inner parts are not counted twice.
-  ["svg", /<\s*svg\b[\s\S]*?(<\s*\/\s*svg\s*>|$)/giu],
-  // ![alt](url "title"), with one level of nested parentheses in the URL, and ![alt][ref].
-  ["markdown-image", /!\[(?:[^\]\\]|\\.)*\]\((?:[^()\s]|\([^()]*\))*(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/gu],
-  ["markdown-image", /!\[(?:[^\]\\]|\\.)*\]\s?\[[^\]]*\]/gu],
-  // Elements that show or fetch pictures or embed documents, open or closing.
-  ["html-image", /<\s*\/?\s*(img|image|picture|source|video|audio|track|object|embed|iframe|frame|canvas|input\b[^>]*\btype\s*=\s*["']?image)\b[^>]*>/giu],
-  // Any tag carrying an image-loading attribute (background=, poster=, srcset=, style=…url()).
-  ["html-image", /<[a-z][^>]*\b(background|poster|srcset|lowsrc|dynsrc|imagesrcset)\s*=[^>]*>/giu],
-  ["css-url", /<[a-z][^>]*\bstyle\s*=\s*("[^"]*url\s*\([^"]*"|'[^']*url\s*\([^']*')[^>]*>/giu],
-  ["css-url", /<\s*style\b[\s\S]*?(<\s*\/\s*style\s*>|$)/giu],
-  ["data-uri", /\bdata\s*:[^\s"'<>)\]]*/giu],
-];
+export interface Scrubbed {
+  text: string;
+  removed: Removal[];
+}
 
-export function scrubImages(input: string): { text: string; removed: TextRemoval[] } {
-  const removed: TextRemoval[] = [];
-  let text = input;
-  for (const [kind, pattern] of RULES) {
-    text = text.replace(pattern, (fragment) => {
-      removed.push({ kind, fragment });
-      return "";
-    });
+/** Elements removed with everything up to their end tag: the content is the image. */
+const WITH_CONTENT = new Set(["svg", "picture", "video", "audio", "object", "iframe", "frameset", "applet"]);
+/** Elements that are an image or load one by themselves. */
+const SINGLE = new Set(["img", "image", "source", "embed", "mglyph", "frame", "track"]);
+
+interface Cut {
+  start: number;
+  end: number;
+  kind: string;
+}
+
+/** Each pass can bring two halves of a construct together ("<im<img>g"), so passes repeat
+ *  until nothing changes. Removals are replaced by a space, which never completes a construct
+ *  on its own, so every pass shortens the text and the loop ends. */
+const MAX_PASSES = 16;
+
+export function scrubImages(text: string): Scrubbed {
+  const removed: Removal[] = [];
+  let current = text;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const cuts = findCuts(current);
+    if (cuts.length === 0) return { text: current, removed };
+    removed.push(...cuts.map(({ start, end, kind }) => ({ kind, fragment: current.slice(start, end) })));
+    current = applyCuts(current, cuts);
   }
-  return { text, removed };
+  // Still changing after many passes: hostile nesting. Neutralise every tag opener, image
+  // opener and data: scheme rather than loop on; the member is told something was removed.
+  const neutral = current.replace(/</g, "\u2039").replace(/!\[/g, "! [").replace(dataUriPattern(), " ");
+  removed.push({ kind: "nested", fragment: current });
+  return { text: neutral, removed };
+}
+
+function findCuts(text: string): Cut[] {
+  const cuts: Cut[] = [];
+  for (const span of markdownImages(text)) cuts.push({ ...span, kind: "markdown-image" });
+  if (text.includes("<")) cuts.push(...htmlCuts(text));
+  for (const m of text.matchAll(dataUriPattern())) cuts.push({ start: m.index, end: m.index + m[0].length, kind: "data-uri" });
+  return outermost(cuts);
+}
+
+/** Names of elements that are or hold an image, found wherever they start, even where a browser
+ *  would read them as part of another tag ("<im<img>", an attribute value): text channels are
+ *  not HTML, so the construct goes whatever surrounds it. */
+const IMAGE_TAG = new RegExp(`<(?:${[...WITH_CONTENT, ...SINGLE].join("|")})(?=[\\s/>]|$)`, "gi");
+
+function htmlCuts(text: string): Cut[] {
+  const cuts: Cut[] = [];
+  const memo = new Map<string, { from: number; at: RegExpExecArray | null }>();
+  // Everything inside a cut goes with it, so scanning resumes after it: each character is
+  // read once even when hostile input opens thousands of tags that never close.
+  let skipUntil = 0;
+  for (const m of text.matchAll(IMAGE_TAG)) {
+    if (m.index < skipUntil) continue;
+    const tag = readTagAt(text, m.index);
+    const cut = tag && tagCut(text, tag, memo);
+    if (cut) {
+      cuts.push(cut);
+      skipUntil = cut.end;
+    }
+  }
+  // Then real start tags: <input type=image>, <style> with url(), image-loading attributes.
+  for (const tag of startTags(text)) {
+    if (WITH_CONTENT.has(tag.name) || SINGLE.has(tag.name)) continue;
+    const cut = tagCut(text, tag, memo);
+    if (cut) cuts.push(cut);
+  }
+  return cuts;
+}
+
+function tagCut(text: string, tag: StartTag, memo: Parameters<typeof endTagEnd>[2]): Cut | null {
+  if (WITH_CONTENT.has(tag.name)) return { start: tag.start, end: endTagEnd(text, tag, memo) ?? tag.end, kind: tag.name };
+  if (tag.name === "style") {
+    // CSS can load images (url(), image-set()); a style element that does not is left alone.
+    const end = endTagEnd(text, tag, memo);
+    return end !== null && /(?:url|image-set|image|cross-fade|element|paint)\s*\(|\\/i.test(text.slice(tag.end, end))
+      ? { start: tag.start, end, kind: "css-url" }
+      : null;
+  }
+  if (SINGLE.has(tag.name)) return { start: tag.start, end: tag.end, kind: tag.name === "source" ? "picture" : tag.name };
+  if (isImageInput(tag)) return { start: tag.start, end: tag.end, kind: "input-image" };
+  // Any other element keeps its tag and loses only the attribute that loads an image.
+  const found = imageAttribute(tag);
+  return found ? { start: found.attribute.start, end: found.attribute.end, kind: found.kind } : null;
+}
+
+/** Index just past the end tag matching `tag`, or null when there is none. Searches are
+ *  remembered per tag name: an end tag found at C answers every search starting before C, and
+ *  none found from X means none from anywhere after X, so 40,000 unclosed <svg> cost one scan. */
+function endTagEnd(text: string, tag: StartTag, memo: Map<string, { from: number; at: RegExpExecArray | null }>): number | null {
+  const known = memo.get(tag.name);
+  let m: RegExpExecArray | null;
+  if (known && tag.end >= known.from && (known.at === null || known.at.index >= tag.end)) m = known.at;
+  else {
+    const close = new RegExp(`</${tag.name.replace(/[^\w-]/g, "")}(?=[\\s/>])[^>]*>?`, "gi");
+    close.lastIndex = tag.end;
+    m = close.exec(text);
+    memo.set(tag.name, { from: tag.end, at: m });
+  }
+  return m ? m.index + m[0].length : null;
+}
+
+/** Drops cuts inside other cuts (a data: URI inside an <img>), keeping the outer one. */
+function outermost(cuts: Cut[]): Cut[] {
+  cuts.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Cut[] = [];
+  for (const cut of cuts) {
+    const last = kept[kept.length - 1];
+    if (last && cut.start < last.end) {
+      last.end = Math.max(last.end, cut.end);
+      continue;
+    }
+    kept.push({ ...cut });
+  }
+  return kept;
+}
+
+function applyCuts(text: string, cuts: Cut[]): string {
+  let out = "";
+  let at = 0;
+  for (const cut of cuts) {
+    out += `${text.slice(at, cut.start)} `;
+    at = cut.end;
+  }
+  return out + text.slice(at);
 }

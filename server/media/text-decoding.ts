@@ -7,12 +7,14 @@ import { TEXT_LIMIT } from "./verdict.ts";
 
 export type TextKind = "text" | "binary" | "invalid-utf8";
 
-const CONTROL = /[\x00-\x08\x0b\x0e-\x1f\x7f]/;
+// NUL first: nearly every binary file has one early, so the search usually stops at once.
+const CONTROL_BYTES = [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0b, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0x1e, 0x1f, 0x7f];
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** `view` is the Latin-1 view of `b` (see above). */
-export function textKind(b: Uint8Array, view: string): TextKind {
-  if (CONTROL.test(view)) return "binary";
+/** Buffer.indexOf is a native memchr per byte value: ~30 of them over 5 MB cost less than one
+ *  JavaScript or regex pass. */
+export function textKind(b: Buffer): TextKind {
+  for (const control of CONTROL_BYTES) if (b.indexOf(control) !== -1) return "binary";
   return validUtf8(b) ? "text" : "invalid-utf8";
 }
 

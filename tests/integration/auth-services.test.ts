@@ -20,7 +20,7 @@ test("sign-up stores a pseudonym and an argon2id hash, and nothing else about th
   expect(row!.pseudonym).toBe(m.pseudonym);
   expect(row!.passphraseHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   expect(row!.passphraseHash).not.toContain(m.password);
-  expect(Object.keys(row!).sort()).toEqual(["createdAt", "id", "locale", "passphraseHash", "pseudonym", "pseudonymKey", "role", "status"]);
+  expect(Object.keys(row!).sort()).toEqual(["createdAt", "id", "locale", "openContentWarnings", "passphraseHash", "pseudonym", "pseudonymKey", "quickExitSignsOut", "role", "status"]);
 });
 
 test("ten recovery codes are issued and only their hashes are stored", async () => {

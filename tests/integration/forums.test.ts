@@ -232,3 +232,22 @@ test("attachments: text is stored, an image is removed with a notice, other file
   expect(refused).toContain("Only plain text or Markdown files can be attached");
   expect(await db.select().from(threads).where(eq(threads.title, "PDF attached"))).toHaveLength(0);
 });
+
+test("a member can report a post they can see; reports are kept for moderators", async () => {
+  const writer = await viewerFor(db);
+  const t = await startThread(db, writer.viewer, { body: "something to report" });
+  const { client } = await memberClient();
+  const page = await client.get(`/t/${t.threadId}`);
+  expect(await page.text()).toContain(`/p/${t.postId}/report`);
+  const missing = await client.post(`/p/${t.postId}/report`, { note: "no reason chosen" });
+  expect(missing.status).toBe(400);
+  expect(pageText(await missing.text())).toContain("Please choose what is wrong.");
+  const sent = await client.post(`/p/${t.postId}/report`, { reason: "identifying", note: "names a street" });
+  expect(sent.status).toBe(200);
+  expect(pageText(await sent.text())).toContain("The moderators will look at this post.");
+  await client.post(`/p/${t.postId}/report`, { reason: "harassment" });
+  const { rows } = await hearth.database.pool.query("SELECT reason, note FROM reports WHERE post_id = $1", [t.postId]);
+  expect(rows).toEqual([{ reason: "harassment", note: null }]);
+  expect((await new Browserless(hearth.url).get(`/p/${t.postId}/report`)).status).toBe(302);
+  expect((await client.get(`/p/${randomUUID()}/report`)).status).toBe(404);
+});

@@ -1,0 +1,34 @@
+// Default values of the admin-editable settings (table `settings`, key → jsonb). Seeded once by
+// seedDefaults and never overwritten there, so an admin's edit survives every restart; the
+// services fall back to these when a row is missing. Shapes are checked in server/settings/.
+import { helpEn } from "./help.en.ts";
+import { helpZhHans } from "./help.zh-Hans.ts";
+
+export interface HelpService {
+  name: string;
+  offers: string;
+  region: string;
+  /** Phone numbers, addresses and hours, as plain text. */
+  contact: string;
+  /** An http(s) address, shown as a link. */
+  url?: string;
+}
+
+export interface HelpResources {
+  services: HelpService[];
+  /** "If your images are shared": numbered steps, plain text. */
+  steps: string[];
+  note?: string;
+}
+
+/** Per reader language, or one address for all. A neutral page that is not personalised
+ *  (docs/decisions/006-quick-exit.md). */
+export type QuickExitUrl = string | { en?: string; "zh-Hans"?: string };
+
+export const DEFAULT_QUICK_EXIT_URLS = { en: "https://www.bbc.co.uk/weather", "zh-Hans": "https://www.weather.com.cn/" } as const;
+
+export const defaultSettings = {
+  "quick_exit.url": { ...DEFAULT_QUICK_EXIT_URLS } as QuickExitUrl,
+  "help.resources.en": helpEn as HelpResources,
+  "help.resources.zh-Hans": helpZhHans as HelpResources,
+};

@@ -1,0 +1,54 @@
+// The admin-editable settings: each key's shape (zod) and default. Only these keys can be read
+// or written through the services and the CLI, so the table's generated secrets stay out of reach.
+import { z } from "zod";
+import { defaultSettings, type HelpResources, type QuickExitUrl } from "#db/seed-data/settings.ts";
+
+/** An absolute http(s) address with no user name or password, normalised. Anything else —
+ *  `javascript:`, `data:`, a relative path — is refused: it would run or stay on this site. */
+export function isHttpUrl(value: string) {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "" && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
+const httpUrl = z
+  .string()
+  .max(2000, "form.tooLong")
+  .refine(isHttpUrl, "setting.httpUrlOnly")
+  .transform((value) => new URL(value).href);
+
+// Plain text only: it is rendered as text, but control characters have no business here.
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, "setting.invalidValue")
+    .max(max, "form.tooLong")
+    .refine((value) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(value), "setting.invalidValue");
+
+const quickExitUrl: z.ZodType<QuickExitUrl, unknown> = z.union([httpUrl, z.strictObject({ en: httpUrl.optional(), "zh-Hans": httpUrl.optional() })]);
+
+const helpResources: z.ZodType<HelpResources, unknown> = z.strictObject({
+  services: z
+    .array(z.strictObject({ name: text(200), offers: text(1000), region: text(100), contact: text(300), url: httpUrl.optional() }))
+    .min(1, "setting.invalidValue")
+    .max(50, "form.tooLong"),
+  steps: z.array(text(2000)).max(20, "form.tooLong"),
+  note: text(1000).optional(),
+});
+
+export const SETTINGS = {
+  "quick_exit.url": { schema: quickExitUrl, fallback: defaultSettings["quick_exit.url"] },
+  "help.resources.en": { schema: helpResources, fallback: defaultSettings["help.resources.en"] },
+  "help.resources.zh-Hans": { schema: helpResources, fallback: defaultSettings["help.resources.zh-Hans"] },
+};
+
+export type SettingKey = keyof typeof SETTINGS;
+export type SettingValue<K extends SettingKey> = (typeof SETTINGS)[K]["fallback"];
+
+export function isSettingKey(key: unknown): key is SettingKey {
+  return typeof key === "string" && Object.hasOwn(SETTINGS, key);
+}
