@@ -1,6 +1,6 @@
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
-import { visitorContext } from "./context.ts";
+import { servicesContext, visitorContext } from "./context.ts";
 import { QuickExit } from "./components/quick-exit.tsx";
 import { SiteHeader } from "./components/site-header.tsx";
 import { translate, type Locale, type MessageKey } from "./i18n/catalog.ts";
@@ -14,6 +14,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     locale: visitor.locale,
     shiftShortcut: shiftShortcutOn(request),
     member: visitor.member ? { pseudonym: visitor.member.pseudonym, role: visitor.member.role } : null,
+    unread: visitor.member ? await context.get(servicesContext).notifications.unreadCount(visitor.member.id) : 0,
   };
 }
 
@@ -35,7 +36,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <QuickExit locale={locale} shiftShortcut={data?.shiftShortcut ?? true} />
-        <SiteHeader locale={locale} member={data?.member ?? null} />
+        <SiteHeader locale={locale} member={data?.member ?? null} unread={data?.unread ?? 0} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

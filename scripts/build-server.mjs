@@ -7,7 +7,7 @@ await build({
   outdir: "build",
   bundle: true,
   platform: "node",
-  target: "node20",
+  target: "node20.19",
   format: "esm",
   packages: "external",
   sourcemap: true,

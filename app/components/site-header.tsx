@@ -1,7 +1,7 @@
 import { Form, Link, useLocation } from "react-router";
 import { LOCALES, translate, type Locale } from "#app/i18n/catalog.ts";
 
-export function SiteHeader({ locale, member }: { locale: Locale; member: { pseudonym: string } | null }) {
+export function SiteHeader({ locale, member, unread = 0 }: { locale: Locale; member: { pseudonym: string } | null; unread?: number }) {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(locale, key, params);
   const location = useLocation();
   return (
@@ -16,9 +16,18 @@ export function SiteHeader({ locale, member }: { locale: Locale; member: { pseud
               {t("nav.help")}
             </Link>
           </li>
+          <li>
+            <Link to="/forums">{t("forums.title")}</Link>
+          </li>
+          <li>
+            <Link to="/search">{t("search.title")}</Link>
+          </li>
           {member ? (
             <>
               <li className="signed-in">{t("nav.signedInAs", { name: member.pseudonym })}</li>
+              <li>
+                <Link to="/notifications">{unread > 0 ? t("notifications.count", { count: String(unread) }) : t("notifications.title")}</Link>
+              </li>
               <li>
                 <Link to="/settings">{t("nav.settings")}</Link>
               </li>

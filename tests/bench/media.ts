@@ -1,0 +1,122 @@
+// Media guard benchmark (issue 3): verdict time for 5 MB uploads (median and p99), render time
+// for a 20 KB post, and memory over 1,000 renders in a row with and without yielding to the
+// event loop between them (DOMPurify on jsdom retains memory inside one synchronous job).
+// Prints figures; asserts nothing. Run: npx tsx --expose-gc tests/bench/media.ts
+// (BENCH_RUNS=n changes the 200 runs per figure).
+import { inspect } from "#server/media/inspect.ts";
+import { renderMarkdown } from "#server/media/render-markdown.ts";
+import { jpeg, png } from "#tests/fixtures/media/binary-images.ts";
+import { randomBytes } from "#tests/fixtures/media/other-files.ts";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+const MB5 = 5 * 1024 * 1024;
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+function timeIt(runs: number, work: () => unknown): { median: number; p99: number; result: unknown } {
+  let result: unknown = work(); // warm-up, and the answer to print
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    result = work();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { median: percentile(times, 50), p99: percentile(times, 99), result };
+}
+
+const fixed = (n: number) => n.toFixed(1).padStart(7);
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+function fill(size: number, unit: string | Buffer): Buffer {
+  return Buffer.alloc(size, unit);
+}
+
+const markdownProse = [
+  "# 今天\n\n我今天感觉好一些了。谢谢大家的支持，这不是我的错。\n\n",
+  "- one thing that helped\n- another, with a [link](https://example.org/help)\n\n",
+  "> someone wrote this to me and I keep it\n\n",
+  "```js\nconst img = await load(path); // not an image, just a name\n```\n\n",
+  "| day | mood |\n|---|---|\n| Mon | 3 |\n\n",
+  "The quick brown fox jumps over the lazy dog, again and again, and then rests for a while.\n\n",
+].join("");
+
+const uploads: Array<[string, Buffer]> = [
+  ["5 MB text-like (markdown, English + Chinese)", fill(MB5, markdownProse)],
+  ["5 MB binary-like (random bytes)", randomBytes(MB5, 1)],
+  ["5 MB JPEG (image at offset 0)", Buffer.concat([jpeg(), randomBytes(MB5 - 200, 2)])],
+  ["5 MB random bytes, PNG at the end (carved)", Buffer.concat([randomBytes(MB5 - 100, 3), png()])],
+  ["5 MB base64 of random bytes (decoded)", Buffer.from(randomBytes((MB5 * 3) / 4, 4).toString("base64"))],
+];
+
+// Hostile shapes that defeat the fast paths; fewer runs, reported as a worst case.
+const hostile: Array<[string, Buffer]> = [
+  ["5 MB of 'BM' (dense fake signatures)", fill(MB5, "BM")],
+  ["5 MB of unclosed '<a b='' tags", fill(MB5, "<a b='")],
+  ["5 MB of base64 words of 40 chars", Buffer.from(randomBytes((MB5 * 3) / 4, 5).toString("base64").replace(/.{40}/g, "$& "))],
+  ["5 MB of hex pairs '0a, '", fill(MB5, "0a, ")],
+];
+
+function post20k(): string {
+  const blocks: string[] = [];
+  for (let i = 0; blocks.join("").length < 20_000; i++) {
+    blocks.push(
+      `## Part ${i}\n\nSome *emphasis*, some **strength**, \`inline code\`, a [link](https://example.org/${i}) and www.example.org/${i}.\n` +
+        "我今天感觉好一些了。谢谢大家的支持，这不是我的错。\n\n" +
+        `- item ${i}.1\n- item ${i}.2 with <b>raw html</b> shown as text\n\n` +
+        "> quoted words\n\n```\ncode line one\ncode line two\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n",
+    );
+  }
+  return blocks.join("").slice(0, 20_000);
+}
+
+function memory(label: string): void {
+  const { rss, heapUsed } = process.memoryUsage();
+  console.log(`  ${label.padEnd(44)} rss ${mb(rss).padStart(9)}   heap ${mb(heapUsed).padStart(9)}`);
+}
+
+const settle = async () => {
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    gc?.();
+  }
+};
+
+async function main() {
+  console.log(`Node ${process.version}, ${RUNS} runs per figure, gc ${gc ? "exposed" : "not exposed"}\n`);
+  console.log("Verdict time, inspect()                          median ms   p99 ms   verdict");
+  for (const [name, bytes] of uploads) {
+    const { median, p99, result } = timeIt(RUNS, () => inspect(bytes));
+    console.log(`  ${name.padEnd(46)} ${fixed(median)} ${fixed(p99)}   ${JSON.stringify(result)}`);
+  }
+  console.log("\nHostile worst cases (20 runs)                    median ms   p99 ms");
+  for (const [name, bytes] of hostile) {
+    const { median, p99 } = timeIt(20, () => inspect(bytes));
+    console.log(`  ${name.padEnd(46)} ${fixed(median)} ${fixed(p99)}`);
+  }
+
+  const source = post20k();
+  const render = timeIt(RUNS, () => renderMarkdown(source));
+  console.log(`\nRender a ${source.length.toLocaleString("en")}-character post           median ${fixed(render.median)} ms   p99 ${fixed(render.p99)} ms`);
+
+  console.log("\nMemory over 1,000 renders of that post in a row");
+  await settle();
+  memory("before, yielding between renders");
+  for (let i = 0; i < 1000; i++) {
+    renderMarkdown(source);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  memory("after 1,000 renders, yielding");
+  await settle();
+  memory("after settling");
+  memory("before, no yielding (one synchronous job)");
+  for (let i = 0; i < 1000; i++) renderMarkdown(source);
+  memory("after 1,000 renders, no yielding");
+  await settle();
+  memory("after settling");
+}
+
+await main();
