@@ -5,6 +5,7 @@ import { createMember, listMembers, setRole } from "#server/members/admin.ts";
 import { isSettingKey, SETTINGS } from "#server/settings/keys.ts";
 import { setSettingFromJson, settingAsJson } from "#server/settings/store.ts";
 import { connectForAdmin } from "./connect.ts";
+import { inspectFiles, renderFiles } from "./media-commands.ts";
 import { readLines } from "./read-secret.ts";
 
 export const usage = `Usage: npm run admin -- <command>
@@ -13,6 +14,8 @@ export const usage = `Usage: npm run admin -- <command>
   list-members           one JSON line per member
   get KEY                print a setting as one line of JSON
   set KEY VALUE          VALUE is JSON, checked against the setting's shape (quote a URL: '"https://…"')
+  inspect FILE...        the media guard's verdict, one JSON line per file: {"file","verdict","format"}
+  render FILE...         the HTML a post with that markdown body would show, one JSON line per file
 Settings: ${Object.keys(SETTINGS).join(", ")}`;
 
 type Command = (args: string[], config: Config) => Promise<number>;
@@ -27,6 +30,9 @@ async function withDb<T>(config: Config, run: (db: Awaited<ReturnType<typeof con
 }
 
 export const commands: Record<string, Command> = {
+  // No database: the media guard and the renderer are pure.
+  inspect: async (files) => (files.length ? inspectFiles(files) : fail("inspect needs one or more FILEs.")),
+  render: async (files) => (files.length ? renderFiles(files) : fail("render needs one or more FILEs.")),
   async "create-member"([name], config) {
     if (!name) return fail("create-member needs a NAME.");
     const [password = "", confirmPassword = ""] = await readLines(2, ["Passphrase: ", "Passphrase again: "]);

@@ -101,3 +101,30 @@ test("bad configuration stops Hearth with a clear message and no stack trace", a
   expect(err).toContain('PORT: must be a whole number from 0 to 65535 (got "eighty")');
   expect(err).not.toMatch(/\n\s+at /);
 });
+
+test("inspect and render print one JSON line per file, as DESIGN.md's contract says", async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "hearth-inspect-"));
+  try {
+    const { writeFile } = await import("node:fs/promises");
+    const png = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489", "hex");
+    await writeFile(path.join(dir, "holiday.txt"), Buffer.concat([Buffer.from("prefix garbage "), png]));
+    await writeFile(path.join(dir, "notes.md"), "# 今天\n\nA *quiet* day. <script>alert(1)</script> [x](javascript:alert(1))\n");
+    await writeFile(path.join(dir, "form.pdf"), "%PDF-1.7\n%\u00e2\u00e3\n");
+    const files = ["holiday.txt", "notes.md", "form.pdf"].map((f) => path.join(dir, f));
+    const inspected = await admin(["inspect", ...files]);
+    expect(inspected.code).toBe(0);
+    const lines = inspected.out.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines).toEqual([
+      { file: files[0], verdict: "image", format: "png" },
+      { file: files[1], verdict: "text", format: "markdown" },
+      expect.objectContaining({ file: files[2], verdict: "rejected", format: "pdf" }),
+    ]);
+    const rendered = await admin(["render", files[1]!]);
+    const { html } = JSON.parse(rendered.out);
+    expect(html).toContain("<h3>今天</h3>"); // member headings sit below the page's own
+    expect(html).toContain("<em>quiet</em>");
+    expect(html).not.toMatch(/<script|javascript:.*href|href="javascript/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
