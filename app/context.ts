@@ -5,6 +5,9 @@ import type { HearthServices } from "#server/services.ts";
 
 export interface Visitor {
   member: { id: string; pseudonym: string; role: "member" | "moderator" | "admin" } | null;
+  /** The signed-in member's unread notifications and content-warning preference (0/false otherwise). */
+  unread: number;
+  openContentWarnings: boolean;
   sessionId: string | null;
   locale: Locale;
   /** HMAC of the client's address for rate limits; the address itself never reaches the app. */

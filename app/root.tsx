@@ -1,6 +1,6 @@
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
-import { servicesContext, visitorContext } from "./context.ts";
+import { visitorContext } from "./context.ts";
 import { QuickExit } from "./components/quick-exit.tsx";
 import { SiteHeader } from "./components/site-header.tsx";
 import { translate, type Locale, type MessageKey } from "./i18n/catalog.ts";
@@ -14,7 +14,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     locale: visitor.locale,
     shiftShortcut: shiftShortcutOn(request),
     member: visitor.member ? { pseudonym: visitor.member.pseudonym, role: visitor.member.role } : null,
-    unread: visitor.member ? await context.get(servicesContext).notifications.unreadCount(visitor.member.id) : 0,
+    unread: visitor.unread,
   };
 }
 

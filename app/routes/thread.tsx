@@ -40,7 +40,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     page: result.page,
     pages: result.pages,
     signedIn: Boolean(visitor.member),
-    openWarnings: visitor.member ? await services.members.openContentWarnings(visitor.member.id) : false,
+    openWarnings: visitor.openContentWarnings,
     idempotencyKey: newIdempotencyKey(),
     notice: isMessageKey(notice) && (notice.startsWith("media.") || notice.startsWith("post.") || notice.startsWith("thread.")) ? notice : null,
   };

@@ -1,8 +1,8 @@
 // Sessions per Lucia's design: random token in the cookie, SHA-256 of it as the row id,
 // sliding 30-day expiry (renewed when less than 15 days remain), ended server-side.
-import { and, eq, lt, ne } from "drizzle-orm";
+import { and, eq, lt, ne, sql } from "drizzle-orm";
 import type { DbOrTx as Db } from "#db/client.ts";
-import { members, sessions } from "#db/schema.ts";
+import { members, notifications, sessions } from "#db/schema.ts";
 import { randomToken, sha256Hex } from "./tokens.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -11,7 +11,10 @@ const RENEW_WITHIN_MS = 15 * DAY;
 const TOKEN_SHAPE = /^[a-z2-7]{32}$/;
 
 export type Session = typeof sessions.$inferSelect;
-export type SessionMember = Pick<typeof members.$inferSelect, "id" | "pseudonym" | "role" | "status" | "locale">;
+export type SessionMember = Pick<typeof members.$inferSelect, "id" | "pseudonym" | "role" | "status" | "locale" | "openContentWarnings"> & {
+  /** Unread notifications, for the header: read with the session, not in a query of its own. */
+  unread: number;
+};
 export type ValidSession = { session: Session; member: SessionMember; renewed: boolean };
 
 export function sessionIdFromToken(token: string) {
@@ -33,7 +36,15 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
   const [row] = await db
     .select({
       session: sessions,
-      member: { id: members.id, pseudonym: members.pseudonym, role: members.role, status: members.status, locale: members.locale },
+      member: {
+        id: members.id,
+        pseudonym: members.pseudonym,
+        role: members.role,
+        status: members.status,
+        locale: members.locale,
+        openContentWarnings: members.openContentWarnings,
+        unread: sql<number>`(select count(*)::int from ${notifications} where ${notifications.memberId} = ${members.id} and ${notifications.readAt} is null)`,
+      },
     })
     .from(sessions)
     .innerJoin(members, eq(members.id, sessions.memberId))

@@ -1,6 +1,6 @@
 // /t/:threadId: posts in order, 25 a page, each with its author, times, edited marker, content
 // warning and attachments — in one query, with HTML rendered at write time (never on read).
-import { and, asc, count, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
 import { attachments, blocks, forums, members, posts, threadReads, threads } from "#db/schema.ts";
 import { NotFound } from "#server/errors.ts";
@@ -8,10 +8,17 @@ import { forumVisibleTo, PAGE_SIZE, type Viewer } from "./viewer.ts";
 
 export async function findThread(db: Db, viewer: Viewer, threadId: string) {
   if (!/^[0-9a-f-]{36}$/.test(threadId)) return null;
+  const readJoin = viewer ? and(eq(threadReads.threadId, threads.id), eq(threadReads.memberId, viewer.id)) : sql`false`;
   const [row] = await db
-    .select({ thread: threads, forum: { slug: forums.slug, names: forums.names, visibility: forums.visibility } })
+    .select({
+      thread: threads,
+      forum: { slug: forums.slug, names: forums.names, visibility: forums.visibility },
+      // Whether the viewer has already read up to the latest post (no read-marker write needed).
+      readUpToDate: sql<boolean>`coalesce(${threadReads.lastReadAt} >= ${threads.lastActivityAt}, false)`,
+    })
     .from(threads)
     .innerJoin(forums, eq(forums.id, threads.forumId))
+    .leftJoin(threadReads, readJoin)
     .where(and(eq(threads.id, threadId), eq(threads.status, "visible"), forumVisibleTo(viewer)));
   return row ?? null;
 }
@@ -27,8 +34,9 @@ export async function threadPage(db: Db, viewer: Viewer, threadId: string, reque
   if (!found) throw new NotFound();
   const where = and(eq(posts.threadId, threadId), shownTo(viewer));
   const blockedJoin = viewer ? and(eq(blocks.blockerId, viewer.id), eq(blocks.blockedId, posts.authorId)) : sql`false`;
-  const [total] = await db.select({ n: count() }).from(posts).where(where);
-  const pages = Math.max(1, Math.ceil((total?.n ?? 0) / PAGE_SIZE));
+  // The post count is the thread's own counter (kept with every reply); pending posts shown only
+  // to their author can shift the last page by one post, which is harmless.
+  const pages = Math.max(1, Math.ceil(found.thread.postCount / PAGE_SIZE));
   const page = requested === "last" ? pages : Math.min(requested, pages);
   const [rows] = await Promise.all([
     db
@@ -54,7 +62,7 @@ export async function threadPage(db: Db, viewer: Viewer, threadId: string, reque
       .limit(PAGE_SIZE)
       .offset((page - 1) * PAGE_SIZE),
   ]);
-  if (viewer) {
+  if (viewer && !found.readUpToDate) {
     // Copied in SQL: a JavaScript Date would drop PostgreSQL's microseconds and leave it "unread".
     const activity = sql`(select ${threads.lastActivityAt} from ${threads} where ${threads.id} = ${threadId})`;
     await db

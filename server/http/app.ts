@@ -81,6 +81,8 @@ export function createHttpApp(deps: HttpDeps) {
         context.set(visitorContext, {
           member: auth ? { id: auth.member.id, pseudonym: auth.member.pseudonym, role: auth.member.role } : null,
           sessionId: auth?.session.id ?? null,
+          unread: auth?.member.unread ?? 0,
+          openContentWarnings: auth?.member.openContentWarnings ?? false,
           locale: requestLocale(req, auth?.member.locale),
           clientKey: () => deps.clientKeyer(req.ip),
           https: deps.https,

@@ -73,7 +73,7 @@ const NEEDLES: readonly Needle[] = [
 ];
 
 /** The first image found at any offset, checked strictly (see raster-checks.ts). `text` says
- *  the buffer is valid UTF-8 without controls, so only printable signatures can be in it. */
+ *  the buffer is valid UTF-8 without controls, where only `textual` signatures can confirm. */
 export function carveImage(buf: Buffer, text = false): Finding {
   let budget = MAX_HITS;
   for (const { bytes, shift, check, textual } of NEEDLES) {

@@ -19,12 +19,23 @@ const SCHEME = ["d", "a", "t", "a"].map(letter).join(GAP) + GAP + COLON;
 // ends a URL in markup or markdown.
 const BODY = String.raw`(?:\s*[a-z][\w.+-]*\s*(?:\/|&sol;|&#0*47;?|&#x0*2f;?)|[\w.+-]*[;,])[^\s"'<>\`)\]]*`;
 
-/** A fresh global regex for data: URIs (global regexes carry state, so never share one). */
-export function dataUriPattern(): RegExp {
-  return new RegExp(String.raw`(?<![\w+.-])${SCHEME}${BODY}`, "gi");
-}
+const SOURCE = String.raw`(?<![\w+.-])${SCHEME}${BODY}`;
+const ANY = new RegExp(SOURCE, "i");
+// Global, for String.replace and String.matchAll only. matchAll starts from this regex's
+// lastIndex, so nothing may call exec or test on it (they would move lastIndex).
+const EVERY = new RegExp(SOURCE, "gi");
 
 /** Is there a data: URI anywhere in this text? */
 export function hasDataUri(text: string): boolean {
-  return dataUriPattern().test(text);
+  return ANY.test(text);
+}
+
+/** Every data: URI in the text, with its index. */
+export function dataUris(text: string): IterableIterator<RegExpExecArray> {
+  return text.matchAll(EVERY);
+}
+
+/** The text with every data: URI replaced. */
+export function replaceDataUris(text: string, replacement: string): string {
+  return text.replace(EVERY, replacement);
 }

@@ -91,6 +91,7 @@ function alignments(run: string): string[] {
 // ~100,000 short runs one by one costs far more than one decode of their concatenation.
 const SEPARATOR = "V".repeat(20);
 const SEPARATOR_BYTES = 15;
+const SEPARATOR_BUFFER = Buffer.alloc(SEPARATOR_BYTES, 0x55);
 
 /**
  * `atStart` checks each decoded run's first bytes (formats only recognised at offset 0);
@@ -101,15 +102,19 @@ export function encodedImage(text: string, atStart: Detect, detect: Detect): Fin
   const starts: number[] = [];
   let bytes = 0;
   for (const run of base64Runs(text)) {
-    for (const aligned of alignments(run)) {
+    for (const written of alignments(run)) {
       if (bytes >= DECODE_BUDGET) break;
+      // The decoder skips a lone CR; the offsets below must count only what it decodes.
+      const aligned = written.includes("\r") ? written.replace(/\r/g, "") : written;
       const padded = aligned.length % 4 === 0 ? aligned : aligned + "AAA".slice(0, 4 - (aligned.length % 4));
       starts.push(bytes);
       parts.push(padded, SEPARATOR);
       bytes += (padded.length / 4) * 3 + SEPARATOR_BYTES;
     }
   }
-  const decoded: Buffer[] = [];
+  // The searched buffer starts with a separator too: offset 0 is where the weak, offset-0-only
+  // formats are tried, and random decoded bytes must not be read as one of those.
+  const decoded: Buffer[] = [SEPARATOR_BUFFER];
   if (parts.length > 0) {
     const all = Buffer.from(parts.join(""), "base64");
     for (const at of starts) {
@@ -126,10 +131,10 @@ export function encodedImage(text: string, atStart: Detect, detect: Detect): Fin
     // Also one digit later, in case the run starts with a stray digit.
     const found = atStart(whole) ?? atStart(pack(nibbles.subarray(0, 8192), 1));
     if (found) return found;
-    decoded.push(whole, Buffer.alloc(SEPARATOR_BYTES, 0x55));
+    decoded.push(whole, SEPARATOR_BUFFER);
     bytes += whole.length + SEPARATOR_BYTES;
   }
-  return decoded.length > 0 ? detect(Buffer.concat(decoded)) : null;
+  return decoded.length > 1 ? detect(Buffer.concat(decoded)) : null;
 }
 
 /** Hex runs are decoded up to this many bytes each: an RTF picture or a C array is found by

@@ -5,7 +5,7 @@
 // Code is not exempt: a fenced `<img src=...>` is harmless in Hearth's own renderer, but stored
 // text is also shown by exports and future clients, so the construct itself is what goes. Words
 // that merely mention images ("img", "imgur", `const img = ...`, "< img") are not constructs.
-import { dataUriPattern } from "./data-uri.ts";
+import { dataUris, replaceDataUris } from "./data-uri.ts";
 import { imageAttribute, isImageInput, readTagAt, startTags, type StartTag } from "./html-tags.ts";
 import { markdownImages } from "./markdown-images.ts";
 
@@ -32,9 +32,10 @@ interface Cut {
   kind: string;
 }
 
-/** Each pass can bring two halves of a construct together ("<im<img>g"), so passes repeat
- *  until nothing changes. Removals are replaced by a space, which never completes a construct
- *  on its own, so every pass shortens the text and the loop ends. */
+/** A removal can complete a construct around it ("<img<svg></svg> src=x>" becomes
+ *  "<img  src=x>"), so passes repeat until nothing changes. Removals are replaced by a space:
+ *  two halves are never glued together directly ("<im<img>g" becomes "<im g"), and every pass
+ *  shortens the text, so the loop ends. */
 const MAX_PASSES = 16;
 
 export function scrubImages(text: string): Scrubbed {
@@ -48,7 +49,7 @@ export function scrubImages(text: string): Scrubbed {
   }
   // Still changing after many passes: hostile nesting. Neutralise every tag opener, image
   // opener and data: scheme rather than loop on; the member is told something was removed.
-  const neutral = current.replace(/</g, "\u2039").replace(/!\[/g, "! [").replace(dataUriPattern(), " ");
+  const neutral = replaceDataUris(current.replace(/</g, "\u2039").replace(/!\[/g, "! ["), " ");
   removed.push({ kind: "nested", fragment: current });
   return { text: neutral, removed };
 }
@@ -57,7 +58,7 @@ function findCuts(text: string): Cut[] {
   const cuts: Cut[] = [];
   for (const span of markdownImages(text)) cuts.push({ ...span, kind: "markdown-image" });
   if (text.includes("<")) cuts.push(...htmlCuts(text));
-  for (const m of text.matchAll(dataUriPattern())) cuts.push({ start: m.index, end: m.index + m[0].length, kind: "data-uri" });
+  for (const m of dataUris(text)) cuts.push({ start: m.index, end: m.index + m[0].length, kind: "data-uri" });
   return outermost(cuts);
 }
 

@@ -22,10 +22,11 @@ const RULES: readonly Rule[] = [
   ["xpm", "static", /\bstatic\s+(?:const\s+)?char\s*\*\s*(?:const\s+)?\w+\s*\[\s*\]\s*=\s*\{\s*"\s*\d+\s+\d+\s+\d+\s+\d+/],
   // `[^<>]` (not `[^>]`) keeps these linear: a scan never runs past the next tag start.
   ["html-image", "<", /<(?:img|image|picture|source|mglyph|object|embed)[\s/>]|<video\b[^<>]*\bposter\s*=|<input\b[^<>]*\btype\s*=\s*["']?\s*image\b/i],
-  // CSS images. Lower-case `url(` as CSS writes it; any case only after a property colon, so
-  // code such as `new URL(path)` stays text.
-  ["css-image", "(", /(?<![\w$.])url\(\s*["']?\s*[^\s"')]/],
-  ["css-image", "(", /:\s*url\(|\bimage-set\(|\bcross-fade\(/i],
+  // CSS images: `url(` with a quoted or path-like argument ("x.png", "/a/b", "https://..."),
+  // lower-case as CSS writes it, or in any case after a property colon. Prose ("the url(s)
+  // you sent") and code (`new URL(path)`) stay text.
+  ["css-image", "(", /(?<![\w$.])url\(\s*(?:["']|[^\s"')]*[./:#][^\s"')]*\))/],
+  ["css-image", "(", /:\s*url\(\s*(?:["']|[^\s"')]*[./:#][^\s"')]*\))|\bimage-set\(|\bcross-fade\(/i],
   ["markdown-image", "![", /!\[(?:[^[\]]|\[[^[\]]*\])*\]\s?[([]/],
 ];
 

@@ -2,13 +2,15 @@
 // for a 20 KB post, and memory over 1,000 renders in a row with and without yielding to the
 // event loop between them (DOMPurify on jsdom retains memory inside one synchronous job).
 // Prints figures; asserts nothing. Run: npx tsx --expose-gc tests/bench/media.ts
-// (BENCH_RUNS=n changes the 200 runs per figure).
+// (BENCH_RUNS=n changes the 200 runs per figure, BENCH_RENDERS=n the 1,000 renders in a row).
+import os from "node:os";
 import { inspect } from "#server/media/inspect.ts";
 import { renderMarkdown } from "#server/media/render-markdown.ts";
 import { jpeg, png } from "#tests/fixtures/media/binary-images.ts";
 import { randomBytes } from "#tests/fixtures/media/other-files.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+const RENDERS = Number(process.env.BENCH_RENDERS ?? 1000);
 const MB5 = 5 * 1024 * 1024;
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -26,6 +28,19 @@ function timeIt(runs: number, work: () => unknown): { median: number; p99: numbe
   }
   times.sort((a, b) => a - b);
   return { median: percentile(times, 50), p99: percentile(times, 99), result };
+}
+
+/** A fixed CPU-bound loop (best of five), as a yardstick for the machine's speed right now. */
+function calibrate(): number {
+  let best = Infinity;
+  for (let round = 0; round < 5; round++) {
+    const started = performance.now();
+    let sum = 0;
+    for (let i = 0; i < 10_000_000; i++) sum += i;
+    if (sum < 0) console.log(sum);
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
 }
 
 const fixed = (n: number) => n.toFixed(1).padStart(7);
@@ -86,7 +101,10 @@ const settle = async () => {
 };
 
 async function main() {
-  console.log(`Node ${process.version}, ${RUNS} runs per figure, gc ${gc ? "exposed" : "not exposed"}\n`);
+  console.log(`Node ${process.version}, ${RUNS} runs per figure, gc ${gc ? "exposed" : "not exposed"}`);
+  // Figures move with the machine's load; these two lines let runs on different days be compared.
+  console.log(`${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  console.log(`calibration: 10^7 additions in ${calibrate().toFixed(1)} ms\n`);
   console.log("Verdict time, inspect()                          median ms   p99 ms   verdict");
   for (const [name, bytes] of uploads) {
     const { median, p99, result } = timeIt(RUNS, () => inspect(bytes));
@@ -102,19 +120,19 @@ async function main() {
   const render = timeIt(RUNS, () => renderMarkdown(source));
   console.log(`\nRender a ${source.length.toLocaleString("en")}-character post           median ${fixed(render.median)} ms   p99 ${fixed(render.p99)} ms`);
 
-  console.log("\nMemory over 1,000 renders of that post in a row");
+  console.log(`\nMemory over ${RENDERS.toLocaleString("en")} renders of that post in a row`);
   await settle();
   memory("before, yielding between renders");
-  for (let i = 0; i < 1000; i++) {
+  for (let i = 0; i < RENDERS; i++) {
     renderMarkdown(source);
     await new Promise((resolve) => setImmediate(resolve));
   }
-  memory("after 1,000 renders, yielding");
+  memory(`after ${RENDERS} renders, yielding`);
   await settle();
   memory("after settling");
   memory("before, no yielding (one synchronous job)");
-  for (let i = 0; i < 1000; i++) renderMarkdown(source);
-  memory("after 1,000 renders, no yielding");
+  for (let i = 0; i < RENDERS; i++) renderMarkdown(source);
+  memory(`after ${RENDERS} renders, no yielding`);
   await settle();
   memory("after settling");
 }

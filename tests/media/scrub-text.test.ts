@@ -128,10 +128,12 @@ test("hostile nesting that never settles is neutralised, not looped on", () => {
   expect(result.removed.length).toBeGreaterThan(0);
 });
 
-test("scrubbing is linear on hostile input: 200 KB of unclosed tags takes well under a second", () => {
+// A quadratic scan took over two minutes on the 100,000 "![" here; linear takes ~0.1 s. The
+// bound is loose so that a loaded CI machine does not fail it, tight enough to catch that.
+test("scrubbing is linear on hostile input: 200 KB of unclosed tags or openers", () => {
   for (const text of ["<img ".repeat(40_000), "<a b='".repeat(30_000), "![".repeat(100_000), "<svg>".repeat(40_000)]) {
     const started = performance.now();
     scrubImages(text);
-    expect(performance.now() - started, text.slice(0, 10)).toBeLessThan(1000);
+    expect(performance.now() - started, text.slice(0, 10)).toBeLessThan(5000);
   }
 });
