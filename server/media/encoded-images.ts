@@ -8,10 +8,10 @@ import type { Finding } from "./verdict.ts";
  *  and the smallest GIF (~26 bytes) still qualifies. Decoding prose by mistake costs nothing:
  *  the bytes are checked, not kept. */
 export const MIN_RUN = 32;
-/** Decoded bytes looked at per input, so a 5 MB wall of base64 stays within the time budget.
- *  Detection needs headers, which sit at the start of each run; only carving deep inside a
- *  multi-megabyte encoded blob is given up beyond this. */
-const DECODE_BUDGET = 4 * 1024 * 1024;
+/** Decoded bytes looked at per input. Text of up to 256 KB (the only text ever accepted)
+ *  decodes to far less, so within the limit nothing is skipped; beyond it the file is refused
+ *  either way, and the budget only keeps a 5 MB wall of base64 within the time budget. */
+const DECODE_BUDGET = 1024 * 1024;
 
 type Detect = (bytes: Buffer) => Finding;
 
@@ -43,13 +43,12 @@ const HEX_CLASS = runClass(HEX);
  * out only around a probe pair that hits: prose costs about one look per `min / 2` characters
  * instead of one per character (as a regex over the whole text would).
  */
-function longRuns(text: string, { table, rest }: RunClass, min: number): string[] {
+function* longRuns(text: string, { table, rest }: RunClass, min: number): Generator<string> {
   const step = Math.floor(min / 2);
   const inRun = (i: number) => {
     const c = i < text.length ? text.charCodeAt(i) : 0x100;
     return c < 0x100 && table[c] === 1;
   };
-  const found: string[] = [];
   let scannedTo = 0;
   for (let p = 0; p + step < text.length; p += step) {
     if (p < scannedTo || !inRun(p) || !inRun(p + step)) continue;
@@ -58,21 +57,18 @@ function longRuns(text: string, { table, rest }: RunClass, min: number): string[
     while (start > scannedTo && inRun(start - 1)) start--;
     rest.lastIndex = p;
     const end = p + (rest.exec(text)?.[0].length ?? 0);
-    if (end - start >= min) found.push(text.slice(start, end));
+    if (end - start >= min) yield text.slice(start, end);
     scannedTo = end;
   }
-  return found;
 }
 
 /** Base64 runs, split at blank lines so that the body of a MIME part does not start with the
  *  header line above it. */
-function base64Runs(text: string): string[] {
-  const found: string[] = [];
+function* base64Runs(text: string): Generator<string> {
   for (const run of longRuns(text, BASE64_CLASS, MIN_RUN)) {
-    if (!run.includes("\n")) found.push(run);
-    else for (const part of run.split(/\r?\n\r?\n/)) if (part.length >= MIN_RUN) found.push(part);
+    if (!run.includes("\n")) yield run;
+    else for (const part of run.split(/\r?\n\r?\n/)) if (part.length >= MIN_RUN) yield part;
   }
-  return found;
 }
 
 /** The run as written, and without its first line when that line is shorter than the next:
@@ -102,10 +98,11 @@ export function encodedImage(text: string, atStart: Detect, detect: Detect): Fin
   const starts: number[] = [];
   let bytes = 0;
   for (const run of base64Runs(text)) {
+    if (bytes >= DECODE_BUDGET) break;
     for (const written of alignments(run)) {
-      if (bytes >= DECODE_BUDGET) break;
       // The decoder skips a lone CR; the offsets below must count only what it decodes.
-      const aligned = written.includes("\r") ? written.replace(/\r/g, "") : written;
+      const clean = written.includes("\r") ? written.replace(/\r/g, "") : written;
+      const aligned = clean.slice(0, 4 * Math.ceil(Math.max(0, DECODE_BUDGET - bytes) / 3));
       const padded = aligned.length % 4 === 0 ? aligned : aligned + "AAA".slice(0, 4 - (aligned.length % 4));
       starts.push(bytes);
       parts.push(padded, SEPARATOR);

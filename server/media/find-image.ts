@@ -21,8 +21,7 @@ const STRONG_AT_START: readonly raster.Check[] = [
   isoImage, tiff,
 ];
 
-/** Formats with a strong signature, read leniently because they sit at offset 0. Used alone on
- *  each decoded base64 run: the weaker offset-0 formats would match random runs by chance. */
+/** Formats with a strong signature, read leniently because they sit at offset 0. */
 export function strongImageAtStart(b: Buffer): Finding {
   for (const check of STRONG_AT_START) {
     const found = check(b, 0, false);
@@ -64,8 +63,14 @@ function gzippedImage(b: Buffer, depth: number): Finding {
 function imageInText(view: string, depth: number): Finding {
   return (
     textImage(view) ??
-    (depth < MAX_DEPTH ? encodedImage(view, strongImageAtStart, (bytes) => examine(bytes, depth + 1).image) : null)
+    (depth < MAX_DEPTH ? encodedImage(view, (run) => imageAtRunStart(run, depth + 1), (bytes) => examine(bytes, depth + 1).image) : null)
   );
+}
+
+/** The start of one decoded base64 or hex run: a strong signature, or a gzip stream (an svgz
+ *  in base64). The weaker offset-0 formats are not tried: random runs would match them. */
+function imageAtRunStart(run: Buffer, depth: number): Finding {
+  return strongImageAtStart(run) ?? (depth < MAX_DEPTH ? gzippedImage(run, depth) : null);
 }
 
 /** Binary bytes: UTF-16 text is read in full; otherwise only markup that renders by itself

@@ -21,7 +21,7 @@ const MAGIC: readonly Magic[] = [
   [0, "SIMPLE  =                    T", "fits"],
   [0, "FOVb", "x3f", (b) => u8(b, 7) === 0],
   [0, [0x00, 0x4d, 0x52, 0x4d], "mrw"],
-  [6, "HEAPCCDR", "crw"],
+  [6, "HEAPCCDR", "crw", (b) => (matches(b, 0, "II") || matches(b, 0, "MM")) && u8(b, 3) === 0 && u8(b, 4) === 0],
   [0, [0x01, 0xda, 0x00], "sgi"],
   [0, [0x01, 0xda, 0x01], "sgi"],
 ];
