@@ -13,6 +13,8 @@ export interface FormFailure {
 }
 
 export function formFailure(err: unknown, values: Record<string, string> = {}) {
+  // Redirects and 404s thrown on purpose (React Router's `redirect`, `data(null, {status})`) pass.
+  if (err instanceof Response || (err as { type?: string } | null)?.type === "DataWithResponseInit") throw err;
   if (isInvalid(err)) {
     return data<FormFailure>({ ok: false, fieldErrors: err.fields, formError: err.formError, values }, { status: 400 });
   }

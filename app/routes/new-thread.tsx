@@ -25,7 +25,6 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     const notice = posted.notices[0] ? `?notice=${posted.notices[0]}` : "";
     return redirect(`/t/${posted.threadId}${notice}`);
   } catch (err) {
-    if (err instanceof Response || (err as { type?: string })?.type === "DataWithResponseInit") throw err;
     return formFailure(err, composerValues(form));
   }
 }

@@ -28,7 +28,6 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     const saved = await orNotFound(() => services.forums.editPost(visitor.member, params.postId, form));
     return redirect(`/t/${saved.threadId}?notice=${saved.notices[0] ?? "post.saved"}#post-${saved.postId}`);
   } catch (err) {
-    if (err instanceof Response || (err as { type?: string })?.type === "DataWithResponseInit") throw err;
     return formFailure(err, composerValues(form));
   }
 }

@@ -24,7 +24,6 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     const done = await orNotFound(() => context.get(servicesContext).forums.reportPost(visitor.member, params.postId, form));
     return data({ ok: true as const, threadId: done.threadId });
   } catch (err) {
-    if ((err as { type?: string })?.type === "DataWithResponseInit") throw err;
     return formFailure(err, keepValues(form, ["note"]));
   }
 }

@@ -54,7 +54,6 @@ export async function action({ request, context }: Route.ActionArgs) {
         return data<FormState & { intent: string }>({ ok: false, intent: "", fieldErrors: {}, formError: "form.invalid", values: {} }, { status: 400 });
     }
   } catch (err) {
-    if (err instanceof Response) throw err;
     const failure = formFailure(err);
     return data({ ...failure.data, intent: String(intent) }, failure.init ?? undefined);
   }

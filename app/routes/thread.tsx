@@ -62,7 +62,6 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     const notice = posted.notices[0] ?? "post.replied";
     return redirect(`/t/${params.threadId}?page=last&notice=${notice}#post-${posted.postId}`);
   } catch (err) {
-    if (err instanceof Response || (err as { type?: string })?.type === "DataWithResponseInit") throw err;
     return formFailure(err, composerValues(form));
   }
 }

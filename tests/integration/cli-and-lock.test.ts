@@ -43,7 +43,7 @@ function server(): Promise<{ child: ChildProcess; url?: string; out: string; cod
 
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on("close", resolve)));
 
-test("the admin CLI works with Hearth stopped, then running; a second server on one DATA_DIR refuses", async () => {
+test("the admin CLI works with Hearth stopped, then running; a second server on one DATA_DIR refuses", { timeout: 180_000 }, async () => {
   const made = await admin(["create-member", "Fernwood"], "gentle rain on the roof\ngentle rain on the roof\n");
   expect(made.err).toBe("");
   expect(made.code).toBe(0);

@@ -276,7 +276,7 @@ test("/exit still leaves while the database is down: visitors as usual, members 
   expect(pageText(await help.text())).toContain("Revenge Porn Helpline");
 });
 
-test("npm run admin -- get / set: the built CLI prints JSON, stores valid values and explains refusals", async () => {
+test("npm run admin -- get / set: the built CLI prints JSON, stores valid values and explains refusals", { timeout: 180_000 }, async () => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "hearth-settings-cli-"));
   onTestFinished(() => rm(dataDir, { recursive: true, force: true }));
   const root = path.resolve(import.meta.dirname, "../..");
