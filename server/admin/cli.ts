@@ -22,7 +22,7 @@ main(process.argv.slice(2)).then(
     else if (isInvalid(err)) {
       const messages = [err.formError, ...Object.values(err.fields)].filter((m) => m !== undefined);
       console.error(messages.map((key) => translate("en", key)).join("\n"));
-    } else if (isNotFound(err)) console.error("No member has that pseudonym.");
+    } else if (isNotFound(err)) console.error(process.argv[2] === "forum-visibility" ? "No forum has that slug." : "No member has that pseudonym.");
     else console.error(`The command failed: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   },

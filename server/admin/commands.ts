@@ -2,6 +2,7 @@ import { translate } from "#app/i18n/catalog.ts";
 import type { Config } from "#server/config.ts";
 import { isInvalid } from "#server/errors.ts";
 import { createMember, listMembers, setRole } from "#server/members/admin.ts";
+import { setForumVisibility } from "#server/forums/forum-admin.ts";
 import { isSettingKey, SETTINGS } from "#server/settings/keys.ts";
 import { setSettingFromJson, settingAsJson } from "#server/settings/store.ts";
 import { connectForAdmin } from "./connect.ts";
@@ -12,6 +13,7 @@ export const usage = `Usage: npm run admin -- <command>
   create-member NAME     make a member; the passphrase is read from stdin, twice
   set-role NAME ROLE     ROLE is member, moderator or admin
   list-members           one JSON line per member
+  forum-visibility SLUG public|members   who may read a forum (members only by default)
   get KEY                print a setting as one line of JSON
   set KEY VALUE          VALUE is JSON, checked against the setting's shape (quote a URL: '"https://…"')
   inspect FILE...        the media guard's verdict, one JSON line per file: {"file","verdict","format"}
@@ -50,6 +52,12 @@ export const commands: Record<string, Command> = {
   async "list-members"(_args, config) {
     const rows = await withDb(config, (db) => listMembers(db));
     for (const row of rows) console.log(JSON.stringify({ ...row, createdAt: row.createdAt.toISOString() }));
+    return 0;
+  },
+  async "forum-visibility"([slug, visibility], config) {
+    if (!slug || (visibility !== "public" && visibility !== "members")) return fail("forum-visibility needs a SLUG and public or members.");
+    const forum = await withDb(config, (db) => setForumVisibility(db, slug, visibility));
+    console.log(`Forum ${JSON.stringify(forum.slug)} is now ${forum.visibility === "public" ? "public: anyone can read it" : "for members only"}.`);
     return 0;
   },
   async get([key], config) {

@@ -60,9 +60,16 @@ test("the admin CLI works with Hearth stopped, then running; a second server on 
   expect((await admin(["set-role", "Fernwood", "emperor"])).code).toBe(1);
   expect((await admin(["set-role", "Nobodyhere", "admin"])).err).toContain("No member has that pseudonym.");
 
+  expect((await admin(["forum-visibility", "introductions", "public"])).out).toContain('Forum "introductions" is now public');
+  expect((await admin(["forum-visibility", "no-such-forum", "public"])).err).toContain("No forum has that slug.");
+  expect((await admin(["forum-visibility", "support", "everyone"])).code).toBe(2);
+
   const first = await server();
+  const visitorForums = await (await fetch(`${first.url ?? ""}/forums`)).text();
   expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   expect(first.out).toContain("npm run admin -- create-member");
+  expect(visitorForums).toContain("Introductions");
+  expect(visitorForums).not.toContain("Wellbeing");
   expect(await (await fetch(`${first.url}/healthz`)).json()).toEqual({ ok: true, db: "embedded" });
 
   const second = await server();
