@@ -1,11 +1,11 @@
 // Applies the generated migrations. An advisory lock lets several Hearth nodes start at once
 // against one external PostgreSQL without racing each other.
-import { fileURLToPath } from "node:url";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import type { Database } from "./client.ts";
 
-// Resolves both from db/migrate.ts and from the bundle in build/.
-export const MIGRATIONS_DIR = fileURLToPath(new URL("../db/migrations", import.meta.url));
+import { projectPath } from "./project-path.ts";
+
+export const MIGRATIONS_DIR = projectPath("db/migrations/meta/_journal.json").replace(/[\\/]meta[\\/]_journal\.json$/, "");
 const LOCK_ID = 7_482_001;
 
 export async function applyMigrations(database: Database) {

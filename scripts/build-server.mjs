@@ -9,6 +9,9 @@ await build({
   platform: "node",
   target: "node20.19",
   format: "esm",
+  // Code splitting keeps lazily imported modules (the admin CLI's media commands) out of start-up.
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   packages: "external",
   sourcemap: true,
   logLevel: "warning",

@@ -2,7 +2,8 @@
 // http.Server. Used by the production entry (server/main.ts) and by the tests (port 0).
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
+import { projectPath } from "#db/project-path.ts";
 import { Redis } from "ioredis";
 import type { ServerBuild } from "react-router";
 import type { Database } from "#db/client.ts";
@@ -17,8 +18,8 @@ import { createRealtime } from "./realtime/index.ts";
 import { createServices } from "./services.ts";
 import { scheduleSweeps } from "./media/sweeper.ts";
 
-// Resolves from server/start.ts and from the bundle in build/ alike.
-const BUILD_DIR = fileURLToPath(new URL("../build/", import.meta.url));
+// Found from server/start.ts and from the bundle in build/ alike.
+const BUILD_DIR = projectPath("build/server/index.js").replace(/server[\\/]index\.js$/, "");
 
 export interface Hearth {
   url: string;

@@ -6,7 +6,6 @@ import { setForumVisibility } from "#server/forums/forum-admin.ts";
 import { isSettingKey, SETTINGS } from "#server/settings/keys.ts";
 import { setSettingFromJson, settingAsJson } from "#server/settings/store.ts";
 import { connectForAdmin } from "./connect.ts";
-import { inspectFiles, renderFiles } from "./media-commands.ts";
 import { readLines } from "./read-secret.ts";
 
 export const usage = `Usage: npm run admin -- <command>
@@ -32,9 +31,10 @@ async function withDb<T>(config: Config, run: (db: Awaited<ReturnType<typeof con
 }
 
 export const commands: Record<string, Command> = {
-  // No database: the media guard and the renderer are pure.
-  inspect: async (files) => (files.length ? inspectFiles(files) : fail("inspect needs one or more FILEs.")),
-  render: async (files) => (files.length ? renderFiles(files) : fail("render needs one or more FILEs.")),
+  // No database: the media guard and the renderer are pure. Loaded only for these commands
+  // (jsdom takes a while to load, and member commands should not wait for it).
+  inspect: async (files) => (files.length ? (await import("./media-commands.ts")).inspectFiles(files) : fail("inspect needs one or more FILEs.")),
+  render: async (files) => (files.length ? (await import("./media-commands.ts")).renderFiles(files) : fail("render needs one or more FILEs.")),
   async "create-member"([name], config) {
     if (!name) return fail("create-member needs a NAME.");
     const [password = "", confirmPassword = ""] = await readLines(2, ["Passphrase: ", "Passphrase again: "]);
