@@ -55,8 +55,11 @@ function* longRuns(text: string, { table, rest }: RunClass, min: number): Genera
     // The probe before failed, so the run starts less than `step` characters back.
     let start = p;
     while (start > scannedTo && inRun(start - 1)) start--;
+    // A sticky `[...]*` always matches; test() moves lastIndex to the run's end without
+    // building the matched string.
     rest.lastIndex = p;
-    const end = p + (rest.exec(text)?.[0].length ?? 0);
+    rest.test(text);
+    const end = rest.lastIndex;
     if (end - start >= min) yield text.slice(start, end);
     scannedTo = end;
   }
