@@ -69,17 +69,19 @@ test("sign-in answers alike for an unknown pseudonym and a wrong passphrase: mes
   expect(unknown.status).toBe(known.status);
   expect(known.message).toContain("do not match an account");
   expect(unknown.message).toBe(known.message);
-  // Timing: both paths run one argon2 verification. Compare medians of a few rounds, each round
-  // against fresh pseudonyms so the throttle stays out of the way.
+  // Timing: both paths run one argon2 verification. Compare the fastest of several rounds,
+  // each round against fresh pseudonyms so the throttle stays out of the way: other work on the
+  // machine (the suite runs files in parallel) only ever adds time, so the minimum is the
+  // steadiest estimate of each path's own cost. Skipping argon2 for unknown names would make
+  // the ratio about 20, not 1.
   const knowns: number[] = [];
   const unknowns: number[] = [];
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 6; i++) {
     const other = await join(new Browserless(hearth.url));
     knowns.push((await attempt(other.pseudonym)).ms);
     unknowns.push((await attempt(uniquePseudonym())).ms);
   }
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const ratio = median(knowns) / median(unknowns);
+  const ratio = Math.min(...knowns) / Math.min(...unknowns);
   expect(ratio).toBeGreaterThan(0.5);
   expect(ratio).toBeLessThan(2);
 });
