@@ -2,6 +2,7 @@
 // sliding 30-day expiry (renewed when less than 15 days remain), ended server-side.
 import { and, eq, lt, ne, sql } from "drizzle-orm";
 import type { DbOrTx as Db } from "#db/client.ts";
+import { preparedPer } from "#db/prepared.ts";
 import { members, notifications, sessions } from "#db/schema.ts";
 import { randomToken, sha256Hex } from "./tokens.ts";
 
@@ -30,10 +31,9 @@ export async function createSession(db: Db, memberId: string, now = new Date()) 
   return { token, session: session! };
 }
 
-export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<ValidSession | null> {
-  if (!TOKEN_SHAPE.test(token)) return null;
-  const id = sessionIdFromToken(token);
-  const [row] = await db
+// Every request with a cookie runs this: prepared once per database handle (db/prepared.ts).
+const sessionById = preparedPer((db) =>
+  db
     .select({
       session: sessions,
       member: {
@@ -48,7 +48,14 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
     })
     .from(sessions)
     .innerJoin(members, eq(members.id, sessions.memberId))
-    .where(eq(sessions.id, id));
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare("hearth_session_by_id"),
+);
+
+export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<ValidSession | null> {
+  if (!TOKEN_SHAPE.test(token)) return null;
+  const id = sessionIdFromToken(token);
+  const [row] = await sessionById(db).execute({ id });
   if (!row) return null;
   if (row.session.expiresAt.getTime() <= now.getTime()) {
     await db.delete(sessions).where(eq(sessions.id, id));

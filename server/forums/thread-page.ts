@@ -1,15 +1,20 @@
 // /t/:threadId: posts in order, 25 a page, each with its author, times, edited marker, content
 // warning and attachments — in one query, with HTML rendered at write time (never on read).
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
-import type { Db } from "#db/client.ts";
+import type { Db, DbOrTx } from "#db/client.ts";
+import { preparedPer } from "#db/prepared.ts";
 import { attachments, blocks, forums, members, posts, threadReads, threads } from "#db/schema.ts";
 import { NotFound } from "#server/errors.ts";
-import { forumVisibleTo, PAGE_SIZE, type Viewer } from "./viewer.ts";
+import { forumVisibleTo, MAX_PAGE, PAGE_SIZE, type Viewer } from "./viewer.ts";
 
-export async function findThread(db: Db, viewer: Viewer, threadId: string) {
-  if (!/^[0-9a-f-]{36}$/.test(threadId)) return null;
-  const readJoin = viewer ? and(eq(threadReads.threadId, threads.id), eq(threadReads.memberId, viewer.id)) : sql`false`;
-  const [row] = await db
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// The thread with its forum, if the viewer may see it. Prepared (db/prepared.ts): every thread
+// page, reply, edit and report runs it. A null viewer (signed out) matches no read marker and
+// sees public forums only.
+const threadForViewer = preparedPer((db) => {
+  const viewerId = sql.placeholder("viewerId");
+  return db
     .select({
       thread: threads,
       forum: { slug: forums.slug, names: forums.names, visibility: forums.visibility },
@@ -18,50 +23,64 @@ export async function findThread(db: Db, viewer: Viewer, threadId: string) {
     })
     .from(threads)
     .innerJoin(forums, eq(forums.id, threads.forumId))
-    .leftJoin(threadReads, readJoin)
-    .where(and(eq(threads.id, threadId), eq(threads.status, "visible"), forumVisibleTo(viewer)));
+    .leftJoin(threadReads, and(eq(threadReads.threadId, threads.id), eq(threadReads.memberId, viewerId)))
+    .where(and(eq(threads.id, sql.placeholder("threadId")), eq(threads.status, "visible"), forumVisibleTo(sql`${viewerId}::uuid`)))
+    .prepare("hearth_thread_for_viewer");
+});
+
+export async function findThread(db: DbOrTx, viewer: Viewer, threadId: string) {
+  if (!UUID.test(threadId)) return null;
+  const [row] = await threadForViewer(db).execute({ threadId, viewerId: viewer?.id ?? null });
   return row ?? null;
 }
 
-function shownTo(viewer: Viewer) {
-  const open = inArray(posts.status, ["visible", "deleted"]);
-  return viewer ? or(open, and(eq(posts.status, "pending"), eq(posts.authorId, viewer.id))) : open;
-}
+// One page of posts, in order: visible and deleted posts for everyone, pending ones for their
+// author only; whether the viewer blocked each author; attachments as JSON.
+const postsPage = preparedPer((db) => {
+  const viewerId = sql.placeholder("viewerId");
+  return db
+    .select({
+      id: posts.id,
+      authorId: posts.authorId,
+      author: members.pseudonym,
+      bodyHtml: posts.bodyHtml,
+      contentWarning: posts.contentWarning,
+      status: posts.status,
+      createdAt: posts.createdAt,
+      editedAt: posts.editedAt,
+      blocked: sql<boolean>`${blocks.blockerId} is not null`,
+      attachments: sql<Array<{ id: string; name: string; size: number }>>`coalesce((
+        select json_agg(json_build_object('id', a.id, 'name', a.name, 'size', a.size) order by a.created_at)
+        from ${attachments} a where a.post_id = ${posts.id}), '[]'::json)`,
+    })
+    .from(posts)
+    .leftJoin(members, eq(members.id, posts.authorId))
+    .leftJoin(blocks, and(eq(blocks.blockerId, viewerId), eq(blocks.blockedId, posts.authorId)))
+    .where(
+      and(
+        eq(posts.threadId, sql.placeholder("threadId")),
+        or(inArray(posts.status, ["visible", "deleted"]), and(eq(posts.status, "pending"), eq(posts.authorId, viewerId))),
+      ),
+    )
+    .orderBy(asc(posts.createdAt), asc(posts.id))
+    .limit(PAGE_SIZE)
+    .offset(sql.placeholder("offset"))
+    .prepare("hearth_posts_page");
+});
 
 /** `page` may be "last" (where a new reply lands). */
 export async function threadPage(db: Db, viewer: Viewer, threadId: string, requested: number | "last") {
-  const found = await findThread(db, viewer, threadId);
+  if (!UUID.test(threadId)) throw new NotFound();
+  const postsOn = (page: number) => postsPage(db).execute({ threadId, viewerId: viewer?.id ?? null, offset: (page - 1) * PAGE_SIZE });
+  // A numbered page is read beside the thread, on a second connection (its posts are dropped
+  // unless the thread is visible); the last page needs the thread's post count first.
+  const [found, early] = await Promise.all([findThread(db, viewer, threadId), requested === "last" ? null : postsOn(requested)]);
   if (!found) throw new NotFound();
-  const where = and(eq(posts.threadId, threadId), shownTo(viewer));
-  const blockedJoin = viewer ? and(eq(blocks.blockerId, viewer.id), eq(blocks.blockedId, posts.authorId)) : sql`false`;
-  // The post count is the thread's own counter (kept with every reply); pending posts shown only
-  // to their author can shift the last page by one post, which is harmless.
+  // The thread's own post counter, kept with every reply: pending posts shown only to their
+  // author can shift the last page by one post, which is harmless.
   const pages = Math.max(1, Math.ceil(found.thread.postCount / PAGE_SIZE));
   const page = requested === "last" ? pages : Math.min(requested, pages);
-  const [rows] = await Promise.all([
-    db
-      .select({
-        id: posts.id,
-        authorId: posts.authorId,
-        author: members.pseudonym,
-        bodyHtml: posts.bodyHtml,
-        contentWarning: posts.contentWarning,
-        status: posts.status,
-        createdAt: posts.createdAt,
-        editedAt: posts.editedAt,
-        blocked: sql<boolean>`${blocks.blockerId} is not null`,
-        attachments: sql<Array<{ id: string; name: string; size: number }>>`coalesce((
-          select json_agg(json_build_object('id', a.id, 'name', a.name, 'size', a.size) order by a.created_at)
-          from ${attachments} a where a.post_id = ${posts.id}), '[]'::json)`,
-      })
-      .from(posts)
-      .leftJoin(members, eq(members.id, posts.authorId))
-      .leftJoin(blocks, blockedJoin)
-      .where(where)
-      .orderBy(asc(posts.createdAt), asc(posts.id))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
-  ]);
+  const rows = early && page === requested ? early : await postsOn(page);
   if (viewer && !found.readUpToDate) {
     // Copied in SQL: a JavaScript Date would drop PostgreSQL's microseconds and leave it "unread".
     const activity = sql`(select ${threads.lastActivityAt} from ${threads} where ${threads.id} = ${threadId})`;
@@ -75,7 +94,7 @@ export async function threadPage(db: Db, viewer: Viewer, threadId: string, reque
 
 /** A text attachment, if the viewer may see the post it belongs to. */
 export async function findAttachment(db: Db, viewer: Viewer, attachmentId: string) {
-  if (!/^[0-9a-f-]{36}$/.test(attachmentId)) throw new NotFound();
+  if (!UUID.test(attachmentId)) throw new NotFound();
   const [row] = await db
     .select({ name: attachments.name, content: attachments.content, threadId: posts.threadId, status: posts.status, authorId: posts.authorId })
     .from(attachments)

@@ -49,7 +49,8 @@ export function createHttpApp(deps: HttpDeps) {
     "/assets",
     express.static(path.join(deps.clientDir, "assets"), { immutable: true, maxAge: "1y", index: false, fallthrough: false }),
   );
-  app.use(express.static(deps.clientDir, { maxAge: "1h", index: false }));
+  // Nothing else is served from the build folder: a second static handler would cost every page
+  // a file-system lookup (the client build has only assets/).
   app.use(originCheck({ publicOrigin: deps.publicOrigin, trustProxy: deps.trustProxy, onRefused: () => deps.log.warn({ event: "cross-site-refused" }, "refused") }));
   app.use((req, res, next) => {
     const length = req.headers["content-length"];

@@ -1,7 +1,9 @@
 // Forum benchmark (issue 4): requests/s and p50/p99 at 50 connections for a signed-in thread page
-// of 25 posts and for /forums, beside a minimal React Router page (/ping) served by the same
+// of 25 posts (by the reader and by another member) and for /forums, beside a minimal React Router page (/ping) served by the same
 // server in the same run, on the embedded PostgreSQL. Prints figures and ratios; asserts nothing.
 // Run: npx tsx tests/bench/forum-pages.ts   (BENCH_SECONDS=10 by default)
+// Profile: BENCH_PROFILE=/tmp/prof writes a V8 CPU profile of the server (node --cpu-prof) there;
+// BENCH_ONLY=thread loads only the thread page; BENCH_KEEP=1 leaves the server running for a look.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -16,9 +18,11 @@ import { createThread, reply } from "#server/forums/posting.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PROFILE = process.env.BENCH_PROFILE;
+const ONLY = process.env.BENCH_ONLY;
 
 function start(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ["build/hearth.js"], { cwd: ROOT, env: { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "silent" } });
+  const child = spawn(process.execPath, [...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE}`] : []), "build/hearth.js"], { cwd: ROOT, env: { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "silent" } });
   let out = "";
   return new Promise((resolve, reject) => {
     child.stdout!.on("data", (d) => {
@@ -38,29 +42,41 @@ async function load(url: string, cookie: string) {
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "hearth-bench-forum-"));
 const hearth = await start(dataDir);
 try {
-  const join = await fetch(`${hearth.url}/join`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { origin: "null", "sec-fetch-site": "same-origin" },
-    body: new URLSearchParams({ pseudonym: "BenchReader", password: "a bench passphrase here", confirmPassword: "a bench passphrase here" }),
-  });
-  const cookie = join.headers.getSetCookie()[0]!.split(";")[0]!;
+  // Two members: the reader (signed in for the load) and another writer, so the page shows both
+  // kinds of post a real thread has: the reader's own (edit link) and others' (report, block).
+  const join = async (pseudonym: string) => {
+    const res = await fetch(`${hearth.url}/join`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { origin: "null", "sec-fetch-site": "same-origin" },
+      body: new URLSearchParams({ pseudonym, password: "a bench passphrase here", confirmPassword: "a bench passphrase here" }),
+    });
+    return res.headers.getSetCookie()[0]!.split(";")[0]!;
+  };
+  const cookie = await join("BenchReader");
+  await join("BenchWriter");
   const database = connectEmbedded(dataDir);
-  const [member] = await database.db.select({ id: members.id, role: members.role }).from(members).where(eq(members.pseudonym, "BenchReader"));
+  const author = async (pseudonym: string) => (await database.db.select({ id: members.id, role: members.role }).from(members).where(eq(members.pseudonym, pseudonym)))[0]!;
+  const [reader, writer] = [await author("BenchReader"), await author("BenchWriter")];
   const deps = { db: database.db, throttle: memoryThrottle({ ...DEFAULT_LIMITS, postsPerMinute: 1_000_000 }) };
   const body = "A post of ordinary length, with **some emphasis**, a [link](https://example.org) and a list:\n\n- one\n- two\n\n".repeat(3);
-  const thread = await createThread(deps, member!, "support", { title: "Benchmark thread", body, idempotencyKey: randomUUID() });
-  for (let i = 0; i < 24; i++) await reply(deps, member!, thread.threadId, { body: `${body}\n\nReply ${i}`, idempotencyKey: randomUUID() });
+  const thread = await createThread(deps, writer, "support", { title: "Benchmark thread", body, idempotencyKey: randomUUID() });
+  for (let i = 0; i < 24; i++) await reply(deps, i % 3 === 0 ? reader : writer, thread.threadId, { body: `${body}\n\nReply ${i}`, idempotencyKey: randomUUID() });
   await database.close();
 
   const rows: Record<string, ReturnType<typeof load> extends Promise<infer T> ? T : never> = {};
-  rows["minimal React Router page (/ping)"] = await load(`${hearth.url}/ping`, cookie);
-  rows["thread page, 25 posts"] = await load(`${hearth.url}/t/${thread.threadId}`, cookie);
-  rows["/forums"] = await load(`${hearth.url}/forums`, cookie);
+  const threadUrl = `${hearth.url}/t/${thread.threadId}`;
+  if (process.env.BENCH_KEEP) {
+    console.log(`thread page: ${threadUrl}\ncookie: ${cookie}\n(Ctrl-C to stop)`);
+    await new Promise(() => {});
+  }
+  if (ONLY !== "thread") rows["minimal React Router page (/ping)"] = await load(`${hearth.url}/ping`, cookie);
+  rows["thread page, 25 posts"] = await load(threadUrl, cookie);
+  if (ONLY !== "thread") rows["/forums"] = await load(`${hearth.url}/forums`, cookie);
   console.log(`\n${SECONDS} s per run, 50 connections, signed in, on ${os.cpus().length} cores`);
   console.table(rows);
-  const floor = rows["minimal React Router page (/ping)"]["req/s"];
-  console.log(`thread page: ${((100 * rows["thread page, 25 posts"]["req/s"]) / floor).toFixed(0)}% of the minimal page; /forums: ${((100 * rows["/forums"]["req/s"]) / floor).toFixed(0)}%`);
+  const floor = rows["minimal React Router page (/ping)"]?.["req/s"];
+  if (floor) console.log(`thread page: ${((100 * rows["thread page, 25 posts"]!["req/s"]) / floor).toFixed(0)}% of the minimal page; /forums: ${((100 * rows["/forums"]!["req/s"]) / floor).toFixed(0)}%`);
 } finally {
   hearth.child.kill("SIGTERM");
   await new Promise((r) => hearth.child.once("exit", r));
