@@ -22,3 +22,7 @@ export interface Visitor {
 
 export const servicesContext = createContext<HearthServices>();
 export const visitorContext = createContext<Visitor>();
+
+/** Document requests only: stored post HTML that goes into the page but not into the hydration
+ *  data (app/components/stored-html.tsx). Absent (null) for client-side navigations. */
+export const storedHtmlContext = createContext<Map<string, string> | null>(null);

@@ -2,13 +2,14 @@ import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { renderToPipeableStream } from "react-dom/server";
 import { ServerRouter, type EntryContext, type HandleErrorFunction, type RouterContextProvider } from "react-router";
-import { visitorContext } from "./context.ts";
+import { StoredHtmlStore } from "./components/stored-html.tsx";
+import { storedHtmlContext, visitorContext } from "./context.ts";
 import { NonceProvider } from "./nonce.tsx";
 
 // The server bundle (build/hearth.js) and the tests take these through `build.entry.module`, so
 // that the handler, the context provider class and the context keys are the very ones the routes
 // use: a second copy of react-router would fail its instanceof checks.
-export { servicesContext, visitorContext } from "./context.ts";
+export { servicesContext, storedHtmlContext, visitorContext } from "./context.ts";
 export { RouterContextProvider } from "react-router";
 export { createRequestHandler } from "@react-router/express";
 
@@ -27,7 +28,9 @@ export default function handleRequest(
     // The whole document is rendered before sending: pages must be complete without JavaScript.
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+        <StoredHtmlStore value={loadContext.get(storedHtmlContext)}>
+          <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+        </StoredHtmlStore>
       </NonceProvider>,
       {
         nonce,

@@ -3,7 +3,7 @@ import type { createRequestHandler as CreateHandler } from "@react-router/expres
 import express, { type ErrorRequestHandler } from "express";
 import type { RouterContextProvider as ContextProvider, ServerBuild } from "react-router";
 import path from "node:path";
-import type { servicesContext as ServicesKey, visitorContext as VisitorKey } from "#app/context.ts";
+import type { servicesContext as ServicesKey, storedHtmlContext as StoredHtmlKey, visitorContext as VisitorKey } from "#app/context.ts";
 import type { Database } from "#db/client.ts";
 import type { ValidSession } from "#server/auth/session.ts";
 import type { Log } from "#server/log.ts";
@@ -63,9 +63,10 @@ export function createHttpApp(deps: HttpDeps) {
   // The context keys come from the React Router build itself (app/entry.server.tsx re-exports
   // them): keys imported here would be other objects, from this bundle's copy of the module.
   // The same holds for RouterContextProvider, which React Router checks with instanceof.
-  const { servicesContext, visitorContext, RouterContextProvider, createRequestHandler } = deps.build.entry.module as unknown as {
+  const { servicesContext, storedHtmlContext, visitorContext, RouterContextProvider, createRequestHandler } = deps.build.entry.module as unknown as {
     createRequestHandler: typeof CreateHandler;
     servicesContext: typeof ServicesKey;
+    storedHtmlContext: typeof StoredHtmlKey;
     visitorContext: typeof VisitorKey;
     RouterContextProvider: typeof ContextProvider;
   };
@@ -79,6 +80,9 @@ export function createHttpApp(deps: HttpDeps) {
         const auth = res.locals.auth as ValidSession | null;
         const context = new RouterContextProvider();
         context.set(servicesContext, deps.services);
+        // A document request (not a client-side navigation's `.data` request) renders stored post
+        // HTML from this store instead of sending it twice (app/components/stored-html.tsx).
+        if (!req.path.endsWith(".data")) context.set(storedHtmlContext, new Map());
         context.set(visitorContext, {
           member: auth ? { id: auth.member.id, pseudonym: auth.member.pseudonym, role: auth.member.role } : null,
           sessionId: auth?.session.id ?? null,

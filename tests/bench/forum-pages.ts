@@ -6,7 +6,7 @@
 // BENCH_ONLY=thread loads only the thread page; BENCH_KEEP=1 leaves the server running for a look.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -34,9 +34,43 @@ function start(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   });
 }
 
+// CPU time (user + system, in clock ticks of 10 ms) of Hearth's process and of its PostgreSQL
+// children, from /proc: the server's own cost per request, apart from the load generator's,
+// which shares the same cores.
+async function cpuTicks(rootPid: number) {
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => null);
+    if (!stat) continue;
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+  }
+  const inTree = (pid: number): boolean => pid === rootPid || (stats.has(pid) && pid > 1 && inTree(stats.get(pid)!.ppid));
+  let node = 0;
+  let postgres = 0;
+  for (const [pid, { ticks }] of stats) {
+    if (pid === rootPid) node += ticks;
+    else if (inTree(pid)) postgres += ticks;
+  }
+  return { node, postgres };
+}
+
 async function load(url: string, cookie: string) {
+  // Two seconds of warm-up first (JIT, connection pool, prepared statements), not counted.
+  await autocannon({ url, connections: 50, duration: 2, headers: { cookie } });
+  const before = await cpuTicks(hearth.child.pid!);
   const r = await autocannon({ url, connections: 50, duration: SECONDS, headers: { cookie } });
-  return { "req/s": Math.round(r.requests.average), "p50 ms": r.latency.p50, "p99 ms": r.latency.p99, errors: r.errors + r.non2xx };
+  const after = await cpuTicks(hearth.child.pid!);
+  const perRequest = (ticks: number) => Number(((ticks * 10) / r.requests.total).toFixed(2));
+  return {
+    "req/s": Math.round(r.requests.average),
+    "p50 ms": r.latency.p50,
+    "p99 ms": r.latency.p99,
+    "Node CPU ms/req": perRequest(after.node - before.node),
+    "PostgreSQL CPU ms/req": perRequest(after.postgres - before.postgres),
+    errors: r.errors + r.non2xx,
+  };
 }
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "hearth-bench-forum-"));

@@ -110,3 +110,43 @@ test("axe finds no serious or critical problem on the forum pages", async () => 
     expect(await runAxe(a.page), path).toEqual([]);
   }
 });
+
+test("post bodies are sent once in a thread page and survive hydration, blocking and client-side navigation", async () => {
+  const hearth = await startTestHearth();
+  onTestFinished(hearth.close);
+  const a = await joined(hearth.url, true);
+  const b = await joined(hearth.url, true);
+  await visit(a.page, true, `${hearth.url}/f/support/new`);
+  await a.page.getByLabel("Title", { exact: true }).fill("Sent once");
+  await a.page.getByLabel("Your post", { exact: true }).fill("First body with **unmistakable-marker-one** in it");
+  await press(a.page, true, a.page.getByRole("button", { name: "Start thread", exact: true }));
+  await a.page.getByRole("heading", { name: "Sent once", exact: true }).waitFor();
+  const threadUrl = a.page.url().split("?")[0]!;
+  // Straight after posting (a client-side navigation) the body is there.
+  await a.page.locator(".post-body strong", { hasText: "unmistakable-marker-one" }).waitFor();
+
+  // A document load: the body is in the page once, not again in the hydration data.
+  const response = await fetch(threadUrl, { headers: { cookie: (await b.context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ") } });
+  const html = await response.text();
+  expect(html.split("unmistakable-marker-one").length - 1).toBe(1);
+  await visit(b.page, true, threadUrl);
+  await settled(b.page, true);
+  const body = b.page.locator(".post-body strong", { hasText: "unmistakable-marker-one" });
+  expect(await body.count()).toBe(1);
+
+  // Blocking re-renders the post inside a collapsed block, from revalidated data: still there.
+  await b.page.getByRole("button", { name: `Block ${a.pseudonym}`, exact: false }).click();
+  await b.page.locator("details.blocked").first().waitFor();
+  await b.page.locator("details.blocked > summary").first().click();
+  expect(await body.innerText()).toBe("unmistakable-marker-one");
+  await b.page.getByRole("button", { name: `Unblock ${a.pseudonym}`, exact: false }).click();
+  await b.page.locator("details.blocked").waitFor({ state: "detached" });
+  expect(await body.innerText()).toBe("unmistakable-marker-one");
+
+  // Reached by a client-side link from the forum page: the data carries the body.
+  await visit(b.page, true, `${hearth.url}/f/support`);
+  await settled(b.page, true);
+  await b.page.getByRole("link", { name: "Sent once", exact: true }).click();
+  await body.waitFor();
+  expect(b.errors).toEqual([]);
+});
