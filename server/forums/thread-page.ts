@@ -5,14 +5,27 @@ import type { Db, DbOrTx } from "#db/client.ts";
 import { preparedPer } from "#db/prepared.ts";
 import { attachments, blocks, forums, members, posts, threadReads, threads } from "#db/schema.ts";
 import { NotFound } from "#server/errors.ts";
-import { forumVisibleTo, MAX_PAGE, PAGE_SIZE, type Viewer } from "./viewer.ts";
+import { forumVisibleTo, PAGE_SIZE, type Viewer } from "./viewer.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-// The thread with its forum, if the viewer may see it. Prepared (db/prepared.ts): every thread
-// page, reply, edit and report runs it. A null viewer (signed out) matches no read marker and
-// sees public forums only.
-const threadForViewer = preparedPer((db) => {
+export type PagePost = {
+  id: string;
+  authorId: string | null;
+  author: string | null;
+  bodyHtml: string;
+  contentWarning: string | null;
+  status: (typeof posts.$inferSelect)["status"];
+  createdAt: Date;
+  editedAt: Date | null;
+  blocked: boolean;
+  attachments: Array<{ id: string; name: string; size: number }>;
+};
+
+// The thread with its forum, if the viewer may see it, and optionally one page of its posts.
+// Prepared (db/prepared.ts): every thread page, reply, edit and report runs it. A null viewer
+// (signed out) matches no read marker or block, and sees public forums only.
+function threadQuery(db: DbOrTx, withPosts: boolean) {
   const viewerId = sql.placeholder("viewerId");
   return db
     .select({
@@ -20,13 +33,46 @@ const threadForViewer = preparedPer((db) => {
       forum: { slug: forums.slug, names: forums.names, visibility: forums.visibility },
       // Whether the viewer has already read up to the latest post (no read-marker write needed).
       readUpToDate: sql<boolean>`coalesce(${threadReads.lastReadAt} >= ${threads.lastActivityAt}, false)`,
+      posts: withPosts ? postsOnPage(db, viewerId) : sql<null>`null`,
     })
     .from(threads)
     .innerJoin(forums, eq(forums.id, threads.forumId))
     .leftJoin(threadReads, and(eq(threadReads.threadId, threads.id), eq(threadReads.memberId, viewerId)))
     .where(and(eq(threads.id, sql.placeholder("threadId")), eq(threads.status, "visible"), forumVisibleTo(sql`${viewerId}::uuid`)))
-    .prepare("hearth_thread_for_viewer");
-});
+    .prepare(withPosts ? "hearth_thread_page" : "hearth_thread_for_viewer");
+}
+
+// One page of the thread's posts as a JSON array, in the same query as the thread (one round trip
+// a page): visible and deleted posts for everyone, pending ones for their author only; whether
+// the viewer blocked each author; attachments. Each column is named for its JSON key.
+function postsOnPage(db: DbOrTx, viewerId: ReturnType<typeof sql.placeholder>) {
+  const page = db
+    .select({
+      id: sql`${posts.id}`.as("id"),
+      authorId: sql`${posts.authorId}`.as("authorId"),
+      author: sql`${members.pseudonym}`.as("author"),
+      bodyHtml: sql`${posts.bodyHtml}`.as("bodyHtml"),
+      contentWarning: sql`${posts.contentWarning}`.as("contentWarning"),
+      status: sql`${posts.status}`.as("status"),
+      createdAt: sql`${posts.createdAt}`.as("createdAt"),
+      editedAt: sql`${posts.editedAt}`.as("editedAt"),
+      blocked: sql`${blocks.blockerId} is not null`.as("blocked"),
+      attachments: sql`coalesce((
+        select json_agg(json_build_object('id', a.id, 'name', a.name, 'size', a.size) order by a.created_at)
+        from ${attachments} a where a.post_id = ${posts.id}), '[]'::json)`.as("attachments"),
+    })
+    .from(posts)
+    .leftJoin(members, eq(members.id, posts.authorId))
+    .leftJoin(blocks, and(eq(blocks.blockerId, viewerId), eq(blocks.blockedId, posts.authorId)))
+    .where(and(eq(posts.threadId, threads.id), or(inArray(posts.status, ["visible", "deleted"]), and(eq(posts.status, "pending"), eq(posts.authorId, viewerId)))))
+    .orderBy(asc(posts.createdAt), asc(posts.id))
+    .limit(PAGE_SIZE)
+    .offset(sql.placeholder("offset"));
+  return sql<Array<Omit<PagePost, "createdAt" | "editedAt"> & { createdAt: string; editedAt: string | null }>>`(select coalesce(json_agg(p), '[]'::json) from (${page}) p)`;
+}
+
+const threadForViewer = preparedPer((db) => threadQuery(db, false));
+const threadWithPage = preparedPer((db) => threadQuery(db, true));
 
 export async function findThread(db: DbOrTx, viewer: Viewer, threadId: string) {
   if (!UUID.test(threadId)) return null;
@@ -34,53 +80,21 @@ export async function findThread(db: DbOrTx, viewer: Viewer, threadId: string) {
   return row ?? null;
 }
 
-// One page of posts, in order: visible and deleted posts for everyone, pending ones for their
-// author only; whether the viewer blocked each author; attachments as JSON.
-const postsPage = preparedPer((db) => {
-  const viewerId = sql.placeholder("viewerId");
-  return db
-    .select({
-      id: posts.id,
-      authorId: posts.authorId,
-      author: members.pseudonym,
-      bodyHtml: posts.bodyHtml,
-      contentWarning: posts.contentWarning,
-      status: posts.status,
-      createdAt: posts.createdAt,
-      editedAt: posts.editedAt,
-      blocked: sql<boolean>`${blocks.blockerId} is not null`,
-      attachments: sql<Array<{ id: string; name: string; size: number }>>`coalesce((
-        select json_agg(json_build_object('id', a.id, 'name', a.name, 'size', a.size) order by a.created_at)
-        from ${attachments} a where a.post_id = ${posts.id}), '[]'::json)`,
-    })
-    .from(posts)
-    .leftJoin(members, eq(members.id, posts.authorId))
-    .leftJoin(blocks, and(eq(blocks.blockerId, viewerId), eq(blocks.blockedId, posts.authorId)))
-    .where(
-      and(
-        eq(posts.threadId, sql.placeholder("threadId")),
-        or(inArray(posts.status, ["visible", "deleted"]), and(eq(posts.status, "pending"), eq(posts.authorId, viewerId))),
-      ),
-    )
-    .orderBy(asc(posts.createdAt), asc(posts.id))
-    .limit(PAGE_SIZE)
-    .offset(sql.placeholder("offset"))
-    .prepare("hearth_posts_page");
-});
-
 /** `page` may be "last" (where a new reply lands). */
 export async function threadPage(db: Db, viewer: Viewer, threadId: string, requested: number | "last") {
   if (!UUID.test(threadId)) throw new NotFound();
-  const postsOn = (page: number) => postsPage(db).execute({ threadId, viewerId: viewer?.id ?? null, offset: (page - 1) * PAGE_SIZE });
-  // A numbered page is read beside the thread, on a second connection (its posts are dropped
-  // unless the thread is visible); the last page needs the thread's post count first.
-  const [found, early] = await Promise.all([findThread(db, viewer, threadId), requested === "last" ? null : postsOn(requested)]);
+  const read = async (page: number) => (await threadWithPage(db).execute({ threadId, viewerId: viewer?.id ?? null, offset: (page - 1) * PAGE_SIZE }))[0];
+  // The last page, or one past it, needs the thread's post count first (a second query); a
+  // numbered page within the thread, the usual case, is one query.
+  let found = await read(requested === "last" ? 1 : requested);
   if (!found) throw new NotFound();
   // The thread's own post counter, kept with every reply: pending posts shown only to their
   // author can shift the last page by one post, which is harmless.
   const pages = Math.max(1, Math.ceil(found.thread.postCount / PAGE_SIZE));
   const page = requested === "last" ? pages : Math.min(requested, pages);
-  const rows = early && page === requested ? early : await postsOn(page);
+  if (page !== (requested === "last" ? 1 : requested)) found = await read(page);
+  if (!found) throw new NotFound();
+  const rows: PagePost[] = (found.posts ?? []).map((p) => ({ ...p, createdAt: new Date(p.createdAt), editedAt: p.editedAt === null ? null : new Date(p.editedAt) }));
   if (viewer && !found.readUpToDate) {
     // Copied in SQL: a JavaScript Date would drop PostgreSQL's microseconds and leave it "unread".
     const activity = sql`(select ${threads.lastActivityAt} from ${threads} where ${threads.id} = ${threadId})`;
@@ -89,7 +103,7 @@ export async function threadPage(db: Db, viewer: Viewer, threadId: string, reque
       .values({ memberId: viewer.id, threadId, lastReadAt: activity })
       .onConflictDoUpdate({ target: [threadReads.memberId, threadReads.threadId], set: { lastReadAt: activity } });
   }
-  return { ...found, posts: rows, page, pages };
+  return { thread: found.thread, forum: found.forum, readUpToDate: found.readUpToDate, posts: rows, page, pages };
 }
 
 /** A text attachment, if the viewer may see the post it belongs to. */

@@ -3,7 +3,7 @@
 // server in the same run, on the embedded PostgreSQL. Prints figures and ratios; asserts nothing.
 // Run: npx tsx tests/bench/forum-pages.ts   (BENCH_SECONDS=10 by default)
 // Profile: BENCH_PROFILE=/tmp/prof writes a V8 CPU profile of the server (node --cpu-prof) there;
-// BENCH_ONLY=thread loads only the thread page; BENCH_KEEP=1 leaves the server running for a look.
+// BENCH_ONLY=ping|thread|forums loads only that page; BENCH_KEEP=1 leaves the server running (Ctrl-C).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
@@ -102,15 +102,16 @@ try {
   const threadUrl = `${hearth.url}/t/${thread.threadId}`;
   if (process.env.BENCH_KEEP) {
     console.log(`thread page: ${threadUrl}\ncookie: ${cookie}\n(Ctrl-C to stop)`);
-    await new Promise(() => {});
+    await new Promise((resolve) => process.once("SIGINT", resolve));
   }
-  if (ONLY !== "thread") rows["minimal React Router page (/ping)"] = await load(`${hearth.url}/ping`, cookie);
-  rows["thread page, 25 posts"] = await load(threadUrl, cookie);
-  if (ONLY !== "thread") rows["/forums"] = await load(`${hearth.url}/forums`, cookie);
+  const wanted = (name: string) => !ONLY || ONLY === name;
+  if (wanted("ping")) rows["minimal React Router page (/ping)"] = await load(`${hearth.url}/ping`, cookie);
+  if (wanted("thread")) rows["thread page, 25 posts"] = await load(threadUrl, cookie);
+  if (wanted("forums")) rows["/forums"] = await load(`${hearth.url}/forums`, cookie);
   console.log(`\n${SECONDS} s per run, 50 connections, signed in, on ${os.cpus().length} cores`);
   console.table(rows);
-  const floor = rows["minimal React Router page (/ping)"]?.["req/s"];
-  if (floor) console.log(`thread page: ${((100 * rows["thread page, 25 posts"]!["req/s"]) / floor).toFixed(0)}% of the minimal page; /forums: ${((100 * rows["/forums"]!["req/s"]) / floor).toFixed(0)}%`);
+  const floor = rows["minimal React Router page (/ping)"]?.["req/s"] ?? 0;
+  if (!ONLY) console.log(`thread page: ${((100 * rows["thread page, 25 posts"]!["req/s"]) / floor).toFixed(0)}% of the minimal page; /forums: ${((100 * rows["/forums"]!["req/s"]) / floor).toFixed(0)}%`);
 } finally {
   hearth.child.kill("SIGTERM");
   await new Promise((r) => hearth.child.once("exit", r));

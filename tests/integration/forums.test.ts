@@ -90,6 +90,11 @@ test("posts in a thread are in order, 25 a page", async () => {
   const last = await threadPage(db, viewer, t.threadId, "last");
   expect(last.page).toBe(2);
   expect(last.posts.map((p) => p.bodyHtml)).toEqual([expect.stringContaining("reply number 25"), expect.stringContaining("reply number 26")]);
+  expect(last.posts[0]!.createdAt).toBeInstanceOf(Date);
+  // A page past the end shows the last page.
+  const beyond = await threadPage(db, viewer, t.threadId, 9);
+  expect(beyond.page).toBe(2);
+  expect(beyond.posts.map((p) => p.id)).toEqual(last.posts.map((p) => p.id));
 });
 
 test("a double submission of one form makes one post", async () => {
