@@ -1,5 +1,4 @@
-import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable } from "@react-router/node";
+import { Writable } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { ServerRouter, type EntryContext, type HandleErrorFunction, type RouterContextProvider } from "react-router";
 import { StoredHtmlStore } from "./components/stored-html.tsx";
@@ -26,6 +25,8 @@ export default function handleRequest(
   const nonce = loadContext.get(visitorContext).nonce;
   return new Promise<Response>((resolve, reject) => {
     // The whole document is rendered before sending: pages must be complete without JavaScript.
+    // So it is gathered into one buffer and sent as one body, not passed chunk by chunk through
+    // a Node stream, a web stream and Express again (a third of a thread page's time went there).
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <StoredHtmlStore value={loadContext.get(storedHtmlContext)}>
@@ -35,18 +36,35 @@ export default function handleRequest(
       {
         nonce,
         onAllReady() {
-          const body = new PassThrough();
-          headers.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers, status }));
-          pipe(body);
+          clearTimeout(timer);
+          const chunks: Buffer[] = [];
+          const sink = new Writable({
+            write(chunk: Buffer, _encoding, done) {
+              chunks.push(chunk);
+              done();
+            },
+            final(done) {
+              headers.set("Content-Type", "text/html; charset=utf-8");
+              resolve(new Response(Buffer.concat(chunks), { headers, status }));
+              done();
+            },
+          });
+          pipe(sink);
         },
-        onShellError: reject,
+        onShellError(error) {
+          clearTimeout(timer);
+          reject(error);
+        },
         onError() {
           status = 500;
         },
       },
     );
-    setTimeout(abort, streamTimeout + 1000).unref();
+    // Cleared as soon as the page is complete: a pending timer keeps the whole render (the page,
+    // its data, the request) alive for six seconds — at 500 pages a second, ~200 MB of heap
+    // that the garbage collector then has to promote and sweep (measured: p99 3x higher).
+    const timer = setTimeout(abort, streamTimeout + 1000);
+    timer.unref();
   });
 }
 

@@ -4,9 +4,8 @@
 // Run: npx tsx tests/bench/forum-pages.ts   (BENCH_SECONDS=10 by default)
 // Profile: BENCH_PROFILE=/tmp/prof writes a V8 CPU profile of the server (node --cpu-prof) there;
 // BENCH_ONLY=ping|thread|forums loads only that page; BENCH_KEEP=1 leaves the server running (Ctrl-C).
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -15,46 +14,11 @@ import { connectEmbedded } from "#db/client.ts";
 import { members } from "#db/schema.ts";
 import { DEFAULT_LIMITS, memoryThrottle } from "#server/auth/throttle.ts";
 import { createThread, reply } from "#server/forums/posting.ts";
+import { cpuTicks, rssMb, startHearth, START_FLAGS } from "./hearth-process.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PROFILE = process.env.BENCH_PROFILE;
 const ONLY = process.env.BENCH_ONLY;
-
-function start(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE}`] : []), "build/hearth.js"], { cwd: ROOT, env: { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "silent" } });
-  let out = "";
-  return new Promise((resolve, reject) => {
-    child.stdout!.on("data", (d) => {
-      out += d;
-      const m = out.match(/Hearth is running at (\S+)/);
-      if (m) resolve({ child, url: m[1]! });
-    });
-    child.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-}
-
-// CPU time (user + system, in clock ticks of 10 ms) of Hearth's process and of its PostgreSQL
-// children, from /proc: the server's own cost per request, apart from the load generator's,
-// which shares the same cores.
-async function cpuTicks(rootPid: number) {
-  const stats = new Map<number, { ppid: number; ticks: number }>();
-  for (const entry of await readdir("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => null);
-    if (!stat) continue;
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
-  }
-  const inTree = (pid: number): boolean => pid === rootPid || (stats.has(pid) && pid > 1 && inTree(stats.get(pid)!.ppid));
-  let node = 0;
-  let postgres = 0;
-  for (const [pid, { ticks }] of stats) {
-    if (pid === rootPid) node += ticks;
-    else if (inTree(pid)) postgres += ticks;
-  }
-  return { node, postgres };
-}
 
 async function load(url: string, cookie: string) {
   // Two seconds of warm-up first (JIT, connection pool, prepared statements), not counted.
@@ -74,7 +38,7 @@ async function load(url: string, cookie: string) {
 }
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "hearth-bench-forum-"));
-const hearth = await start(dataDir);
+const hearth = await startHearth(dataDir, PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE}`] : []);
 try {
   // Two members: the reader (signed in for the load) and another writer, so the page shows both
   // kinds of post a real thread has: the reader's own (edit link) and others' (report, block).
@@ -108,7 +72,8 @@ try {
   if (wanted("ping")) rows["minimal React Router page (/ping)"] = await load(`${hearth.url}/ping`, cookie);
   if (wanted("thread")) rows["thread page, 25 posts"] = await load(threadUrl, cookie);
   if (wanted("forums")) rows["/forums"] = await load(`${hearth.url}/forums`, cookie);
-  console.log(`\n${SECONDS} s per run, 50 connections, signed in, on ${os.cpus().length} cores`);
+  console.log(`\n${SECONDS} s per run, 50 connections, signed in, on ${os.cpus().length} cores; node ${START_FLAGS.join(" ")} build/hearth.js`);
+  console.log(`Hearth's RSS after the runs: ${await rssMb(hearth.child.pid!)} MB (PostgreSQL is separate)`);
   console.table(rows);
   const floor = rows["minimal React Router page (/ping)"]?.["req/s"] ?? 0;
   if (!ONLY) console.log(`thread page: ${((100 * rows["thread page, 25 posts"]!["req/s"]) / floor).toFixed(0)}% of the minimal page; /forums: ${((100 * rows["/forums"]!["req/s"]) / floor).toFixed(0)}%`);

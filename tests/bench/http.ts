@@ -2,28 +2,14 @@
 // the home page of a real Hearth (built, plain node, embedded PostgreSQL), beside a bare node:http
 // server answering a page of the same size — all in one run — plus the time to verify a
 // passphrase. Prints figures; asserts nothing. Run: npm run bench (or npx tsx tests/bench/http.ts)
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { hashPassphrase, verifyPassphrase } from "#server/auth/password-hash.ts";
+import { startChild, startHearth } from "./hearth-process.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-
-function startChild(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, NODE_ENV: "production", ...env } });
-  let out = "";
-  return new Promise((resolve, reject) => {
-    child.stdout!.on("data", (d) => {
-      out += d;
-      const m = out.match(ready);
-      if (m) resolve({ child, url: m[1]! });
-    });
-    child.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-}
 
 async function load(url: string) {
   const result = await autocannon({ url, connections: 50, duration: SECONDS, pipelining: 1 });
@@ -36,7 +22,7 @@ async function load(url: string) {
 }
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "hearth-bench-"));
-const hearth = await startChild(["build/hearth.js"], { DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "silent" }, /Hearth is running at (\S+)/);
+const hearth = await startHearth(dataDir);
 const homeBytes = (await (await fetch(hearth.url + "/")).arrayBuffer()).byteLength;
 const bareSource = `const body = Buffer.alloc(${homeBytes}, 97); require("node:http").createServer((q, s) => { s.setHeader("content-type", "text/html"); s.end(body); }).listen(0, "127.0.0.1", function () { console.log("bare at http://127.0.0.1:" + this.address().port); });`;
 const bare = await startChild(["-e", bareSource], {}, /bare at (\S+)/);
