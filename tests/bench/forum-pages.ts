@@ -72,7 +72,7 @@ try {
   if (wanted("ping")) rows["minimal React Router page (/ping)"] = await load(`${hearth.url}/ping`, cookie);
   if (wanted("thread")) rows["thread page, 25 posts"] = await load(threadUrl, cookie);
   if (wanted("forums")) rows["/forums"] = await load(`${hearth.url}/forums`, cookie);
-  console.log(`\n${SECONDS} s per run, 50 connections, signed in, on ${os.cpus().length} cores; node ${START_FLAGS.join(" ")} build/hearth.js`);
+  console.log(`\n${SECONDS} s per run, 50 connections, signed in, on ${os.cpus().length} cores; ${["node", ...START_FLAGS, "build/hearth.js"].join(" ")}`);
   console.log(`Hearth's RSS after the runs: ${await rssMb(hearth.child.pid!)} MB (PostgreSQL is separate)`);
   console.table(rows);
   const floor = rows["minimal React Router page (/ping)"]?.["req/s"] ?? 0;
