@@ -4,6 +4,8 @@
 // Prints figures; asserts nothing. Run: npx tsx --expose-gc tests/bench/media.ts
 // (BENCH_RUNS=n changes the 200 runs per figure, BENCH_RENDERS=n the 1,000 renders in a row).
 import os from "node:os";
+import { JSDOM } from "jsdom";
+import MarkdownIt from "markdown-it";
 import { inspect } from "#server/media/inspect.ts";
 import { renderMarkdown } from "#server/media/render-markdown.ts";
 import { jpeg, png } from "#tests/fixtures/media/binary-images.ts";
@@ -18,6 +20,21 @@ const gc = (globalThis as { gc?: () => void }).gc;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+/** As timeIt, yielding to the event loop between runs: a post is rendered once per request, so
+ *  each render starts with the previous one's documents free (DESIGN.md, pitfalls). */
+async function timeEach(runs: number, work: () => unknown): Promise<{ median: number; p99: number }> {
+  work(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    const started = performance.now();
+    work();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { median: percentile(times, 50), p99: percentile(times, 99) };
 }
 
 function timeIt(runs: number, work: () => unknown): { median: number; p99: number; result: unknown } {
@@ -130,20 +147,33 @@ async function main() {
 
   console.log("\nRender, renderMarkdown()                          median ms   p99 ms");
   const prose = prose20k();
-  const proseRender = timeIt(RUNS, () => renderMarkdown(prose));
+  const proseRender = await timeEach(RUNS, () => renderMarkdown(prose));
   console.log(`  ${"20 KB post of paragraphs (English + Chinese)".padEnd(46)} ${fixed(proseRender.median)} ${fixed(proseRender.p99)}`);
   const source = post20k();
-  const render = timeIt(RUNS, () => renderMarkdown(source));
+  const render = await timeEach(RUNS, () => renderMarkdown(source));
   console.log(`  ${"20 KB post dense with lists, tables, code".padEnd(46)} ${fixed(render.median)} ${fixed(render.p99)}`);
+  // Where the dense post's time goes: markdown-it alone, and jsdom merely parsing the HTML that
+  // markdown-it made (DOMPurify parses it the same way before walking ~2,500 nodes).
+  const markdownIt = new MarkdownIt({ html: false, linkify: true, breaks: true });
+  const html = markdownIt.render(source);
+  const { window } = new JSDOM("<!doctype html><html><body></body></html>");
+  const mdOnly = await timeEach(RUNS, () => markdownIt.render(source));
+  const parseOnly = await timeEach(RUNS, () => new window.DOMParser().parseFromString(html, "text/html"));
+  console.log(`    of which markdown-it alone                    ${fixed(mdOnly.median)} ${fixed(mdOnly.p99)}`);
+  console.log(`    jsdom parsing its ${Math.round(html.length / 1024)} KB of HTML alone            ${fixed(parseOnly.median)} ${fixed(parseOnly.p99)}`);
 
   console.log(`\nMemory over ${RENDERS.toLocaleString("en")} renders of the dense post in a row`);
   await settle();
   memory("before, yielding between renders");
+  // Sampled after a full collection every 100 renders (no extra yield): what the renderer keeps.
   for (let i = 0; i < RENDERS; i++) {
     renderMarkdown(source);
     await new Promise((resolve) => setImmediate(resolve));
+    if ((i + 1) % 100 === 0) {
+      gc?.();
+      memory(`after ${String(i + 1).padStart(4)} renders, yielding, after gc`);
+    }
   }
-  memory(`after ${RENDERS} renders, yielding`);
   await settle();
   memory("after settling");
   memory("before, no yielding (one synchronous job)");
