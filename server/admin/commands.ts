@@ -3,6 +3,7 @@ import type { Config } from "#server/config.ts";
 import { isInvalid } from "#server/errors.ts";
 import { createMember, listMembers, setRole } from "#server/members/admin.ts";
 import { setForumVisibility } from "#server/forums/forum-admin.ts";
+import { removalCounts } from "#server/media/removals.ts";
 import { isSettingKey, SETTINGS } from "#server/settings/keys.ts";
 import { setSettingFromJson, settingAsJson } from "#server/settings/store.ts";
 import { connectForAdmin } from "./connect.ts";
@@ -17,6 +18,8 @@ export const usage = `Usage: npm run admin -- <command>
   set KEY VALUE          VALUE is JSON, checked against the setting's shape (quote a URL: '"https://…"')
   inspect FILE...        the media guard's verdict, one JSON line per file: {"file","verdict","format"}
   render FILE...         the HTML a post with that markdown body would show, one JSON line per file
+  removals [DAYS]        images removed per member in the last DAYS (default 30), most first:
+                         one JSON line each {"pseudonym","removals"}; repeat attempts stand out
 Settings: ${Object.keys(SETTINGS).join(", ")}`;
 
 type Command = (args: string[], config: Config) => Promise<number>;
@@ -47,6 +50,14 @@ export const commands: Record<string, Command> = {
     if (!name || !role) return fail("set-role needs a NAME and a ROLE (member, moderator or admin).");
     const member = await withDb(config, (db) => setRole(db, name, role));
     console.log(`${JSON.stringify(member.pseudonym)} is now ${member.role}.`);
+    return 0;
+  },
+  async removals([days = "30"], config) {
+    const n = Number(days);
+    if (!Number.isInteger(n) || n < 1 || n > 3650) return fail("removals takes a number of days from 1 to 3650.");
+    const rows = await withDb(config, (db) => removalCounts(db, new Date(Date.now() - n * 86_400_000)));
+    // A member who has left shows as null: their removals still count, their name is gone.
+    for (const row of rows) console.log(JSON.stringify({ pseudonym: row.pseudonym, removals: row.removals }));
     return 0;
   },
   async "list-members"(_args, config) {

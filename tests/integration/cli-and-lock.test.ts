@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
+import { Browserless } from "#tests/helpers/http-client.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "hearth-cli-"));
@@ -75,6 +76,18 @@ test("the admin CLI works with Hearth stopped, then running; a second server on 
   const second = await server();
   expect(second.code).toBe(1);
   expect(second.out).toContain(`Another Hearth server (pid ${first.child.pid}) is already running`);
+
+  // Fernwood tries to post an image: it is removed, and the admin CLI counts the attempt.
+  const fernwood = new Browserless(first.url!);
+  expect((await fernwood.post("/login", { pseudonym: "Fernwood", password: "gentle rain on the roof" })).status).toBe(302);
+  const form = await (await fernwood.get("/f/support/new")).text();
+  const idempotencyKey = form.match(/name="idempotencyKey" value="([^"]+)"/)![1]!;
+  const posted = await fernwood.post("/f/support/new", { idempotencyKey, intent: "post", contentWarning: "", title: "Hello", body: "Me ![x](https://example.org/x.png)" });
+  expect(posted.status).toBe(302);
+  const removals = await admin(["removals", "7"]);
+  expect(removals).toMatchObject({ code: 0, err: "" });
+  expect(removals.out.trim().split("\n").map((line) => JSON.parse(line))).toEqual([{ pseudonym: "Fernwood", removals: 1 }]);
+  expect((await admin(["removals", "forever"])).code).toBe(2);
 
   const listed = await admin(["list-members"]);
   expect(listed.code).toBe(0);
