@@ -1,9 +1,10 @@
 // Where every detector meets. Bytes first (signatures at offset 0, carving, gzip), then the same
-// bytes read as text. Decoded payloads (gzip, base64, hex) go round again, a bounded number of
-// times, so an image cannot hide behind a chain of encodings without the chain being refused.
+// bytes read as text, then gzip members carved from binary data. Decoded payloads (gzip,
+// base64, hex) go round again, a bounded number of times, so an image cannot hide behind a
+// chain of encodings without the chain being refused.
 import { carveImage } from "./carve.ts";
 import { encodedImage } from "./encoded-images.ts";
-import { gunzipBounded, isGzip } from "./gzip.ts";
+import { carvedGzipMembers, gunzipBounded, isGzip, newInflateBudget, type InflateBudget } from "./gzip.ts";
 import { headImage } from "./head-formats.ts";
 import { isoImage } from "./iso-bmff.ts";
 import * as raster from "./raster-checks.ts";
@@ -37,8 +38,9 @@ export interface Examined {
   view: string;
 }
 
-/** Every check on one buffer, plus what the caller needs to explain a refusal. */
-export function examine(b: Buffer, depth = 0): Examined {
+/** Every check on one buffer, plus what the caller needs to explain a refusal. `budget` is
+ *  shared by every level of one inspection (see gzip.ts). */
+export function examine(b: Buffer, depth = 0, budget: InflateBudget = newInflateBudget()): Examined {
   const view = b.toString("latin1");
   const kind = textKind(b);
   const image =
@@ -47,38 +49,54 @@ export function examine(b: Buffer, depth = 0): Examined {
     // Valid text cannot hold most binary signatures (they contain NUL, controls or bytes that
     // are never UTF-8), so text is carved only for the ones it can.
     carveImage(b, kind === "text") ??
-    (depth < MAX_DEPTH ? gzippedImage(b, depth) : null) ??
-    (kind === "binary" ? markupInBinary(b, view, depth) : imageInText(view, depth));
+    (depth < MAX_DEPTH ? gzippedImage(b, depth, budget) : null) ??
+    (kind === "binary" ? markupInBinary(b, view, depth, budget) : imageInText(view, depth, budget)) ??
+    // Last, as the costliest when it hits; only binary data can hold a gzip header (1F is a
+    // control byte).
+    (depth < MAX_DEPTH && kind === "binary" ? carvedGzipImage(b, depth, budget) : null);
   return { image, kind, view };
 }
 
-function gzippedImage(b: Buffer, depth: number): Finding {
+/** A gzipped image is named by what it holds, except an SVG, which is an svgz. */
+const gzipped = (found: Finding): Finding => (found === "svg" ? "svgz" : found || null);
+
+function gzippedImage(b: Buffer, depth: number, budget: InflateBudget): Finding {
   if (!isGzip(b)) return null;
   const inner = gunzipBounded(b);
-  const found = inner && examine(inner, depth + 1).image;
-  return found === "svg" ? "svgz" : found || null;
+  return gzipped(inner && examine(inner, depth + 1, budget).image);
+}
+
+/** Gzip members behind a prefix (an svgz glued after other bytes, a .tar.gz inside a file). */
+function carvedGzipImage(b: Buffer, depth: number, budget: InflateBudget): Finding {
+  for (const inner of carvedGzipMembers(b, budget)) {
+    const found = gzipped(examine(inner, depth + 1, budget).image);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** Images written as text, and images encoded inside the text. */
-function imageInText(view: string, depth: number): Finding {
+function imageInText(view: string, depth: number, budget: InflateBudget): Finding {
   return (
     textImage(view) ??
-    (depth < MAX_DEPTH ? encodedImage(view, (run) => imageAtRunStart(run, depth + 1), (bytes) => examine(bytes, depth + 1).image) : null)
+    (depth < MAX_DEPTH
+      ? encodedImage(view, (run) => imageAtRunStart(run, depth + 1, budget), (bytes) => examine(bytes, depth + 1, budget).image)
+      : null)
   );
 }
 
 /** The start of one decoded base64 or hex run: a strong signature, or a gzip stream (an svgz
  *  in base64). The weaker offset-0 formats are not tried: random runs would match them. */
-function imageAtRunStart(run: Buffer, depth: number): Finding {
-  return strongImageAtStart(run) ?? (depth < MAX_DEPTH ? gzippedImage(run, depth) : null);
+function imageAtRunStart(run: Buffer, depth: number, budget: InflateBudget): Finding {
+  return strongImageAtStart(run) ?? (depth < MAX_DEPTH ? gzippedImage(run, depth, budget) : null);
 }
 
 /** Binary bytes: UTF-16 text is read in full; otherwise only markup that renders by itself
  *  (SVG, data:image URIs), because nothing renders HTML found inside a binary file. */
-function markupInBinary(b: Buffer, view: string, depth: number): Finding {
+function markupInBinary(b: Buffer, view: string, depth: number, budget: InflateBudget): Finding {
   const utf16 = decodeUtf16(b);
   if (utf16 !== null) {
-    const found = imageInText(utf16, depth);
+    const found = imageInText(utf16, depth, budget);
     if (found) return found;
   }
   return /<svg[\s/>]/i.test(view) ? "svg" : /\bdata:\s*image\//i.test(view) ? "data-uri" : null;

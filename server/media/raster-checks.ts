@@ -123,5 +123,13 @@ export const jxlContainer: Check = (b, at) => (matches(b, at, [0, 0, 0, 0x0c, 0x
 export const mng: Check = (b, at) => (matches(b, at, [0x8a, 0x4d, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) ? "mng" : null);
 export const jng: Check = (b, at) => (matches(b, at, [0x8b, 0x4a, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) ? "jng" : null);
 
+/** farbfeld: "farbfeld", width and height (big-endian, non-zero), then 8 bytes per pixel. */
+export const farbfeld: Check = (b, at) => {
+  if (!matches(b, at, "farbfeld")) return null;
+  const width = u32be(b, at + 8);
+  const height = u32be(b, at + 12);
+  return width > 0 && height > 0 && b.length - at - 16 >= width * height * 8 ? "farbfeld" : null;
+};
+
 /** TGA 2.0 footer: "TRUEVISION-XFILE." + NUL marks the end of a TGA file wherever it sits. */
 export const tgaFooter: Check = (b, at) => (matches(b, at, "TRUEVISION-XFILE.\0") ? "tga" : null);

@@ -4,6 +4,7 @@
 // Prints figures; asserts nothing. Run: npx tsx --expose-gc tests/bench/media.ts
 // (BENCH_RUNS=n changes the 200 runs per figure, BENCH_RENDERS=n the 1,000 renders in a row).
 import os from "node:os";
+import zlib from "node:zlib";
 import { JSDOM } from "jsdom";
 import MarkdownIt from "markdown-it";
 import { inspect } from "#server/media/inspect.ts";
@@ -92,6 +93,12 @@ const hostile: Array<[string, Buffer]> = [
   ["5 MB of unclosed '<a b='' tags", fill(MB5, "<a b='")],
   ["5 MB of base64 words of 40 chars", Buffer.from(randomBytes((MB5 * 3) / 4, 5).toString("base64").replace(/.{40}/g, "$& "))],
   ["5 MB of hex pairs '0a, '", fill(MB5, "0a, ")],
+  // Needles of the signature-less formats: Netpbm's "P", PostScript (after a NUL: carved in
+  // binary data), gzip members (each inflated up to the carving cap), zero-led signatures.
+  ["5 MB of 'P1\\n' (Netpbm magic on every line)", fill(MB5, "P1\n")],
+  ["5 MB of '%!PS\\n' after a NUL", Buffer.concat([Buffer.alloc(1), fill(MB5 - 1, "%!PS\n")])],
+  ["5 MB of gzip members, 1 MB of zeros each", fill(MB5, Buffer.concat([Buffer.alloc(1), zlib.gzipSync(Buffer.alloc(1024 * 1024))]))],
+  ["5 MB of zeros", Buffer.alloc(MB5)],
 ];
 
 /** A 20 KB post of paragraphs, the common case: a member writing about their day. */
