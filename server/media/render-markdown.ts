@@ -3,15 +3,17 @@
 // allow-list of tags, attributes and link schemes (SECURITY.md: DOMPurify's defaults keep
 // images, forms and clobbering ids). No hooks: rel is added to links after sanitizing.
 //
-// Memory: DOMPurify on jsdom retains memory inside one synchronous job (DESIGN.md, pitfalls).
-// Rendering one post is fine; callers that render many in a row (the sweeper, re-rendering
-// after a SANITIZER_VERSION change) must yield to the event loop between posts, or every
-// sanitized document stays alive until the loop ends (tests/bench/media.ts shows both).
+// Memory: DOMPurify on jsdom retained every sanitized document until the end of the current
+// synchronous job (DESIGN.md, pitfalls); jsdom-iterators.ts removes the cause (a WeakRef per
+// NodeIterator), so renders in a row stay flat. Callers that render many in a row (the sweeper,
+// re-rendering after a SANITIZER_VERSION change) still yield between posts, so other requests
+// are served in between (tests/bench/media.ts measures both).
 import createDOMPurify, { type Config } from "dompurify";
 import { JSDOM } from "jsdom";
 import MarkdownIt from "markdown-it";
 import markdownItPackage from "markdown-it/package.json" with { type: "json" };
 import { hasDataUri, replaceDataUris } from "./data-uri.ts";
+import { trackNodeIteratorsStrongly } from "./jsdom-iterators.ts";
 import { ALLOWED_URI_REGEXP, isAllowedUrl } from "./safe-url.ts";
 import { scrubImages } from "./scrub-text.ts";
 
@@ -28,6 +30,7 @@ md.core.ruler.push("hearth_heading_levels", (state) => {
 
 // One window and one DOMPurify instance for the process: creating a JSDOM per call costs
 // milliseconds and memory.
+trackNodeIteratorsStrongly();
 const { window } = new JSDOM("<!doctype html><html><body></body></html>");
 const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
 

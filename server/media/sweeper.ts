@@ -2,7 +2,7 @@
 // body that now contains an image construct loses it, an attachment that now reads as an image
 // is deleted, and posts rendered by an older sanitizer are rendered again. Removals are recorded
 // and logged as counts only. One node sweeps at a time (a PostgreSQL advisory lock), and it
-// yields between items: DOMPurify on jsdom retains memory inside one synchronous job.
+// yields between items so that requests are served in between (a render can take ~60 ms).
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import type { Database } from "#db/client.ts";
 import { attachments, posts } from "#db/schema.ts";

@@ -1,6 +1,7 @@
 // Media guard benchmark (issue 3): verdict time for 5 MB uploads (median and p99), render time
 // for a 20 KB post, and memory over 1,000 renders in a row with and without yielding to the
-// event loop between them (DOMPurify on jsdom retains memory inside one synchronous job).
+// event loop between them (as shipped, jsdom kept every document DOMPurify sanitized in one
+// synchronous job alive until the job ended; server/media/jsdom-iterators.ts, decision 010).
 // Prints figures; asserts nothing. Run: npx tsx --expose-gc tests/bench/media.ts
 // (BENCH_RUNS=n changes the 200 runs per figure, BENCH_RENDERS=n the 1,000 renders in a row).
 import os from "node:os";
@@ -185,7 +186,7 @@ async function main() {
   memory("after settling");
   memory("before, no yielding (one synchronous job)");
   // Sampled inside the loop (printing would not flush until it ends), and stopped before the
-  // heap limit: without yielding, every sanitized document stays alive until the job ends.
+  // heap limit, should the retention ever come back (jsdom as shipped: ~11 MB a render).
   const samples: string[] = [];
   let done = 0;
   for (; done < RENDERS; done++) {

@@ -2,6 +2,9 @@
 // text render as intended, while images and raw HTML never do.
 import { JSDOM } from "jsdom";
 import { expect, test } from "vitest";
+import v8 from "node:v8";
+import vm from "node:vm";
+import { trackNodeIteratorsStrongly } from "#server/media/jsdom-iterators.ts";
 import { renderMarkdown, SANITIZER_VERSION } from "#server/media/render-markdown.ts";
 
 const { window } = new JSDOM("");
@@ -98,4 +101,21 @@ test("the sanitizer version names the installed markdown-it and DOMPurify", () =
 test("rendering is deterministic (stored HTML compares equal on re-render)", () => {
   const source = "# t\n\n- [x](https://example.org)\n\n```\ncode\n```";
   expect(renderMarkdown(source)).toBe(renderMarkdown(source));
+});
+
+test("renders in a row, in one synchronous job, keep no memory (jsdom's NodeIterator WeakRefs, decision 010)", () => {
+  expect(trackNodeIteratorsStrongly()).toBe(true);
+  v8.setFlagsFromString("--expose-gc");
+  const gc = vm.runInNewContext("gc") as () => void;
+  const blocks: string[] = [];
+  for (let i = 0; blocks.join("").length < 20_000; i++) blocks.push(`- item ${i}\n- more **${i}**\n\n| a | b |\n|---|---|\n| ${i} | 2 |\n\n> quoted\n\n`);
+  const dense = blocks.join("");
+  renderMarkdown(dense);
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < 40; i++) renderMarkdown(dense);
+  gc();
+  const grownMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+  // As shipped, jsdom kept every sanitized document until the job ended: ~11 MB a render here.
+  expect(grownMb).toBeLessThan(40);
 });
