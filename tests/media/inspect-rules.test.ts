@@ -59,6 +59,21 @@ test("literal image markup in text is an image, even inside a code block (conser
   expect(inspect(text("I saw an image, an img, an imgur link, and new URL(path).\n")).verdict).toBe("text");
 });
 
+test("a page's icon and its link-preview picture make HTML an image; other links and metadata do not", () => {
+  for (const html of [
+    '<head><link rel="icon" href="/me.png"></head>',
+    "<link rel=apple-touch-icon href=me.png>",
+    '<link href="me.ico" rel="shortcut icon">',
+    '<meta property="og:image" content="https://example.org/me.jpg">',
+    "<meta name=twitter:image content=me.jpg>",
+  ]) {
+    expect(inspect(text(html)), html).toEqual({ verdict: "image", format: "html-image" });
+  }
+  for (const html of ['<link rel="stylesheet" href="a.css"><meta name="description" content="an image of hope">', "<link rel=stylesheet title=icon href=a.css>", "The icon on my phone; og:image is a tag name.\n"]) {
+    expect(inspect(text(html)).verdict, html).toBe("text");
+  }
+});
+
 test("base64 images are found in JSON, with a label line, wrapped or not, and the smallest GIF counts", () => {
   const b64 = png().toString("base64");
   expect(inspect(text(`{"a":"${b64}"}`))).toEqual({ verdict: "image", format: "png" });
