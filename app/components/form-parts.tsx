@@ -75,3 +75,19 @@ export function Field(props: {
     </div>
   );
 }
+
+/** A checkbox with its label and hint beside it, checked as the member last saved it. */
+export function Checkbox({ name, label, hint, checked }: { name: string; label: MessageKey; hint: MessageKey; checked: boolean }) {
+  const t = useT();
+  return (
+    <div className="checkbox">
+      <input type="checkbox" id={name} name={name} defaultChecked={checked} aria-describedby={`${name}-hint`} />
+      <div>
+        <label htmlFor={name}>{t(label)}</label>
+        <p className="hint" id={`${name}-hint`}>
+          {t(hint)}
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/settings";
 import { servicesContext } from "#app/context.ts";
-import { ErrorSummary, Field, type FormState } from "#app/components/form-parts.tsx";
+import { Checkbox, ErrorSummary, Field, type FormState } from "#app/components/form-parts.tsx";
 import { RecoveryCodes } from "#app/components/recovery-codes.tsx";
 import { useLocale, useT } from "#app/i18n/use-t.ts";
 import { clearedSessionCookie, requireMember } from "#app/lib/auth.server.ts";
@@ -76,24 +76,8 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
       <h2>{t("settings.preferences")}</h2>
       <Form method="post">
         <input type="hidden" name="intent" value="preferences" />
-        <div className="checkbox">
-          <input type="checkbox" id="openContentWarnings" name="openContentWarnings" defaultChecked={loaderData.preferences.openContentWarnings} aria-describedby="openContentWarnings-hint" />
-          <div>
-            <label htmlFor="openContentWarnings">{t("settings.openWarnings")}</label>
-            <p className="hint" id="openContentWarnings-hint">
-              {t("settings.openWarningsHint")}
-            </p>
-          </div>
-        </div>
-        <div className="checkbox">
-          <input type="checkbox" id="quickExitSignsOut" name="quickExitSignsOut" defaultChecked={loaderData.preferences.quickExitSignsOut} aria-describedby="quickExitSignsOut-hint" />
-          <div>
-            <label htmlFor="quickExitSignsOut">{t("settings.exitSignsOut")}</label>
-            <p className="hint" id="quickExitSignsOut-hint">
-              {t("settings.exitSignsOutHint")}
-            </p>
-          </div>
-        </div>
+        <Checkbox name="openContentWarnings" label="settings.openWarnings" hint="settings.openWarningsHint" checked={loaderData.preferences.openContentWarnings} />
+        <Checkbox name="quickExitSignsOut" label="settings.exitSignsOut" hint="settings.exitSignsOutHint" checked={loaderData.preferences.quickExitSignsOut} />
         <button type="submit">{t("settings.savePreferences")}</button>
       </Form>
       <p>

@@ -83,16 +83,17 @@ export async function findThread(db: DbOrTx, viewer: Viewer, threadId: string) {
 /** `page` may be "last" (where a new reply lands). */
 export async function threadPage(db: Db, viewer: Viewer, threadId: string, requested: number | "last") {
   if (!UUID.test(threadId)) throw new NotFound();
-  const read = async (page: number) => (await threadWithPage(db).execute({ threadId, viewerId: viewer?.id ?? null, offset: (page - 1) * PAGE_SIZE }))[0];
-  // The last page, or one past it, needs the thread's post count first (a second query); a
-  // numbered page within the thread, the usual case, is one query.
-  let found = await read(requested === "last" ? 1 : requested);
+  const viewerId = viewer?.id ?? null;
+  const read = async (page: number) => (await threadWithPage(db).execute({ threadId, viewerId, offset: (page - 1) * PAGE_SIZE }))[0];
+  // A numbered page, the usual case, is one query. The last page needs the thread's post count
+  // first: the thread alone, then that page (not page 1's posts read and thrown away).
+  let found = requested === "last" ? (await threadForViewer(db).execute({ threadId, viewerId }))[0] : await read(requested);
   if (!found) throw new NotFound();
   // The thread's own post counter, kept with every reply: pending posts shown only to their
   // author can shift the last page by one post, which is harmless.
   const pages = Math.max(1, Math.ceil(found.thread.postCount / PAGE_SIZE));
   const page = requested === "last" ? pages : Math.min(requested, pages);
-  if (page !== (requested === "last" ? 1 : requested)) found = await read(page);
+  if (page !== requested) found = await read(page);
   if (!found) throw new NotFound();
   const rows: PagePost[] = (found.posts ?? []).map((p) => ({ ...p, createdAt: new Date(p.createdAt), editedAt: p.editedAt === null ? null : new Date(p.editedAt) }));
   if (viewer && !found.readUpToDate) {
