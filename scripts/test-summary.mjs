@@ -1,18 +1,65 @@
-// Prints one closing line for the whole run, "N passed, N failed", from vitest's JSON reports.
+// Prints the one closing line for the whole of `npm test`, "N passed, N failed", from the steps
+// scripts/test.sh recorded in tests/.tmp/steps (one line each: `check NAME CODE` or
+// `run NAME CODE REPORT`). A step counts as failed when it exited non-zero; a test run counts as
+// failed as well when its report is missing or unreadable, when vitest did not call it a success,
+// when it ran no test at all, or when it exited non-zero with no failed test to show for it (an
+// unhandled error, a crash, a failed global setup). A run that was not recorded never ran, and
+// adds nothing: its tests are not "passed".
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-for (const file of process.argv.slice(2)) {
-  let report;
-  try {
-    report = JSON.parse(readFileSync(file, "utf8"));
-  } catch {
-    continue;
+export function summarize(stepsText, readReport) {
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  const problems = [];
+  for (const line of stepsText.split("\n").filter((l) => l.trim())) {
+    const [kind, name, codeText, reportFile] = line.trim().split(/\s+/);
+    const code = Number(codeText);
+    if (kind === "check") {
+      if (code !== 0) {
+        failed++;
+        problems.push(`${name} failed (exit ${codeText})`);
+      }
+      continue;
+    }
+    let report = null;
+    try {
+      report = JSON.parse(readReport(reportFile));
+    } catch {
+      report = null;
+    }
+    if (!report) {
+      failed++;
+      problems.push(`${name}: no test report (the run crashed or never started)`);
+      continue;
+    }
+    const failedHere = (report.numFailedTests ?? 0) + (report.testResults ?? []).filter((file) => file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed")).length;
+    passed += report.numPassedTests ?? 0;
+    skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+    failed += failedHere;
+    if (failedHere > 0) continue;
+    if ((report.numTotalTests ?? 0) === 0) {
+      failed++;
+      problems.push(`${name}: ran no test`);
+    } else if (report.success !== true || code !== 0) {
+      failed++;
+      problems.push(`${name}: errors outside the tests (exit ${codeText})`);
+    }
   }
-  passed += report.numPassedTests ?? 0;
-  failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
-  skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  return { passed, failed, skipped, problems };
 }
-console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const stepsFile = process.argv[2] ?? "tests/.tmp/steps";
+  let text = "";
+  try {
+    text = readFileSync(stepsFile, "utf8");
+  } catch {
+    text = "";
+  }
+  const result = text.trim() ? summarize(text, (file) => readFileSync(file, "utf8")) : { passed: 0, failed: 1, skipped: 0, problems: ["no step was recorded"] };
+  for (const problem of result.problems) console.log(`  ${problem}`);
+  console.log(`\n${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ""}`);
+  process.exit(result.failed ? 1 : 0);
+}

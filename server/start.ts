@@ -14,9 +14,10 @@ import { isHttps, type Config } from "./config.ts";
 import { memoryClientKeyer, redisClientKeyer } from "./http/client-key.ts";
 import { createHttpApp } from "./http/app.ts";
 import type { Log } from "./log.ts";
-import { createRealtime } from "./realtime/index.ts";
+import { attachSocketHandlers, createIo, createIoLive, listenForLive } from "./realtime/index.ts";
 import { createServices } from "./services.ts";
 import { scheduleSweeps } from "./media/sweeper.ts";
+import { scheduleSessionCleanup } from "./jobs/session-cleanup.ts";
 
 // Found from server/start.ts and from the bundle in build/ alike.
 const BUILD_DIR = projectPath("build/server/index.js").replace(/server[\\/]index\.js$/, "");
@@ -24,6 +25,8 @@ const BUILD_DIR = projectPath("build/server/index.js").replace(/server[\\/]index
 export interface Hearth {
   url: string;
   httpServer: Server;
+  /** Resolves once this node listens for Live commands from other processes (the admin CLI). */
+  liveListening: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,9 +45,14 @@ export async function startHearth(opts: { config: Config; log: Log; database: Da
   const clientKeyer = redis ? redisClientKeyer(redis) : memoryClientKeyer();
   const https = isHttps(config);
 
+  // Start order: io → live → services → socket handlers (server/live.ts).
   const httpServer = createServer();
-  const realtime = createRealtime(httpServer, { db: database.db, https, publicOrigin: config.PUBLIC_ORIGIN, trustProxy: config.TRUST_PROXY !== "false", redis: adapterRedis });
-  const services = createServices({ db: database.db, throttle, endSessions: realtime.endSessions });
+  const io = createIo(httpServer, { publicOrigin: config.PUBLIC_ORIGIN, trustProxy: config.TRUST_PROXY !== "false", redis: adapterRedis });
+  const live = createIoLive(io);
+  const services = createServices({ db: database.db, throttle, live });
+  attachSocketHandlers(io, services, { https });
+  // The admin CLI, in its own process, reaches these sockets through PostgreSQL NOTIFY.
+  const liveListener = listenForLive(io, database.pool.options, log);
   const build = (await import(pathToFileURL(`${BUILD_DIR}server/index.js`).href)) as ServerBuild;
   const app = createHttpApp({
     build,
@@ -58,6 +66,7 @@ export async function startHearth(opts: { config: Config; log: Log; database: Da
     trustProxy: config.TRUST_PROXY !== "false",
   });
   httpServer.on("request", app);
+  const stopSessionCleanup = scheduleSessionCleanup(services, log);
   const stopSweeps =
     opts.sweep === false
       ? async () => {}
@@ -75,12 +84,15 @@ export async function startHearth(opts: { config: Config; log: Log; database: Da
   return {
     url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`,
     httpServer,
+    liveListening: liveListener.listening,
     async close() {
       // Stop accepting and end sockets, let requests in flight finish, then release the rest.
       const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
-      await realtime.close();
+      await new Promise<void>((resolve) => void io.close(() => resolve()));
+      await liveListener.close();
       await stopSweeps();
+      await stopSessionCleanup();
       await Promise.race([drained, new Promise((r) => setTimeout(r, 10_000).unref())]);
       httpServer.closeAllConnections();
       redis?.disconnect();

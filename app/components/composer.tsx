@@ -2,6 +2,7 @@
 // button). With JavaScript it also previews as you type and stops images before they are sent.
 import { useEffect, useRef, useState } from "react";
 import { Form, useFetcher } from "react-router";
+import { TITLE_MAX, WARNING_MAX } from "#app/contracts/limits.ts";
 import type { MessageKey } from "#app/i18n/catalog.ts";
 import { useT } from "#app/i18n/use-t.ts";
 import { ErrorSummary, type FormState } from "./form-parts.tsx";
@@ -71,14 +72,14 @@ export function Composer({ mode, idempotencyKey, values = {}, state, previewHtml
         <div className="field">
           <label htmlFor={`${mode}-title`}>{t("composer.title")}</label>
           {error("title")}
-          <input {...field("title")} type="text" maxLength={150} defaultValue={kept.title ?? values.title} required />
+          <input {...field("title")} type="text" maxLength={TITLE_MAX} defaultValue={kept.title ?? values.title} required />
         </div>
       ) : null}
       <div className="field">
         <label htmlFor={`${mode}-contentWarning`}>{t("cw.field")}</label>
         <p className="hint">{t("cw.hint")}</p>
         {error("contentWarning")}
-        <input {...field("contentWarning")} type="text" maxLength={100} defaultValue={kept.contentWarning ?? values.contentWarning} />
+        <input {...field("contentWarning")} type="text" maxLength={WARNING_MAX} defaultValue={kept.contentWarning ?? values.contentWarning} />
       </div>
       <div className="field">
         <label htmlFor={`${mode}-body`}>{t("composer.body")}</label>

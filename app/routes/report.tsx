@@ -8,8 +8,8 @@ import { requireMember } from "#app/lib/auth.server.ts";
 import { formFailure, keepValues } from "#app/lib/form-result.server.ts";
 import { orNotFound } from "#app/lib/not-found.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
-
-const REASONS = ["image", "identifying", "harassment", "self-harm", "other"] as const;
+import { REPORT_NOTE_MAX } from "#app/contracts/limits.ts";
+import { REPORT_REASONS } from "#app/contracts/reports.ts";
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const visitor = requireMember(context);
@@ -54,7 +54,7 @@ export default function Report({ loaderData, actionData }: Route.ComponentProps)
       <Form method="post">
         <fieldset>
           <legend>{t("report.reason")}</legend>
-          {REASONS.map((reason) => (
+          {REPORT_REASONS.map((reason) => (
             <p key={reason}>
               <input type="radio" id={`reason-${reason}`} name="reason" value={reason} required />{" "}
               <label htmlFor={`reason-${reason}`}>{t(`report.reason.${reason}` as MessageKey)}</label>
@@ -63,7 +63,7 @@ export default function Report({ loaderData, actionData }: Route.ComponentProps)
         </fieldset>
         <div className="field">
           <label htmlFor="note">{t("report.note")}</label>
-          <textarea id="note" name="note" rows={3} maxLength={1000} defaultValue={state?.values?.note} />
+          <textarea id="note" name="note" rows={3} maxLength={REPORT_NOTE_MAX} defaultValue={state?.values?.note} />
         </div>
         <button type="submit">{t("report.submit")}</button>
       </Form>

@@ -90,6 +90,8 @@ export async function listSessions(db: Db, memberId: string) {
     .orderBy(sessions.createdAt);
 }
 
+/** Deletes every session past its expiry (they no longer sign anyone in); returns how many. */
 export async function deleteExpiredSessions(db: Db, now = new Date()) {
-  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+  const gone = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id });
+  return gone.length;
 }

@@ -1,6 +1,7 @@
 // What a thread, reply or edit form may contain (issue 4): title ≤ 150, body ≤ 20,000 characters,
 // a short optional content warning, no control characters, and the form's idempotency key.
 import { z } from "zod";
+import { BODY_MAX, TITLE_MAX, WARNING_MAX } from "#app/contracts/limits.ts";
 
 // C0/C1 controls (tab and newlines allowed in bodies) and bidirectional overrides, which can make
 // text read differently from what it is.
@@ -13,9 +14,6 @@ const line = (required: string, max: number, tooLong: string) =>
     .transform((v) => v.normalize("NFC").trim())
     .pipe(z.string().min(1, required).max(max, tooLong).refine((v) => !CONTROL_IN_LINE.test(v), "post.controlCharacters"));
 
-export const TITLE_MAX = 150;
-export const BODY_MAX = 20_000;
-export const WARNING_MAX = 100;
 
 const body = z
   .string({ message: "post.bodyRequired" })

@@ -6,10 +6,11 @@ import type { Db } from "#db/client.ts";
 import { posts, reports } from "#db/schema.ts";
 import { NotFound } from "#server/errors.ts";
 import { parseForm } from "#server/forms.ts";
+import { REPORT_NOTE_MAX } from "#app/contracts/limits.ts";
+import { REPORT_REASONS } from "#app/contracts/reports.ts";
 import { findThread } from "./thread-page.ts";
 import type { Viewer } from "./viewer.ts";
 
-export const REPORT_REASONS = ["image", "identifying", "harassment", "self-harm", "other"] as const;
 
 const reportForm = z.object({
   reason: z.enum(REPORT_REASONS, { message: "report.reasonRequired" }),
@@ -17,7 +18,7 @@ const reportForm = z.object({
     .string()
     .optional()
     .transform((v) => (v ?? "").normalize("NFC").trim())
-    .pipe(z.string().max(1000, "report.noteTooLong"))
+    .pipe(z.string().max(REPORT_NOTE_MAX, "report.noteTooLong"))
     .transform((v) => v || null),
 });
 

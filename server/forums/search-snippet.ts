@@ -1,6 +1,6 @@
 // A search result shows a little plain text around the match — never HTML. The markdown source
 // is stripped crudely here and the page escapes whatever is left (React text, not innerHTML).
-import { termMatcher } from "#app/lib/search-match.ts";
+import { termMatcher } from "#app/contracts/search-match.ts";
 
 export const SNIPPET_LENGTH = 200;
 const BEFORE_MATCH = 60;

@@ -1,9 +1,9 @@
 // The Express app: headers, health, static files, Origin check, session, then React Router.
 import type { createRequestHandler as CreateHandler } from "@react-router/express";
 import express, { type ErrorRequestHandler } from "express";
-import type { RouterContextProvider as ContextProvider, ServerBuild } from "react-router";
+import type { RouterContext, RouterContextProvider as ContextProvider, ServerBuild } from "react-router";
 import path from "node:path";
-import type { servicesContext as ServicesKey, storedHtmlContext as StoredHtmlKey, visitorContext as VisitorKey } from "#app/context.ts";
+import type { Visitor } from "#app/contracts/visitor.ts";
 import type { Database } from "#db/client.ts";
 import type { ValidSession } from "#server/auth/session.ts";
 import type { Log } from "#server/log.ts";
@@ -65,9 +65,9 @@ export function createHttpApp(deps: HttpDeps) {
   // The same holds for RouterContextProvider, which React Router checks with instanceof.
   const { servicesContext, storedHtmlContext, visitorContext, RouterContextProvider, createRequestHandler } = deps.build.entry.module as unknown as {
     createRequestHandler: typeof CreateHandler;
-    servicesContext: typeof ServicesKey;
-    storedHtmlContext: typeof StoredHtmlKey;
-    visitorContext: typeof VisitorKey;
+    servicesContext: RouterContext<HearthServices>;
+    storedHtmlContext: RouterContext<Map<string, string> | null>;
+    visitorContext: RouterContext<Visitor>;
     RouterContextProvider: typeof ContextProvider;
   };
   app.use(

@@ -5,7 +5,7 @@ import { inspect } from "./inspect.ts";
 import { recordRemoval, type RemovalChannel } from "./removals.ts";
 import { scrubImages } from "./scrub-text.ts";
 
-export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES } from "#app/contracts/limits.ts";
 
 /** Removes image constructs and data: URIs from member text, recording each removal. */
 export async function guardText(db: DbOrTx, input: { memberId: string | null; channel: RemovalChannel; text: string }) {

@@ -2,7 +2,7 @@
 // session (sign-out, passphrase change, revocation) closes its sockets at once.
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, expect, test } from "vitest";
-import type { ClientToServerEvents, ServerToClientEvents } from "#app/realtime/events.ts";
+import type { ClientToServerEvents, ServerToClientEvents } from "#app/contracts/events.ts";
 import { Browserless } from "#tests/helpers/http-client.ts";
 import { GOOD_PASSPHRASE, uniquePseudonym } from "#tests/helpers/members.ts";
 import { startTestHearth } from "#tests/helpers/server.ts";

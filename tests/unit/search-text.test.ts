@@ -1,6 +1,6 @@
 // Turning a query into terms and a post into a snippet: pure functions, no database.
 import { expect, test } from "vitest";
-import { splitOnTerms } from "#app/lib/search-match.ts";
+import { splitOnTerms } from "#app/contracts/search-match.ts";
 import { likePattern, parseSearchQuery, searchable } from "#server/forums/search-query.ts";
 import { plainText, snippet, SNIPPET_LENGTH } from "#server/forums/search-snippet.ts";
 

@@ -5,6 +5,8 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: string };
 export interface ServerToClientEvents {
   /** This connection's session was ended (sign-out, passphrase change, revocation). */
   "session:ended": () => void;
+  /** Something new for this member (a mention): the header's unread count should be read again. */
+  "notifications:new": () => void;
 }
 
 export interface ClientToServerEvents {

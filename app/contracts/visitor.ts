@@ -1,0 +1,19 @@
+// Who is asking, as the server hands it to every loader and action through React Router's context.
+import type { Locale } from "#app/i18n/catalog.ts";
+
+export interface Visitor {
+  member: { id: string; pseudonym: string; role: "member" | "moderator" | "admin" } | null;
+  /** The signed-in member's unread notifications and content-warning preference (0/false otherwise). */
+  unread: number;
+  openContentWarnings: boolean;
+  sessionId: string | null;
+  locale: Locale;
+  /** HMAC of the client's address for rate limits; the address itself never reaches the app. */
+  clientKey: () => Promise<string>;
+  /** Secure cookies and the __Host- prefix when Hearth is served over HTTPS. */
+  https: boolean;
+  /** True once an action on this very request signed the visitor in (join, recovery). */
+  freshSession?: boolean;
+  /** This response's CSP nonce, for the scripts React Router writes into the page. */
+  nonce: string;
+}

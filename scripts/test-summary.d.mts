@@ -1,0 +1,4 @@
+export function summarize(
+  stepsText: string,
+  readReport: (file: string) => string,
+): { passed: number; failed: number; skipped: number; problems: string[] };

@@ -1,0 +1,50 @@
+// The forums capability: forums, threads and posts, with their notifications and blocks. A new
+// mention reaches the mentioned member's open screens through the Live port.
+import type { FormInput, ServiceDeps } from "#server/service-deps.ts";
+import { block, unblock } from "./blocking.ts";
+import type { Upload } from "./compose.ts";
+import { deletePost, editPost, ownPost } from "./editing.ts";
+import { setForumVisibility } from "./forum-admin.ts";
+import { forumPage } from "./forum-page.ts";
+import { listForums } from "./list.ts";
+import { listNotifications, markAllRead, unreadCount } from "./notifications.ts";
+import { createThread, reply, type PostingDeps } from "./posting.ts";
+import { reportablePost, reportPost } from "./reports.ts";
+import { searchPosts } from "./search.ts";
+import { findAttachment, threadPage } from "./thread-page.ts";
+import type { Viewer } from "./viewer.ts";
+
+type Member = NonNullable<Viewer>;
+
+export function createForumServices(deps: ServiceDeps) {
+  const posting: PostingDeps = {
+    db: deps.db,
+    throttle: deps.throttle,
+    onMentioned: (memberIds) => void Promise.all(memberIds.map((member) => deps.live.push({ member }, "notifications:new"))),
+  };
+  const forums = {
+    list: (viewer: Viewer) => listForums(deps.db, viewer),
+    forumPage: (viewer: Viewer, slug: string, page: number) => forumPage(deps.db, viewer, slug, page),
+    threadPage: (viewer: Viewer, threadId: string, page: number | "last") => threadPage(deps.db, viewer, threadId, page),
+    attachment: (viewer: Viewer, attachmentId: string) => findAttachment(deps.db, viewer, attachmentId),
+    createThread: (member: Member, slug: string, data: FormInput, upload?: Upload | null) => createThread(posting, member, slug, data, upload),
+    reply: (member: Member, threadId: string, data: FormInput, upload?: Upload | null) => reply(posting, member, threadId, data, upload),
+    ownPost: (member: Member, postId: string) => ownPost(deps.db, member, postId),
+    editPost: (member: Member, postId: string, data: FormInput) => editPost(deps.db, member, postId, data),
+    deletePost: (member: Member, postId: string) => deletePost(deps.db, member, postId),
+    reportablePost: (member: Member, postId: string) => reportablePost(deps.db, member, postId),
+    reportPost: (member: Member, postId: string, data: FormInput) => reportPost(deps.db, member, postId, data),
+    search: (viewer: Viewer, q: string, page: number) => searchPosts(deps.db, viewer, q, page),
+    setVisibility: (slug: string, visibility: string) => setForumVisibility(deps.db, slug, visibility),
+  };
+  const notifications = {
+    unreadCount: (memberId: string) => unreadCount(deps.db, memberId),
+    list: (memberId: string) => listNotifications(deps.db, memberId),
+    markAllRead: (memberId: string) => markAllRead(deps.db, memberId),
+  };
+  const blocks = {
+    block: (memberId: string, pseudonym: string) => block(deps.db, memberId, pseudonym),
+    unblock: (memberId: string, pseudonym: string) => unblock(deps.db, memberId, pseudonym),
+  };
+  return { forums, notifications, blocks };
+}

@@ -1,0 +1,48 @@
+// What the Live port asks of socket.io, as data: the socket.io implementation applies a command at
+// once (through the adapter, to every node); the NOTIFY implementation sends it to every node,
+// and each applies it to its own sockets.
+import { z } from "zod";
+import { liveRoom, type LiveEvent, type LiveTarget } from "#server/live.ts";
+import type { HearthIo } from "./io.ts";
+
+export type LiveCommand =
+  | { kind: "push"; to: LiveTarget; event: LiveEvent; args: unknown[] }
+  | { kind: "end-sessions"; sessionIds: string[] }
+  | { kind: "close-member"; memberId: string };
+
+const id = z.string().min(1).max(128);
+const target = z.union([z.object({ thread: id }).strict(), z.object({ room: id }).strict(), z.object({ member: id }).strict()]);
+export const liveCommand: z.ZodType<LiveCommand> = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("push"), to: target, event: z.string().regex(/^[a-z]+:[a-z-]+$/) as z.ZodType<LiveEvent>, args: z.array(z.unknown()).max(4) }),
+  z.object({ kind: z.literal("end-sessions"), sessionIds: z.array(id).max(1000) }),
+  z.object({ kind: z.literal("close-member"), memberId: id }),
+]);
+
+/** `io` reaches every node (through the adapter); `io.local` only this node's sockets. */
+export function applyLiveCommand(io: HearthIo | HearthIo["local"], command: LiveCommand) {
+  switch (command.kind) {
+    case "push":
+      (io.to(liveRoom(command.to)).emit as (event: string, ...args: unknown[]) => boolean)(command.event, ...command.args);
+      return;
+    case "end-sessions":
+      for (const session of command.sessionIds) {
+        io.to(liveRoom({ session })).emit("session:ended");
+        io.in(liveRoom({ session })).disconnectSockets(true);
+      }
+      return;
+    case "close-member":
+      io.in(liveRoom({ member: command.memberId })).disconnectSockets(true);
+      return;
+  }
+}
+
+/** A Live port that hands each command to `send`: socket.io directly, or NOTIFY. */
+export function liveFrom(send: (command: LiveCommand) => Promise<void>) {
+  return {
+    push: (to: LiveTarget, event: LiveEvent, ...args: unknown[]) => send({ kind: "push", to, event, args }),
+    endSessions: async (sessionIds: string[]) => {
+      if (sessionIds.length) await send({ kind: "end-sessions", sessionIds });
+    },
+    closeMemberSockets: (memberId: string) => send({ kind: "close-member", memberId }),
+  };
+}
