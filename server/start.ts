@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { projectPath } from "#db/project-path.ts";
 import { Redis } from "ioredis";
+import type { RequestHandler } from "express";
 import type { ServerBuild } from "react-router";
 import type { Database } from "#db/client.ts";
 import { applyMigrations } from "#db/migrate.ts";
@@ -19,8 +20,8 @@ import { createServices } from "./services.ts";
 import { scheduleSweeps } from "./media/sweeper.ts";
 import { scheduleSessionCleanup } from "./jobs/session-cleanup.ts";
 
-// Found from server/start.ts and from the bundle in build/ alike.
-const BUILD_DIR = projectPath("build/server/index.js").replace(/server[\\/]index\.js$/, "");
+// Found from server/start.ts and from the bundle in build/ alike (not needed by `npm run dev`).
+const buildDir = () => projectPath("build/server/index.js").replace(/server[\\/]index\.js$/, "");
 
 export interface Hearth {
   url: string;
@@ -30,7 +31,10 @@ export interface Hearth {
   close(): Promise<void>;
 }
 
-export async function startHearth(opts: { config: Config; log: Log; database: Database; throttle?: Throttle; sweep?: boolean }): Promise<Hearth> {
+/** `npm run dev`: Vite's middleware and the React Router build it keeps current (server/dev.ts). */
+export type DevServer = (httpServer: Server) => Promise<{ build: () => Promise<ServerBuild>; assets: RequestHandler }>;
+
+export async function startHearth(opts: { config: Config; log: Log; database: Database; throttle?: Throttle; sweep?: boolean; dev?: DevServer }): Promise<Hearth> {
   const { config, log, database } = opts;
   await applyMigrations(database);
   await seedDefaults(database.db);
@@ -53,10 +57,12 @@ export async function startHearth(opts: { config: Config; log: Log; database: Da
   attachSocketHandlers(io, services, { https });
   // The admin CLI, in its own process, reaches these sockets through PostgreSQL NOTIFY.
   const liveListener = listenForLive(io, database.pool.options, log);
-  const build = (await import(pathToFileURL(`${BUILD_DIR}server/index.js`).href)) as ServerBuild;
+  const dev = await opts.dev?.(httpServer);
+  const build = dev?.build ?? ((await import(pathToFileURL(`${buildDir()}server/index.js`).href)) as ServerBuild);
   const app = createHttpApp({
     build,
-    clientDir: `${BUILD_DIR}client`,
+    devAssets: dev?.assets,
+    clientDir: dev ? "" : `${buildDir()}client`,
     database,
     services,
     clientKeyer,

@@ -1,11 +1,8 @@
 // The Express app: headers, health, static files, Origin check, session, then React Router.
-import type { createRequestHandler as CreateHandler } from "@react-router/express";
-import express, { type ErrorRequestHandler } from "express";
-import type { RouterContext, RouterContextProvider as ContextProvider, ServerBuild } from "react-router";
+import express, { type ErrorRequestHandler, type RequestHandler } from "express";
+import type { ServerBuild } from "react-router";
 import path from "node:path";
-import type { Visitor } from "#app/contracts/visitor.ts";
 import type { Database } from "#db/client.ts";
-import type { ValidSession } from "#server/auth/session.ts";
 import type { Log } from "#server/log.ts";
 import type { HearthServices } from "#server/services.ts";
 import type { ClientKeyer } from "./client-key.ts";
@@ -17,11 +14,15 @@ import { originCheck } from "./origin-check.ts";
 import { sendPlainPage } from "./plain-page.ts";
 import { requestLocale } from "./request-locale.ts";
 import { requestLog } from "./request-log.ts";
+import { routerHandler } from "./router-handler.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { sessionMiddleware } from "./session-middleware.ts";
 
 export interface HttpDeps {
-  build: ServerBuild;
+  /** The React Router build; in development (`npm run dev`) a function that loads the current one. */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  /** In development, Vite's middleware serves the client modules instead of build/client/assets. */
+  devAssets?: RequestHandler;
   clientDir: string;
   database: Database;
   services: HearthServices;
@@ -45,10 +46,12 @@ export function createHttpApp(deps: HttpDeps) {
   app.get("/healthz", healthz(deps.database));
   // Browsers ask for an icon on every page; Hearth has none (no image is shown), so say so quietly.
   app.get("/favicon.ico", (_req, res) => void res.status(204).end());
-  app.use(
-    "/assets",
-    express.static(path.join(deps.clientDir, "assets"), { immutable: true, maxAge: "1y", index: false, fallthrough: false }),
-  );
+  if (deps.devAssets) app.use(deps.devAssets);
+  else
+    app.use(
+      "/assets",
+      express.static(path.join(deps.clientDir, "assets"), { immutable: true, maxAge: "1y", index: false, fallthrough: false }),
+    );
   // Nothing else is served from the build folder: a second static handler would cost every page
   // a file-system lookup (the client build has only assets/).
   app.use(originCheck({ publicOrigin: deps.publicOrigin, trustProxy: deps.trustProxy, onRefused: () => deps.log.warn({ event: "cross-site-refused" }, "refused") }));
@@ -60,43 +63,7 @@ export function createHttpApp(deps: HttpDeps) {
     next();
   });
   app.use(sessionMiddleware(deps.database.db, deps.https));
-  // The context keys come from the React Router build itself (app/entry.server.tsx re-exports
-  // them): keys imported here would be other objects, from this bundle's copy of the module.
-  // The same holds for RouterContextProvider, which React Router checks with instanceof.
-  const { servicesContext, storedHtmlContext, visitorContext, RouterContextProvider, createRequestHandler } = deps.build.entry.module as unknown as {
-    createRequestHandler: typeof CreateHandler;
-    servicesContext: RouterContext<HearthServices>;
-    storedHtmlContext: RouterContext<Map<string, string> | null>;
-    visitorContext: RouterContext<Visitor>;
-    RouterContextProvider: typeof ContextProvider;
-  };
-  app.use(
-    createRequestHandler({
-      // React Router's own action-origin check compares Origin with Host. originCheck above has
-      // already vouched for the request, including `Origin: null` with Sec-Fetch-Site
-      // same-origin (docs/decisions/005-origin-checks.md), and behind a proxy the public host.
-      build: { ...deps.build, allowedActionOrigins: ["null", ...(deps.publicOrigin ? [new URL(deps.publicOrigin).host] : [])] },
-      getLoadContext(req, res) {
-        const auth = res.locals.auth as ValidSession | null;
-        const context = new RouterContextProvider();
-        context.set(servicesContext, deps.services);
-        // A document request (not a client-side navigation's `.data` request) renders stored post
-        // HTML from this store instead of sending it twice (app/components/stored-html.tsx).
-        if (!req.path.endsWith(".data")) context.set(storedHtmlContext, new Map());
-        context.set(visitorContext, {
-          member: auth ? { id: auth.member.id, pseudonym: auth.member.pseudonym, role: auth.member.role } : null,
-          sessionId: auth?.session.id ?? null,
-          unread: auth?.member.unread ?? 0,
-          openContentWarnings: auth?.member.openContentWarnings ?? false,
-          locale: requestLocale(req, auth?.member.locale),
-          clientKey: () => deps.clientKeyer(req.ip),
-          https: deps.https,
-          nonce: res.locals.nonce as string,
-        });
-        return context;
-      },
-    }),
-  );
+  app.use(routerHandler(deps));
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
     // Name and code only: messages can carry member input.
     deps.log.error({ event: "unhandled", err: { name: (err as Error)?.name, code: (err as { code?: string })?.code } }, "request failed");
