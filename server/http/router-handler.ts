@@ -56,8 +56,8 @@ export function routerHandler(deps: HttpDeps): RequestHandler {
   const handlers = new WeakMap<ServerBuild, RequestHandler>();
   return (req, res, next) => {
     load().then((build) => {
-      let handler = handlers.get(build);
-      if (!handler) handlers.set(build, (handler = handlerFor(build, deps)));
+      const handler = handlers.get(build) ?? handlerFor(build, deps);
+      handlers.set(build, handler);
       return handler(req, res, next);
     }, next);
   };

@@ -27,13 +27,8 @@ export function listenForLive(io: HearthIo, connection: pg.ClientConfig, log: Lo
     });
     next.on("notification", (message) => {
       if (message.channel !== LIVE_CHANNEL || !message.payload) return;
-      let parsed;
-      try {
-        parsed = liveCommand.safeParse(JSON.parse(message.payload));
-      } catch {
-        parsed = null;
-      }
-      if (!parsed?.success) return log.warn({ event: "live-command-refused" }, "live command refused");
+      const parsed = liveCommand.safeParse(parseJson(message.payload));
+      if (!parsed.success) return log.warn({ event: "live-command-refused" }, "live command refused");
       applyLiveCommand(io.local, parsed.data);
     });
     try {
@@ -62,4 +57,12 @@ export function listenForLive(io: HearthIo, connection: pg.ClientConfig, log: Lo
       await client?.end().catch(() => {});
     },
   };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
