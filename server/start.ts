@@ -43,7 +43,7 @@ export async function startHearth(opts: { config: Config; log: Log; database: Da
   const https = isHttps(config);
 
   const httpServer = createServer();
-  const realtime = createRealtime(httpServer, { db: database.db, https, publicOrigin: config.PUBLIC_ORIGIN, trustProxy: config.TRUST_PROXY !== "false", redis: adapterRedis });
+  const realtime = createRealtime(httpServer, { db: database.db, https, publicOrigin: config.PUBLIC_ORIGIN, trustProxy: config.TRUST_PROXY, redis: adapterRedis });
   const services = createServices({ db: database.db, throttle, endSessions: realtime.endSessions });
   const build = (await import(pathToFileURL(`${BUILD_DIR}server/index.js`).href)) as ServerBuild;
   const app = createHttpApp({
@@ -55,7 +55,7 @@ export async function startHearth(opts: { config: Config; log: Log; database: Da
     log,
     https,
     publicOrigin: config.PUBLIC_ORIGIN,
-    trustProxy: config.TRUST_PROXY !== "false",
+    trustProxy: config.TRUST_PROXY,
   });
   httpServer.on("request", app);
   const stopSweeps =

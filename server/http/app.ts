@@ -19,6 +19,7 @@ import { requestLocale } from "./request-locale.ts";
 import { requestLog } from "./request-log.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { sessionMiddleware } from "./session-middleware.ts";
+import { compileTrust, type TrustProxy } from "./trust-proxy.ts";
 
 export interface HttpDeps {
   build: ServerBuild;
@@ -29,7 +30,7 @@ export interface HttpDeps {
   log: Log;
   https: boolean;
   publicOrigin?: string;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
 }
 
 // The largest upload the media guard judges, plus room for the form's text fields. A body is held
@@ -39,7 +40,7 @@ const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024;
 export function createHttpApp(deps: HttpDeps) {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", deps.trustProxy ? true : false);
+  app.set("trust proxy", deps.trustProxy);
   app.use(requestLog(deps.log));
   app.use(securityHeaders({ https: deps.https }));
   app.get("/healthz", healthz(deps.database));
@@ -51,7 +52,7 @@ export function createHttpApp(deps: HttpDeps) {
   );
   // Nothing else is served from the build folder: a second static handler would cost every page
   // a file-system lookup (the client build has only assets/).
-  app.use(originCheck({ publicOrigin: deps.publicOrigin, trustProxy: deps.trustProxy, onRefused: () => deps.log.warn({ event: "cross-site-refused" }, "refused") }));
+  app.use(originCheck({ publicOrigin: deps.publicOrigin, trust: compileTrust(deps.trustProxy), onRefused: () => deps.log.warn({ event: "cross-site-refused" }, "refused") }));
   app.use((req, res, next) => {
     const length = req.headers["content-length"];
     if (Number(length ?? 0) > MAX_BODY_BYTES) return sendPlainPage(res, 413, requestLocale(req), "error.server.title", "form.tooLarge");

@@ -10,6 +10,7 @@ import type { Db } from "#db/client.ts";
 import { parseCookies, sessionCookieName } from "#server/auth/session-cookie.ts";
 import { validateSessionToken } from "#server/auth/session.ts";
 import { isSameOrigin } from "#server/http/origin-check.ts";
+import { compileTrust, type TrustProxy } from "#server/http/trust-proxy.ts";
 
 export type HearthIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -17,15 +18,16 @@ export interface RealtimeDeps {
   db: Db;
   https: boolean;
   publicOrigin?: string;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   redis?: Redis | null;
 }
 
 export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
+  const trust = compileTrust(deps.trustProxy);
   const io: HearthIo = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024, // the largest legal message, not socket.io's 1 MB default
-    allowRequest: (req, callback) => callback(null, isSameOrigin(req, deps.publicOrigin, deps.trustProxy)),
+    allowRequest: (req, callback) => callback(null, isSameOrigin(req, deps.publicOrigin, trust)),
     ...(deps.redis ? { adapter: createAdapter(deps.redis) } : {}),
   });
 
