@@ -37,6 +37,31 @@ export interface HttpDeps {
 // in memory only, and one larger than this is refused before a byte of it is read.
 const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024;
 
+// Files under /assets are named by a hash of their content (Vite), so a name never gets other
+// bytes: browsers may keep them for a year without asking again. They hold no member data, so
+// the no-store that security-headers.ts puts on everything else does not apply; it is replaced
+// only when a file is actually sent (setHeaders), so a 404 here is still never cached.
+const ASSET_CACHE = "public, max-age=31536000, immutable";
+
+function assets(dir: string, deps: Pick<HttpDeps, "log">) {
+  const serve = express.static(dir, {
+    index: false,
+    redirect: false,
+    fallthrough: false,
+    cacheControl: false,
+    setHeaders: (res) => res.setHeader("Cache-Control", ASSET_CACHE),
+  });
+  // A missing file, a directory, `..` and the like are all "not found": the static handler's own
+  // 403/404 errors, never a 500 or a "database down" 503.
+  const missing: ErrorRequestHandler = (err, req, res, next) => {
+    const status = (err as { status?: number; statusCode?: number })?.status ?? (err as { statusCode?: number })?.statusCode;
+    if (typeof status !== "number" || status < 400 || status >= 500) return next(err);
+    deps.log.debug({ event: "asset-missing" }, "asset not found");
+    sendPlainPage(res, 404, requestLocale(req), "error.notFound.title", "error.notFound.body");
+  };
+  return [serve, missing] as const;
+}
+
 export function createHttpApp(deps: HttpDeps) {
   const app = express();
   app.disable("x-powered-by");
@@ -46,10 +71,7 @@ export function createHttpApp(deps: HttpDeps) {
   app.get("/healthz", healthz(deps.database));
   // Browsers ask for an icon on every page; Hearth has none (no image is shown), so say so quietly.
   app.get("/favicon.ico", (_req, res) => void res.status(204).end());
-  app.use(
-    "/assets",
-    express.static(path.join(deps.clientDir, "assets"), { immutable: true, maxAge: "1y", index: false, fallthrough: false }),
-  );
+  app.use("/assets", ...assets(path.join(deps.clientDir, "assets"), deps));
   // Nothing else is served from the build folder: a second static handler would cost every page
   // a file-system lookup (the client build has only assets/).
   app.use(originCheck({ publicOrigin: deps.publicOrigin, trust: compileTrust(deps.trustProxy), onRefused: () => deps.log.warn({ event: "cross-site-refused" }, "refused") }));
