@@ -62,12 +62,25 @@ function assets(dir: string, deps: Pick<HttpDeps, "log">) {
   return [serve, missing] as const;
 }
 
+const METHODS = new Set(["GET", "HEAD", "POST"]);
+
 export function createHttpApp(deps: HttpDeps) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", deps.trustProxy);
+  // socket.io's engine answers everything under its path itself (server/realtime/index.ts); when
+  // Express is on the same http.Server, it must not answer those requests a second time.
+  app.use((req, _res, next) => void (req.url.startsWith("/socket.io/") || next()));
   app.use(requestLog(deps.log));
   app.use(securityHeaders({ https: deps.https }));
+  // Hearth has no cross-origin API, so OPTIONS (a CORS preflight or a probe) learns only which
+  // methods exist; anything but those three is refused the same way, before any route runs.
+  app.use((req, res, next) => {
+    if (METHODS.has(req.method)) return next();
+    res.setHeader("Allow", "GET, HEAD, POST, OPTIONS");
+    if (req.method === "OPTIONS") return void res.status(204).end();
+    sendPlainPage(res, 405, requestLocale(req), "error.badRequest.title", "error.badRequest.body");
+  });
   app.get("/healthz", healthz(deps.database));
   // Browsers ask for an icon on every page; Hearth has none (no image is shown), so say so quietly.
   app.get("/favicon.ico", (_req, res) => void res.status(204).end());

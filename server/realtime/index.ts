@@ -1,7 +1,7 @@
 // socket.io on Hearth's one http.Server. Websockets are not subject to CORS, so the handshake's
 // Origin is checked in allowRequest (SECURITY.md); the session cookie is required and re-checked
 // by middleware, which connection-state recovery never skips.
-import type { Server as HttpServer } from "node:http";
+import type { Server as HttpServer, IncomingMessage, ServerResponse } from "node:http";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import type { Redis } from "ioredis";
 import { Server } from "socket.io";
@@ -10,6 +10,7 @@ import type { Db } from "#db/client.ts";
 import { parseCookies, sessionCookieName } from "#server/auth/session-cookie.ts";
 import { validateSessionToken } from "#server/auth/session.ts";
 import { isSameOrigin } from "#server/http/origin-check.ts";
+import { applySecurityHeaders } from "#server/http/security-headers.ts";
 import { compileTrust, type TrustProxy } from "#server/http/trust-proxy.ts";
 
 export type HearthIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -29,6 +30,13 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
     maxHttpBufferSize: 64 * 1024, // the largest legal message, not socket.io's 1 MB default
     allowRequest: (req, callback) => callback(null, isSameOrigin(req, deps.publicOrigin, trust)),
     ...(deps.redis ? { adapter: createAdapter(deps.redis) } : {}),
+  });
+
+  // socket.io's engine answers its own requests, outside Express, the handshake refusal
+  // included: its middlewares run before allowRequest, on polling and upgrade requests alike.
+  io.engine.use((_req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    applySecurityHeaders(res, { https: deps.https });
+    next();
   });
 
   io.use(async (socket, next) => {
