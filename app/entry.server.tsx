@@ -5,6 +5,7 @@ import { ServerRouter, type EntryContext, type HandleErrorFunction, type RouterC
 import { StoredHtmlStore } from "./components/stored-html.tsx";
 import { storedHtmlContext, visitorContext } from "./context.ts";
 import { NonceProvider } from "./nonce.tsx";
+import { RequestLocaleProvider } from "./request-locale.tsx";
 
 // The server bundle (build/hearth.js) and the tests take these through `build.entry.module`, so
 // that the handler, the context provider class and the context keys are the very ones the routes
@@ -28,9 +29,11 @@ export default function handleRequest(
     // The whole document is rendered before sending: pages must be complete without JavaScript.
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <StoredHtmlStore value={loadContext.get(storedHtmlContext)}>
-          <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
-        </StoredHtmlStore>
+        <RequestLocaleProvider value={loadContext.get(visitorContext).locale}>
+          <StoredHtmlStore value={loadContext.get(storedHtmlContext)}>
+            <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+          </StoredHtmlStore>
+        </RequestLocaleProvider>
       </NonceProvider>,
       {
         nonce,

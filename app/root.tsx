@@ -6,6 +6,7 @@ import { SiteHeader } from "./components/site-header.tsx";
 import { translate, type Locale, type MessageKey } from "./i18n/catalog.ts";
 import { shiftShortcutOn } from "./lib/quick-exit.server.ts";
 import { useNonce } from "./nonce.tsx";
+import { useRequestLocale } from "./request-locale.tsx";
 import stylesheet from "./styles/app.css?url";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -22,7 +23,8 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: styl
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
-  const locale: Locale = data?.locale ?? "en";
+  const fallbackLocale = useRequestLocale();
+  const locale: Locale = data?.locale ?? fallbackLocale;
   const nonce = useNonce();
   return (
     <html lang={locale}>
@@ -53,10 +55,17 @@ export default function App() {
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const data = useRouteLoaderData<typeof loader>("root");
-  const locale: Locale = data?.locale ?? "en";
+  const fallbackLocale = useRequestLocale();
+  const locale: Locale = data?.locale ?? fallbackLocale;
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const [title, body]: [MessageKey, MessageKey] =
-    status === 404 ? ["error.notFound.title", "error.notFound.body"] : status === 403 ? ["error.forbidden.title", "error.forbidden.body"] : ["error.server.title", "error.server.body"];
+    status === 404
+      ? ["error.notFound.title", "error.notFound.body"]
+      : status === 403
+        ? ["error.forbidden.title", "error.forbidden.body"]
+        : status >= 400 && status < 500
+          ? ["error.badRequest.title", "error.badRequest.body"]
+          : ["error.server.title", "error.server.body"];
   return (
     <section className="panel">
       <title>{`${translate(locale, title)} · ${translate(locale, "site.name")}`}</title>

@@ -1,5 +1,6 @@
 // Configuration from the environment, validated once at boot with messages an operator can act on.
 import { z } from "zod";
+import { parseTrustProxy } from "./http/trust-proxy.ts";
 
 const origin = z
   .string()
@@ -28,9 +29,16 @@ const schema = z.object({
     .refine((v) => /^rediss?:\/\//.test(v), "must start with redis:// or rediss://")
     .optional(),
   PUBLIC_ORIGIN: origin.optional(),
+  // Parsed to the value Express's `trust proxy` gets (server/http/trust-proxy.ts).
   TRUST_PROXY: z
-    .enum(["false", "true", "loopback"], { message: "must be false, true or loopback" })
-    .default("false"),
+    .string()
+    .default("false")
+    .transform((raw, ctx) => {
+      const parsed = parseTrustProxy(raw);
+      if ("value" in parsed) return parsed.value;
+      ctx.addIssue({ code: "custom", message: parsed.error });
+      return z.NEVER;
+    }),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "silent"], { message: "must be one of fatal, error, warn, info, debug, silent" })
     .default("info"),

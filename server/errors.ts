@@ -52,12 +52,15 @@ export function isForbidden(err: unknown): err is Forbidden {
 
 // PostgreSQL unreachable or shutting down (connection refused, socket gone, admin shutdown,
 // connection failure classes): answered with a generic 503, never fail-open.
-const DOWN_CODES = new Set(["ECONNREFUSED", "ENOENT", "ECONNRESET", "EPIPE", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"]);
+const DOWN_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"]);
 
 export function isDatabaseDown(err: unknown): boolean {
   // drizzle wraps driver errors (DrizzleQueryError), so follow the cause chain.
-  for (let e = err as { code?: string; message?: string; cause?: unknown } | null, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+  for (let e = err as { code?: string; syscall?: string; message?: string; cause?: unknown } | null, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
     if ((e.code && DOWN_CODES.has(e.code)) || /Connection terminated|connect ECONNREFUSED/.test(e.message ?? "")) return true;
+    // The embedded server's Unix socket is gone. Only a failed connect: a missing file elsewhere
+    // (a static asset, say) is a 404, not an outage.
+    if (e.code === "ENOENT" && e.syscall === "connect") return true;
   }
   return false;
 }

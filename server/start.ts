@@ -51,7 +51,7 @@ export async function startHearth(opts: { config: Config; log: Log; database: Da
 
   // Start order: io → live → services → socket handlers (server/live.ts).
   const httpServer = createServer();
-  const io = createIo(httpServer, { publicOrigin: config.PUBLIC_ORIGIN, trustProxy: config.TRUST_PROXY !== "false", redis: adapterRedis });
+  const io = createIo(httpServer, { https, publicOrigin: config.PUBLIC_ORIGIN, trustProxy: config.TRUST_PROXY, redis: adapterRedis });
   const live = createIoLive(io);
   const services = createServices({ db: database.db, throttle, live });
   attachSocketHandlers(io, services, { https });
@@ -69,7 +69,7 @@ export async function startHearth(opts: { config: Config; log: Log; database: Da
     log,
     https,
     publicOrigin: config.PUBLIC_ORIGIN,
-    trustProxy: config.TRUST_PROXY !== "false",
+    trustProxy: config.TRUST_PROXY,
   });
   httpServer.on("request", app);
   const stopSessionCleanup = scheduleSessionCleanup(services, log);

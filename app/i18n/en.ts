@@ -109,4 +109,6 @@ export const en = {
   "error.server.title": "Something went wrong",
   "error.server.body": "Hearth could not finish this request. Nothing you sent was lost; please try again in a moment.",
   "error.home": "Go to the home page",
+  "error.badRequest.title": "This request could not be used",
+  "error.badRequest.body": "Something in it was not what Hearth's own pages send, so nothing was changed. Please go back and try again.",
 } as const;

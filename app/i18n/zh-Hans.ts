@@ -110,4 +110,6 @@ export const zhHans: Record<CoreKey, string> = {
   "error.server.title": "出了点问题",
   "error.server.body": "Hearth 无法完成这个请求。你发送的内容没有丢失，请稍后再试。",
   "error.home": "返回首页",
+  "error.badRequest.title": "无法处理这个请求",
+  "error.badRequest.body": "其中有 Hearth 自己的页面不会发送的内容，所以没有做任何更改。请返回后重试。",
 };

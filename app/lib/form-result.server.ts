@@ -1,6 +1,7 @@
 // Turns a service's typed error into a form answer: 400 with field messages, 429 with a wait,
 // and the member's input kept (never a passphrase). Anything else goes to the error boundary.
 import { data } from "react-router";
+import { httpError } from "#app/lib/http-error.server.ts";
 import type { MessageKey } from "#app/i18n/catalog.ts";
 import { isDatabaseDown, isInvalid, isTooManyAttempts } from "#server/errors.ts";
 
@@ -24,7 +25,7 @@ export function formFailure(err: unknown, values: Record<string, string> = {}) {
       { status: 429, headers: { "Retry-After": String(err.retryAfterSeconds) } },
     );
   }
-  if (isDatabaseDown(err)) throw data(null, { status: 503, headers: { "Retry-After": "30" } });
+  if (isDatabaseDown(err)) throw httpError(503, { "Retry-After": "30" });
   throw err;
 }
 

@@ -1,9 +1,10 @@
 // Reads a composer form: fields, the button pressed, and an attached file held in memory only
 // (never written to disk; the size cap is enforced before the body is read).
 import { randomUUID } from "node:crypto";
+import { readForm } from "#app/lib/read-form.server.ts";
 
 export async function readPostForm(request: Request) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const file = form.get("attachment");
   const upload = file instanceof File && file.size > 0 ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
   form.delete("attachment");

@@ -5,12 +5,12 @@ import { Pager } from "#app/components/pager.tsx";
 import { TimeStamp } from "#app/components/time-stamp.tsx";
 import { useLocale, useT } from "#app/i18n/use-t.ts";
 import { stamp } from "#app/lib/time.ts";
-import { orNotFound } from "#app/lib/not-found.server.ts";
+import { orNotFound, pageParam } from "#app/lib/not-found.server.ts";
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const visitor = context.get(visitorContext);
-  const page = Number(new URL(request.url).searchParams.get("page") ?? 1);
-  const result = await orNotFound(() => context.get(servicesContext).forums.forumPage(visitor.member, params.forumSlug, Number.isInteger(page) && page > 0 ? page : 1));
+  const page = pageParam(request);
+  const result = await orNotFound(() => context.get(servicesContext).forums.forumPage(visitor.member, params.forumSlug, page));
   return {
     forum: { slug: result.forum.slug, names: result.forum.names, descriptions: result.forum.descriptions },
     threads: result.threads.map((th) => ({ ...th, lastActivity: stamp(th.lastActivityAt, visitor.locale) })),

@@ -8,6 +8,7 @@ import { markSignedIn, redirectIfSignedIn, sessionCookie } from "#app/lib/auth.s
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { keepAfterSuccess } from "#app/lib/keep-after-success.ts";
 import { formFailure, keepValues } from "#app/lib/form-result.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 
 export async function loader({ context }: Route.LoaderArgs) {
   redirectIfSignedIn(context);
@@ -16,7 +17,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const visitor = context.get(visitorContext);
-  const form = await request.formData();
+  const form = await readForm(request);
   try {
     const joined = await context.get(servicesContext).auth.signUp(form, await visitor.clientKey());
     markSignedIn(context, joined.member, joined.sessionId);

@@ -6,6 +6,7 @@ import { useT } from "#app/i18n/use-t.ts";
 import { redirectIfSignedIn, sessionCookie } from "#app/lib/auth.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { formFailure, keepValues } from "#app/lib/form-result.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   redirectIfSignedIn(context);
@@ -14,7 +15,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const visitor = context.get(visitorContext);
-  const form = await request.formData();
+  const form = await readForm(request);
   try {
     const services = context.get(servicesContext);
     const { token } = await services.auth.signIn(form, await visitor.clientKey());

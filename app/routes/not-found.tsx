@@ -1,12 +1,12 @@
-import { data } from "react-router";
+import { httpError } from "#app/lib/http-error.server.ts";
 
 // Every unknown path is a translated 404 from the root error boundary.
 export async function loader() {
-  throw data(null, { status: 404 });
+  throw httpError(404);
 }
 
 export async function action() {
-  throw data(null, { status: 404 });
+  throw httpError(404);
 }
 
 export default function NotFound() {

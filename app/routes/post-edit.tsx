@@ -5,27 +5,29 @@ import { Composer } from "#app/components/composer.tsx";
 import { useT } from "#app/i18n/use-t.ts";
 import { requireMember } from "#app/lib/auth.server.ts";
 import { formFailure } from "#app/lib/form-result.server.ts";
-import { orNotFound } from "#app/lib/not-found.server.ts";
+import { orNotFound, uuidParam } from "#app/lib/not-found.server.ts";
 import { composerValues, readPostForm } from "#app/lib/post-form.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const visitor = requireMember(context);
-  const post = await orNotFound(() => context.get(servicesContext).forums.ownPost(visitor.member, params.postId));
+  const postId = uuidParam(params.postId);
+  const post = await orNotFound(() => context.get(servicesContext).forums.ownPost(visitor.member, postId));
   return { post: { id: post.id, threadId: post.threadId, body: post.bodySource, contentWarning: post.contentWarning ?? "" } };
 }
 
 export async function action({ context, params, request }: Route.ActionArgs) {
   const visitor = requireMember(context);
+  const postId = uuidParam(params.postId);
   const services = context.get(servicesContext);
   const { form, intent } = await readPostForm(request);
   try {
     if (form.get("action") === "delete") {
-      const { threadId } = await orNotFound(() => services.forums.deletePost(visitor.member, params.postId));
+      const { threadId } = await orNotFound(() => services.forums.deletePost(visitor.member, postId));
       return redirect(`/t/${threadId}?notice=post.deleted`);
     }
     if (intent === "preview") return data({ ok: false as const, fieldErrors: {}, values: composerValues(form), preview: await services.media.preview(String(form.get("body") ?? "")) });
-    const saved = await orNotFound(() => services.forums.editPost(visitor.member, params.postId, form));
+    const saved = await orNotFound(() => services.forums.editPost(visitor.member, postId, form));
     return redirect(`/t/${saved.threadId}?notice=${saved.notices[0] ?? "post.saved"}#post-${saved.postId}`);
   } catch (err) {
     return formFailure(err, composerValues(form));

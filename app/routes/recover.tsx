@@ -7,6 +7,7 @@ import { markSignedIn, redirectIfSignedIn, sessionCookie } from "#app/lib/auth.s
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { keepAfterSuccess } from "#app/lib/keep-after-success.ts";
 import { formFailure, keepValues } from "#app/lib/form-result.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 
 export async function loader({ context }: Route.LoaderArgs) {
   redirectIfSignedIn(context);
@@ -15,7 +16,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const visitor = context.get(visitorContext);
-  const form = await request.formData();
+  const form = await readForm(request);
   try {
     const done = await context.get(servicesContext).auth.recover(form, await visitor.clientKey());
     markSignedIn(context, done.member, done.sessionId);

@@ -6,22 +6,25 @@ import type { MessageKey } from "#app/i18n/catalog.ts";
 import { useT } from "#app/i18n/use-t.ts";
 import { requireMember } from "#app/lib/auth.server.ts";
 import { formFailure, keepValues } from "#app/lib/form-result.server.ts";
-import { orNotFound } from "#app/lib/not-found.server.ts";
+import { orNotFound, uuidParam } from "#app/lib/not-found.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { REPORT_NOTE_MAX } from "#app/contracts/limits.ts";
 import { REPORT_REASONS } from "#app/contracts/reports.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const visitor = requireMember(context);
-  const post = await orNotFound(() => context.get(servicesContext).forums.reportablePost(visitor.member, params.postId));
+  const postId = uuidParam(params.postId);
+  const post = await orNotFound(() => context.get(servicesContext).forums.reportablePost(visitor.member, postId));
   return { threadId: post.threadId };
 }
 
 export async function action({ context, params, request }: Route.ActionArgs) {
   const visitor = requireMember(context);
-  const form = await request.formData();
+  const postId = uuidParam(params.postId);
+  const form = await readForm(request);
   try {
-    const done = await orNotFound(() => context.get(servicesContext).forums.reportPost(visitor.member, params.postId, form));
+    const done = await orNotFound(() => context.get(servicesContext).forums.reportPost(visitor.member, postId, form));
     return data({ ok: true as const, threadId: done.threadId });
   } catch (err) {
     return formFailure(err, keepValues(form, ["note"]));

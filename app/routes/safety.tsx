@@ -5,6 +5,7 @@ import type { Route } from "./+types/safety";
 import { visitorContext } from "#app/context.ts";
 import { useT } from "#app/i18n/use-t.ts";
 import { shiftShortcutCookie, shiftShortcutOn } from "#app/lib/quick-exit.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 
 export async function loader({ request }: Route.LoaderArgs) {
   return { shiftShortcut: shiftShortcutOn(request) };
@@ -12,7 +13,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 // Post, then redirect: the next page (with or without JavaScript) reads the new cookie.
 export async function action({ request, context }: Route.ActionArgs) {
-  const on = (await request.formData()).get("shiftShortcut") === "on";
+  const on = (await readForm(request)).get("shiftShortcut") === "on";
   return redirect("/safety#shift", { headers: { "Set-Cookie": shiftShortcutCookie(on, context.get(visitorContext).https) } });
 }
 

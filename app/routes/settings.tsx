@@ -8,6 +8,7 @@ import { clearedSessionCookie, requireMember } from "#app/lib/auth.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { formFailure } from "#app/lib/form-result.server.ts";
 import type { MessageKey } from "#app/i18n/catalog.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const visitor = requireMember(context);
@@ -29,7 +30,7 @@ type Done = { ok: true; intent: string; notice?: MessageKey; codes?: string[] };
 export async function action({ request, context }: Route.ActionArgs) {
   const visitor = requireMember(context);
   const auth = context.get(servicesContext).auth;
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   try {
     switch (intent) {

@@ -10,7 +10,7 @@ import { isMessageKey } from "#app/i18n/catalog.ts";
 import { useLocale, useT } from "#app/i18n/use-t.ts";
 import { requireMember } from "#app/lib/auth.server.ts";
 import { formFailure } from "#app/lib/form-result.server.ts";
-import { orNotFound } from "#app/lib/not-found.server.ts";
+import { orNotFound, pageParam } from "#app/lib/not-found.server.ts";
 import { composerValues, newIdempotencyKey, readPostForm } from "#app/lib/post-form.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { stamp } from "#app/lib/time.ts";
@@ -18,10 +18,9 @@ import { stamp } from "#app/lib/time.ts";
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const visitor = context.get(visitorContext);
   const url = new URL(request.url);
-  const raw = url.searchParams.get("page");
-  const page = raw === "last" ? "last" : Number(raw ?? 1);
+  const page = url.searchParams.get("page") === "last" ? "last" : pageParam(request);
   const services = context.get(servicesContext);
-  const result = await orNotFound(() => services.forums.threadPage(visitor.member, params.threadId, page === "last" || (Number.isInteger(page) && page > 0) ? page : 1));
+  const result = await orNotFound(() => services.forums.threadPage(visitor.member, params.threadId, page));
   const notice = url.searchParams.get("notice");
   // In a document response the stored HTML goes into the page only, not into the hydration data.
   const pageHtml = context.get(storedHtmlContext);

@@ -8,6 +8,7 @@ import { NotFound } from "#server/errors.ts";
 import { parseForm } from "#server/forms.ts";
 import { REPORT_NOTE_MAX } from "#app/contracts/limits.ts";
 import { REPORT_REASONS } from "#app/contracts/reports.ts";
+import { isUuid } from "#server/ids.ts";
 import { findThread } from "./thread-page.ts";
 import type { Viewer } from "./viewer.ts";
 
@@ -24,7 +25,7 @@ const reportForm = z.object({
 
 /** The post, if the member may see it (visible, in a thread they may read). */
 export async function reportablePost(db: Db, member: NonNullable<Viewer>, postId: string) {
-  if (!/^[0-9a-f-]{36}$/.test(postId)) throw new NotFound();
+  if (!isUuid(postId)) throw new NotFound();
   const [post] = await db
     .select({ id: posts.id, threadId: posts.threadId })
     .from(posts)

@@ -6,8 +6,8 @@ import { preparedPer } from "#db/prepared.ts";
 import { attachments, blocks, forums, members, posts, threadReads, threads } from "#db/schema.ts";
 import { NotFound } from "#server/errors.ts";
 import { forumVisibleTo, PAGE_SIZE, type Viewer } from "./viewer.ts";
+import { isUuid } from "#server/ids.ts";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type PagePost = {
   id: string;
@@ -75,14 +75,14 @@ const threadForViewer = preparedPer((db) => threadQuery(db, false));
 const threadWithPage = preparedPer((db) => threadQuery(db, true));
 
 export async function findThread(db: DbOrTx, viewer: Viewer, threadId: string) {
-  if (!UUID.test(threadId)) return null;
+  if (!isUuid(threadId)) return null;
   const [row] = await threadForViewer(db).execute({ threadId, viewerId: viewer?.id ?? null });
   return row ?? null;
 }
 
 /** `page` may be "last" (where a new reply lands). */
 export async function threadPage(db: Db, viewer: Viewer, threadId: string, requested: number | "last") {
-  if (!UUID.test(threadId)) throw new NotFound();
+  if (!isUuid(threadId)) throw new NotFound();
   const viewerId = viewer?.id ?? null;
   const read = async (page: number) => (await threadWithPage(db).execute({ threadId, viewerId, offset: (page - 1) * PAGE_SIZE }))[0];
   // A numbered page, the usual case, is one query. The last page needs the thread's post count
@@ -109,7 +109,7 @@ export async function threadPage(db: Db, viewer: Viewer, threadId: string, reque
 
 /** A text attachment, if the viewer may see the post it belongs to. */
 export async function findAttachment(db: Db, viewer: Viewer, attachmentId: string) {
-  if (!UUID.test(attachmentId)) throw new NotFound();
+  if (!isUuid(attachmentId)) throw new NotFound();
   const [row] = await db
     .select({ name: attachments.name, content: attachments.content, threadId: posts.threadId, status: posts.status, authorId: posts.authorId })
     .from(attachments)

@@ -15,7 +15,12 @@ export const PAGE_SIZE = 25;
 
 export const MAX_PAGE = 100_000;
 
-export function pageNumber(raw: string | null | undefined): number {
-  const n = Number(raw ?? 1);
-  return Number.isInteger(n) && n >= 1 && n <= MAX_PAGE ? n : 1;
+/** A `?page=` value: absent is page 1; anything but plain digits from 1 to MAX_PAGE is null (the
+ *  route answers 404). Number() alone would let 1e3 or 99999999999999999999 through to an
+ *  OFFSET that PostgreSQL refuses, a 500. */
+export function pageNumber(raw: string | null | undefined): number | null {
+  if (raw === null || raw === undefined) return 1;
+  if (!/^[0-9]{1,6}$/.test(raw)) return null;
+  const n = Number(raw);
+  return n >= 1 && n <= MAX_PAGE ? n : null;
 }

@@ -17,6 +17,7 @@ import { requestLog } from "./request-log.ts";
 import { routerHandler } from "./router-handler.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { sessionMiddleware } from "./session-middleware.ts";
+import { compileTrust, type TrustProxy } from "./trust-proxy.ts";
 
 export interface HttpDeps {
   /** The React Router build; in development (`npm run dev`) a function that loads the current one. */
@@ -30,31 +31,65 @@ export interface HttpDeps {
   log: Log;
   https: boolean;
   publicOrigin?: string;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
 }
 
 // The largest upload the media guard judges, plus room for the form's text fields. A body is held
 // in memory only, and one larger than this is refused before a byte of it is read.
 const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024;
 
+// Files under /assets are named by a hash of their content (Vite), so a name never gets other
+// bytes: browsers may keep them for a year without asking again. They hold no member data, so
+// the no-store that security-headers.ts puts on everything else does not apply; it is replaced
+// only when a file is actually sent (setHeaders), so a 404 here is still never cached.
+const ASSET_CACHE = "public, max-age=31536000, immutable";
+
+function assets(dir: string, deps: Pick<HttpDeps, "log">) {
+  const serve = express.static(dir, {
+    index: false,
+    redirect: false,
+    fallthrough: false,
+    cacheControl: false,
+    setHeaders: (res) => res.setHeader("Cache-Control", ASSET_CACHE),
+  });
+  // A missing file, a directory, `..` and the like are all "not found": the static handler's own
+  // 403/404 errors, never a 500 or a "database down" 503.
+  const missing: ErrorRequestHandler = (err, req, res, next) => {
+    const status = (err as { status?: number; statusCode?: number })?.status ?? (err as { statusCode?: number })?.statusCode;
+    if (typeof status !== "number" || status < 400 || status >= 500) return next(err);
+    deps.log.debug({ event: "asset-missing" }, "asset not found");
+    sendPlainPage(res, 404, requestLocale(req), "error.notFound.title", "error.notFound.body");
+  };
+  return [serve, missing] as const;
+}
+
+const METHODS = new Set(["GET", "HEAD", "POST"]);
+
 export function createHttpApp(deps: HttpDeps) {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", deps.trustProxy ? true : false);
+  app.set("trust proxy", deps.trustProxy);
+  // socket.io's engine answers everything under its path itself (server/realtime/index.ts); when
+  // Express is on the same http.Server, it must not answer those requests a second time.
+  app.use((req, _res, next) => void (req.url.startsWith("/socket.io/") || next()));
   app.use(requestLog(deps.log));
   app.use(securityHeaders({ https: deps.https }));
+  // Hearth has no cross-origin API, so OPTIONS (a CORS preflight or a probe) learns only which
+  // methods exist; anything but those three is refused the same way, before any route runs.
+  app.use((req, res, next) => {
+    if (METHODS.has(req.method)) return next();
+    res.setHeader("Allow", "GET, HEAD, POST, OPTIONS");
+    if (req.method === "OPTIONS") return void res.status(204).end();
+    sendPlainPage(res, 405, requestLocale(req), "error.badRequest.title", "error.badRequest.body");
+  });
   app.get("/healthz", healthz(deps.database));
   // Browsers ask for an icon on every page; Hearth has none (no image is shown), so say so quietly.
   app.get("/favicon.ico", (_req, res) => void res.status(204).end());
   if (deps.devAssets) app.use(deps.devAssets);
-  else
-    app.use(
-      "/assets",
-      express.static(path.join(deps.clientDir, "assets"), { immutable: true, maxAge: "1y", index: false, fallthrough: false }),
-    );
+  else app.use("/assets", ...assets(path.join(deps.clientDir, "assets"), deps));
   // Nothing else is served from the build folder: a second static handler would cost every page
   // a file-system lookup (the client build has only assets/).
-  app.use(originCheck({ publicOrigin: deps.publicOrigin, trustProxy: deps.trustProxy, onRefused: () => deps.log.warn({ event: "cross-site-refused" }, "refused") }));
+  app.use(originCheck({ publicOrigin: deps.publicOrigin, trust: compileTrust(deps.trustProxy), onRefused: () => deps.log.warn({ event: "cross-site-refused" }, "refused") }));
   app.use((req, res, next) => {
     const length = req.headers["content-length"];
     if (Number(length ?? 0) > MAX_BODY_BYTES) return sendPlainPage(res, 413, requestLocale(req), "error.server.title", "form.tooLarge");

@@ -11,7 +11,7 @@ import { startTestHearth } from "#tests/helpers/server.ts";
 
 const redis = await startRedis();
 const database = await createTestDatabase();
-const env = { REDIS_URL: redis.url, TRUST_PROXY: "true" };
+const env = { REDIS_URL: redis.url, TRUST_PROXY: "loopback" };
 const a = await startTestHearth({ database, env });
 const b = await startTestHearth({ database, env });
 

@@ -94,7 +94,7 @@ test("behind HTTPS: Secure __Host- cookies and HSTS", async () => {
 
 test("throttling: blocked per pseudonym and client, never the owner from elsewhere; unknown names alike", async () => {
   const limits = { pairFailures: 3, clientFailures: 8, pseudonymFailures: 4, signUps: 50, postsPerMinute: 6, windowSeconds: 600, slowdownStepMs: 1, slowdownMaxMs: 5 };
-  const node = await startTestHearth({ env: { TRUST_PROXY: "true" }, throttle: memoryThrottle(limits) });
+  const node = await startTestHearth({ env: { TRUST_PROXY: "loopback" }, throttle: memoryThrottle(limits) });
   const from = (address: string) => new Browserless(node.url, { "x-forwarded-for": address });
   const owner = from("198.51.100.7");
   const pseudonym = uniquePseudonym();

@@ -1,0 +1,15 @@
+// The reader's language for pages rendered without the root loader's data: when an action fails,
+// React Router renders the root error boundary without running the root loader, so the boundary
+// and the <html lang> would fall back to English for a Chinese reader. The server passes the
+// request's locale here; in the browser it is the one the server wrote on <html lang>.
+import { createContext, useContext } from "react";
+import { isLocale, type Locale } from "./i18n/catalog.ts";
+
+const RequestLocaleContext = createContext<Locale>("en");
+export const RequestLocaleProvider = RequestLocaleContext.Provider;
+export const useRequestLocale = () => useContext(RequestLocaleContext);
+
+export function documentLocale(): Locale {
+  const lang = typeof document === "undefined" ? "en" : document.documentElement.lang;
+  return isLocale(lang) ? lang : "en";
+}
