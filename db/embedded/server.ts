@@ -96,8 +96,9 @@ export interface EmbeddedServer {
 
 function whereabouts(layout: EmbeddedLayout, account: PgAccount) {
   if (!layout.relocated) return `The database lives in ${layout.pgDir}.`;
-  const why = layout.relocatedBecause ? ` (${unreachableMessage(layout.relocatedBecause, account)})` : "";
-  return `The database lives in ${layout.pgDir}, outside DATA_DIR ${layout.dataDir}${why}; back it up from there (docs/operations.md).`;
+  const blocked = layout.relocatedBecause;
+  const why = blocked ? `, because the ${account.name} user cannot pass through ${blocked.blockedAt} (${blocked.detail})` : "";
+  return `The database lives in ${layout.pgDir}, not in DATA_DIR (${layout.dataDir})${why}; back it up from there (docs/operations.md).`;
 }
 
 function waitForReady(child: ChildProcess, program: string, onLog: (line: string) => void): Promise<void> {
