@@ -1,4 +1,4 @@
-// The one client factory: Hearth's own embedded PostgreSQL in DATA_DIR, or any PostgreSQL at
+// The one client factory: Hearth's own embedded PostgreSQL for DATA_DIR, or any PostgreSQL at
 // DATABASE_URL. Created once in the server entry (or CLI) and handed to services as `db`.
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
@@ -31,8 +31,8 @@ export function wrapPool(pool: pg.Pool, kind: DbKind, onClose: () => Promise<voi
   };
 }
 
-async function ensureDatabase(dataDir: string) {
-  const admin = new pg.Client(embeddedConnection(dataDir, "postgres"));
+async function ensureDatabase(server: EmbeddedServer) {
+  const admin = new pg.Client(embeddedConnection(server, "postgres"));
   await admin.connect();
   try {
     const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [EMBEDDED_DB]);
@@ -42,9 +42,12 @@ async function ensureDatabase(dataDir: string) {
   }
 }
 
-/** Connects to an embedded server that is already running (started by this or another process). */
-export function connectEmbedded(dataDir: string, server?: EmbeddedServer): Database {
-  const pool = new pg.Pool({ ...embeddedConnection(dataDir), max: 10 });
+/**
+ * Connects to an embedded server that is already running (started by this or another process):
+ * `where` is its socket, from embeddedLayout(DATA_DIR) or the started server itself.
+ */
+export function connectEmbedded(where: { socketDir: string }, server?: EmbeddedServer): Database {
+  const pool = new pg.Pool({ ...embeddedConnection(where), max: 10 });
   return { ...wrapPool(pool, "embedded", async () => server?.stop()), embedded: server };
 }
 
@@ -58,12 +61,12 @@ export async function openDatabase(opts: {
   }
   const server = await startEmbeddedPostgres({ dataDir: opts.dataDir, onLog: opts.onPostgresLog });
   try {
-    await ensureDatabase(opts.dataDir);
+    await ensureDatabase(server);
   } catch (err) {
     await server.stop();
     throw err;
   }
-  return connectEmbedded(opts.dataDir, server);
+  return connectEmbedded(server, server);
 }
 
 /** A transaction handle; services that must join a caller's transaction accept `Db | Tx`. */

@@ -24,7 +24,8 @@ async function main() {
     throw err;
   }
   log.info({ url: hearth.url, db: database.kind }, "listening");
-  console.log(`\nHearth is running at ${hearth.url}  (database: ${database.kind}${embedded ? `, data in ${config.DATA_DIR}` : ""})`);
+  console.log(`\nHearth is running at ${hearth.url}  (database: ${database.kind})`);
+  if (database.embedded) console.log(database.embedded.whereabouts);
   console.log("To make the first admin:  npm run admin -- create-member YOUR_NAME  then  npm run admin -- set-role YOUR_NAME admin\n");
 
   let stopping = false;

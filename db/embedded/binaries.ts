@@ -2,6 +2,9 @@
 // We run them ourselves rather than through the EmbeddedPostgres class: Hearth needs a Unix
 // socket only, detection of a stale server after a crash, and its own shutdown order
 // (the class installs a global exit hook). See docs/decisions/003-postgresql-everywhere.md.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+
 export interface PgBinaries {
   postgres: string;
   initdb: string;
@@ -25,4 +28,11 @@ export async function postgresBinaries(): Promise<PgBinaries> {
     default:
       throw new Error(`The embedded PostgreSQL has no binaries for ${key}; set DATABASE_URL instead.`);
   }
+}
+
+/** The directory holding the package's bin/, lib/ and share/, and the package's version. */
+export async function installOf(bin: PgBinaries): Promise<{ installDir: string; version: string }> {
+  const installDir = path.dirname(path.dirname(bin.postgres));
+  const pkg = JSON.parse(await readFile(path.join(installDir, "..", "package.json"), "utf8")) as { version?: string };
+  return { installDir, version: pkg.version ?? "unknown" };
 }

@@ -11,6 +11,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { eq } from "drizzle-orm";
 import { connectEmbedded } from "#db/client.ts";
+import { embeddedLayout } from "#db/embedded/server.ts";
 import { members } from "#db/schema.ts";
 import { DEFAULT_LIMITS, memoryThrottle } from "#server/auth/throttle.ts";
 import { createThread, reply } from "#server/forums/posting.ts";
@@ -53,7 +54,7 @@ try {
   };
   const cookie = await join("BenchReader");
   await join("BenchWriter");
-  const database = connectEmbedded(dataDir);
+  const database = connectEmbedded(await embeddedLayout(dataDir));
   const author = async (pseudonym: string) => (await database.db.select({ id: members.id, role: members.role }).from(members).where(eq(members.pseudonym, pseudonym)))[0]!;
   const [reader, writer] = [await author("BenchReader"), await author("BenchWriter")];
   const deps = { db: database.db, throttle: memoryThrottle({ ...DEFAULT_LIMITS, postsPerMinute: 1_000_000 }) };

@@ -34,7 +34,7 @@ export default async function setup(project: TestProject) {
   } else {
     const dir = await mkdtemp(path.join(os.tmpdir(), "hearth-test-pg-"));
     const server = await startEmbeddedPostgres({ dataDir: dir });
-    const { host, port, user } = embeddedConnection(dir);
+    const { host, port, user } = embeddedConnection(server);
     connection = { host, port, user };
     stop = async () => {
       await server.stop();
