@@ -55,7 +55,7 @@ function assets(dir: string, deps: Pick<HttpDeps, "log">) {
   // A missing file, a directory, `..` and the like are all "not found": the static handler's own
   // 403/404 errors, never a 500 or a "database down" 503.
   const missing: ErrorRequestHandler = (err, req, res, next) => {
-    const status = (err as { status?: number; statusCode?: number })?.status ?? (err as { statusCode?: number })?.statusCode;
+    const { status } = (err ?? {}) as { status?: unknown };
     if (typeof status !== "number" || status < 400 || status >= 500) return next(err);
     deps.log.debug({ event: "asset-missing" }, "asset not found");
     sendPlainPage(res, 404, requestLocale(req), "error.notFound.title", "error.notFound.body");
@@ -69,8 +69,9 @@ export function createHttpApp(deps: HttpDeps) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", deps.trustProxy);
-  // socket.io's engine answers everything under its path itself (server/realtime/index.ts); when
-  // Express is on the same http.Server, it must not answer those requests a second time.
+  // socket.io's engine answers everything under its path itself (server/realtime/index.ts). When
+  // Express listens on the same http.Server after it, Express sees those requests too and must
+  // leave them alone: answering them again broke polling replies (ERR_HTTP_HEADERS_SENT).
   app.use((req, _res, next) => void (req.url.startsWith("/socket.io/") || next()));
   app.use(requestLog(deps.log));
   app.use(securityHeaders({ https: deps.https }));

@@ -181,8 +181,26 @@ test("the language switch remembers the choice and sets <html lang>", async () =
   const page = await (await client.get("/join")).text();
   expect(page).toContain('<html lang="zh-Hans">');
   expect(pageText(page)).toContain("加入 Hearth");
-  const evil = await client.post("/language", { lang: "en", returnTo: "//evil.example/" });
-  expect(evil.headers.get("location")).toBe("/");
+  // A returnTo that is not a path on this site is refused, and the language stays as it was.
+  for (const returnTo of ["//evil.example/", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "/ /x", "https://evil.example/", "evil"]) {
+    const evil = await client.post("/language", { lang: "en", returnTo });
+    expect(evil.status, returnTo).toBe(400);
+    expect(evil.headers.get("location"), returnTo).toBeNull();
+    expect(evil.headers.getSetCookie(), returnTo).toEqual([]);
+  }
+  // Exactly as the probe sent it: the form body `returnTo=/%09/evil.example` is a tab once decoded.
+  const raw = await fetch(new URL("/language", hearth.url), {
+    method: "POST",
+    redirect: "manual",
+    body: "lang=en&returnTo=/%09/evil.example",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: "null", "sec-fetch-site": "same-origin", cookie: client.cookieHeader() },
+  });
+  expect(raw.status).toBe(400);
+  expect(raw.headers.get("location")).toBeNull();
+  expect(await (await client.get("/join")).text()).toContain('<html lang="zh-Hans">');
+  const plain = await client.post("/language", { lang: "zh-Hans", returnTo: "/search?q=%E4%BD%A0%20x&page=2" });
+  expect(plain.headers.get("location")).toBe("/search?q=%E4%BD%A0%20x&page=2");
+  expect((await client.post("/language", { lang: "zh-Hans" })).headers.get("location")).toBe("/");
   const byHeader = await new Browserless(hearth.url, { "accept-language": "zh-TW,zh;q=0.9" }).get("/");
   expect(await byHeader.text()).toContain('<html lang="zh-Hans">');
 });

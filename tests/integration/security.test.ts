@@ -8,10 +8,21 @@ import { startTestHearth } from "#tests/helpers/server.ts";
 
 const hearth = await startTestHearth();
 
+// The whole policy, written out: any directive added, loosened or dropped fails here.
+const EXPECTED_CSP =
+  "default-src 'self'; script-src 'self' 'nonce-NONCE'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; " +
+  "media-src 'none'; object-src 'none'; frame-src 'none'; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/** The CSP with its nonce (16 random bytes, base64) replaced by NONCE. */
+function cspOf(res: Response) {
+  const csp = res.headers.get("content-security-policy") ?? "";
+  expect(csp).toMatch(/'nonce-[A-Za-z0-9+/]{22}=='/);
+  return csp.replace(/'nonce-[A-Za-z0-9+/]{22}=='/, "'nonce-NONCE'");
+}
+
 function expectBaseline(res: Response) {
   const csp = res.headers.get("content-security-policy")!;
-  for (const part of ["default-src 'self'", "img-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(part);
-  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}'/);
+  expect(cspOf(res)).toBe(EXPECTED_CSP);
   expect(res.headers.get("referrer-policy")).toBe("no-referrer");
   expect(res.headers.get("x-content-type-options")).toBe("nosniff");
   expect(res.headers.get("permissions-policy")).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(\)/);
@@ -29,6 +40,30 @@ test("pages, 404s and the health check carry the full header baseline", async ()
   expect(pageText(await missing.text())).toContain("Page not found");
   const zh = await new Browserless(hearth.url, { "accept-language": "zh" }).get("/nope");
   expect(pageText(await zh.text())).toContain("找不到页面");
+});
+
+test("the whole CSP, nonce aside, on a page, a 404, error pages and a resource route", async () => {
+  const member = new Browserless(hearth.url);
+  await member.post("/join", { pseudonym: uniquePseudonym(), password: GOOD_PASSPHRASE, confirmPassword: GOOD_PASSPHRASE });
+  const answers: Array<[string, Response]> = [
+    ["page", await member.get("/forums")],
+    ["404", await member.get("/no/such/page")],
+    ["error page (React Router)", await member.post("/language", { lang: "en", returnTo: "/\t/evil.example" })],
+    ["error page (before React Router)", await member.post("/login", { pseudonym: "x" }, { origin: "https://evil.example", "sec-fetch-site": "cross-site" })],
+    ["resource route", await member.post("/preview", { body: "Hello **there**" })],
+    ["data request", await member.get("/forums.data")],
+  ];
+  expect(answers.map(([what, res]) => `${what} ${res.status}`)).toEqual([
+    "page 200",
+    "404 404",
+    "error page (React Router) 400",
+    "error page (before React Router) 403",
+    "resource route 200",
+    "data request 200",
+  ]);
+  for (const [what, res] of answers) expect(cspOf(res), what).toBe(EXPECTED_CSP);
+  const secure = await startTestHearth({ env: { PUBLIC_ORIGIN: "https://hearth.test" }, database: hearth.database });
+  expect(cspOf(await fetch(secure.url))).toBe(`${EXPECTED_CSP}; upgrade-insecure-requests`);
 });
 
 test("each response has its own nonce, and every script on the page carries it", async () => {
