@@ -13,13 +13,12 @@ import { planQuickExit, type QuickExitVisitor } from "./members/quick-exit.ts";
 import { helpResources } from "./settings/public.ts";
 import { readSetting, writeSetting } from "./settings/store.ts";
 import type { SettingKey } from "./settings/keys.ts";
-import { renderMarkdown } from "./media/render-markdown.ts";
-import { scrubImages } from "./media/scrub-text.ts";
 import { listForums } from "./forums/list.ts";
 import { forumPage } from "./forums/forum-page.ts";
 import { findAttachment, threadPage } from "./forums/thread-page.ts";
 import { createThread, reply } from "./forums/posting.ts";
 import { deletePost, editPost, ownPost } from "./forums/editing.ts";
+import { previewPost } from "./forums/preview.ts";
 import { listNotifications, markAllRead, unreadCount } from "./forums/notifications.ts";
 import { block, unblock } from "./forums/blocking.ts";
 import { reportablePost, reportPost } from "./forums/reports.ts";
@@ -90,8 +89,7 @@ export function createServices(deps: AuthDeps & { onMentioned?: (memberIds: stri
       search: (viewer: Viewer, q: string, page: number) => searchPosts(deps.db, viewer, q, page),
     },
     media: {
-      /** What a post with this body would show; nothing is stored or recorded for a preview. */
-      preview: async (body: string) => renderMarkdown(scrubImages(body.slice(0, 25_000)).text),
+      preview: (memberId: string, body: string) => previewPost(memberId, body),
     },
     notifications: {
       unreadCount: (memberId: string) => unreadCount(deps.db, memberId),

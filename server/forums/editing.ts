@@ -26,8 +26,9 @@ export async function ownPost(db: Db, member: Member, postId: string) {
 export async function editPost(db: Db, member: Member, postId: string, data: FormData | Record<string, unknown>) {
   const post = await ownPost(db, member, postId);
   const form = parseForm(editForm, data);
+  // Judged, recorded and rendered before the transaction: see compose.ts.
+  const composed = await composePost(db, member.id, form);
   return db.transaction(async (tx) => {
-    const composed = await composePost(tx, member.id, form);
     await tx
       .update(posts)
       .set({ bodySource: composed.bodySource, bodyHtml: composed.bodyHtml, sanitizerVersion: composed.sanitizerVersion, contentWarning: composed.contentWarning, editedAt: new Date() })
