@@ -32,12 +32,22 @@ export function codeRegions(text: string): Span[] {
   for (const token of md.parse(text, {})) {
     if (!token.map) continue;
     const [from, to] = token.map;
-    if (token.type === "fence" || token.type === "code_block") regions.push({ start: lineStart(from), end: lineStart(to) });
+    if (token.type === "code_block" || (token.type === "fence" && closed(text.slice(lineStart(to - 1), lineStart(to)), token.markup, to - from))) {
+      regions.push({ start: lineStart(from), end: lineStart(to) });
+    }
     else if (token.type === "inline" && token.children?.some((c) => c.type === "code_inline")) {
       regions.push(...codeSpans(text, lineStart(from), lineStart(to), token.children));
     }
   }
   return regions.sort((a, b) => a.start - b.start);
+}
+
+/** A fence left open runs to the end of the text in markdown, but not in a browser or an
+ *  editor that shows the file as it is: only a fence that is closed makes code. (Inside a
+ *  quote or a list the closing line carries their markers; they are read past.) */
+function closed(lastLine: string, markup: string, lines: number): boolean {
+  const fence = /^[\s>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?(`{3,}|~{3,})[ \t]*$/.exec(lastLine.replace(/\r?\n$|\r$/, ""));
+  return lines >= 2 && fence !== null && fence[1]![0] === markup[0] && fence[1]!.length >= markup.length;
 }
 
 /** CommonMark code spans in one inline block's source, kept only where markdown-it found a
@@ -47,45 +57,49 @@ export function codeRegions(text: string): Span[] {
 function codeSpans(text: string, from: number, to: number, children: Token[]): Span[] {
   const expected = new Map<string, number>();
   for (const child of children) if (child.type === "code_inline") expected.set(child.content, (expected.get(child.content) ?? 0) + 1);
-  const spans: Span[] = [];
-  let i = from;
-  while (i < to) {
+  // Every backtick run of the block once, with its length, outside backslash escapes; then
+  // openers and closers are paired left to right with one forward pointer per run length, so
+  // thousands of unmatched runs cost one pass, not one search each (as markdown-it does).
+  const runs: Array<[at: number, length: number]> = [];
+  for (let i = from; i < to; ) {
     const c = text[i];
-    if (c === "\\") {
-      i += 2;
-      continue;
-    }
-    if (c !== "`") {
-      i++;
-      continue;
-    }
-    let n = 0;
-    while (text[i + n] === "`") n++;
-    const close = closingRun(text, i + n, to, n);
-    if (close === -1) {
+    // An escaped character is never a backtick run (inside a code span a backslash is literal;
+    // reading it as an escape there only loses that span, the strict side).
+    if (c === "\\") i += 2;
+    else if (c !== "`") i++;
+    else {
+      let n = 0;
+      while (i + n < to && text[i + n] === "`") n++;
+      runs.push([i, n]);
       i += n;
-      continue;
     }
-    const content = normalize(text.slice(i + n, close));
+  }
+  const byLength = new Map<number, number[]>();
+  for (const [k, [, n]] of runs.entries()) {
+    const list = byLength.get(n);
+    if (list) list.push(k);
+    else byLength.set(n, [k]);
+  }
+  const pointer = new Map<number, number>();
+  const spans: Span[] = [];
+  for (let k = 0; k < runs.length; k++) {
+    const [at, n] = runs[k]!;
+    const same = byLength.get(n)!;
+    let p = pointer.get(n) ?? 0;
+    while (p < same.length && same[p]! <= k) p++;
+    pointer.set(n, p);
+    if (p === same.length) continue;
+    const closer = same[p]!;
+    const [closeAt] = runs[closer]!;
+    const content = normalize(text.slice(at + n, closeAt));
     const left = expected.get(content) ?? 0;
     if (left > 0) {
       expected.set(content, left - 1);
-      spans.push({ start: i, end: close + n });
+      spans.push({ start: at, end: closeAt + n });
     }
-    i = close + n;
+    k = closer;
   }
   return spans;
-}
-
-/** Start of the next run of exactly `n` backticks at or after `from`, or -1. */
-function closingRun(text: string, from: number, to: number, n: number): number {
-  for (let i = text.indexOf("`", from); i !== -1 && i < to; i = text.indexOf("`", i)) {
-    let m = 0;
-    while (text[i + m] === "`") m++;
-    if (m === n) return i;
-    i += m;
-  }
-  return -1;
 }
 
 /** A code span's content as CommonMark (and markdown-it) define it. */

@@ -147,3 +147,16 @@ test("near misses stay: random base64, a hash list, a PGP block, long words, Chi
     expect(upload(text).verdict, name).toBe("text");
   }
 });
+
+test("a fence left open is not code, and hostile backtick runs stay linear", () => {
+  expect(upload("```\n<img src=x>\n").verdict).toBe("image");
+  expect(scrubImages("```\n<img src=x>\n").removed.length).toBe(1);
+  expect(upload("> ```\n> <img src=x>\n> ```\n").verdict).toBe("text");
+  expect(upload("- ```\n  <img src=x>\n  ```\n").verdict).toBe("text");
+  const started = performance.now();
+  // One real code span, then 20,000 runs that never close (each a different length pattern).
+  const hostile = `\`a\` ${Array.from({ length: 20_000 }, (_, i) => "`".repeat((i % 50) + 2)).join(" x ")} <img src=x>`;
+  expect(scrubImages(hostile).removed.length).toBe(1);
+  expect(upload(hostile).verdict).toBe("image");
+  expect(performance.now() - started).toBeLessThan(3000);
+});
