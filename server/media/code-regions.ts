@@ -10,6 +10,10 @@ import MarkdownIt from "markdown-it";
 import type { Span } from "./markdown-images.ts";
 
 const md = new MarkdownIt({ html: true, linkify: false });
+// Only what decides where code spans are: escapes, backticks, and what can hold a backtick
+// before a span could start (links, autolinks, inline HTML). Emphasis and the rest cannot.
+md.inline.ruler.disable(["emphasis", "strikethrough", "newline", "entity"]);
+md.inline.ruler2.disable(["balance_pairs", "strikethrough", "emphasis", "fragments_join"]);
 
 /** Texts larger than this are never given the code exemption: no text over 256 KB is accepted
  *  anyway, and parsing megabytes of markdown is not worth it to refuse them for another reason. */

@@ -82,7 +82,9 @@ export function dataUriRole(text: string, m: RegExpExecArray, judge: JudgeBytes)
   if (payload && carriesImage(payload, type.includes(";base64"), judge)) return "decoded";
   if (!/^data:/i.test(written)) return "used";
   const lineStart = text.lastIndexOf("\n", m.index - 1) + 1;
-  if (USED_BEFORE.test(text.slice(Math.max(lineStart, m.index - 200), m.index))) return "used";
+  const before = text.slice(Math.max(lineStart, m.index - 200), m.index).trimEnd();
+  // Each use ends in one of these characters; prose before a URI mostly does not.
+  if (/[=("'<:]$/.test(before) && USED_BEFORE.test(before)) return "used";
   const after = text[m.index + written.length];
   if (!payload && (after === "<" || after === "&")) return "used";
   return "mention";
@@ -91,13 +93,18 @@ export function dataUriRole(text: string, m: RegExpExecArray, judge: JudgeBytes)
 /** The payload as base64 (flagged or not: either way it could be decoded by hand) and as
  *  percent-encoded bytes. */
 function carriesImage(payload: string, flagged: boolean, judge: JudgeBytes): boolean {
-  let raw: string;
-  try {
-    raw = decodeURIComponent(payload);
-  } catch {
-    raw = payload.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  let raw = payload;
+  if (payload.includes("%")) {
+    try {
+      raw = decodeURIComponent(payload);
+    } catch {
+      raw = payload.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    }
   }
   const base64 = raw.replace(/\s+/g, "");
   if ((flagged || /^[A-Za-z0-9+/_-]{8,}={0,2}$/.test(base64)) && judge(Buffer.from(base64, "base64"))) return true;
+  // As bytes written out: only when something was percent-decoded or the payload is not plain
+  // base64 letters (which cannot spell a signature or markup by themselves).
+  if (raw === payload && /^[A-Za-z0-9+/=_-]*$/.test(payload)) return false;
   return judge(Buffer.from(raw, "latin1")) !== null || judge(Buffer.from(raw, "utf8")) !== null;
 }

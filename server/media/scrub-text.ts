@@ -14,7 +14,7 @@ import { dataUriRole, dataUris, replaceDataUris } from "./data-uri.ts";
 import { encodedImageSpans } from "./encoded-images.ts";
 import { examine, strongImageAtStart } from "./find-image.ts";
 import { imageAttribute, isImageInput, readTagAt, startTags, type StartTag } from "./html-tags.ts";
-import { markdownImages } from "./markdown-images.ts";
+import { markdownImages, type Span } from "./markdown-images.ts";
 
 export interface Removal {
   kind: string;
@@ -64,20 +64,32 @@ export function scrubImages(text: string): Scrubbed {
 /** What decoded bytes are, for data: payloads and base64/hex runs (the upload detectors). */
 const judge = (bytes: Buffer) => examine(bytes, 1).image;
 
+/** How many data:image URIs of one text are judged by their payload; past that the rest are
+ *  removed unjudged, so that thousands of tiny URIs cost no more than a few hundred. */
+const MAX_JUDGED = 1000;
+
 function findCuts(text: string): Cut[] {
-  const cuts: Cut[] = [];
-  const regions = codeRegions(text);
-  // Image syntax is looked for with code blanked out (same length, so offsets hold).
-  const syntax = maskCode(text, regions);
-  for (const span of markdownImages(syntax)) cuts.push({ ...span, kind: "markdown-image" });
-  if (syntax.includes("<")) cuts.push(...htmlCuts(syntax));
+  // Code regions cost a markdown parse: only when there is image syntax to place.
+  let regions: Span[] | null = null;
+  const code = () => (regions ??= codeRegions(text));
+  let cuts = syntaxCuts(text);
+  // Image syntax inside code is text: looked for again with code blanked out (same length,
+  // so offsets hold).
+  if (cuts.length > 0 && code().length > 0) cuts = syntaxCuts(maskCode(text, code()));
+  let judged = 0;
   for (const m of dataUris(text)) {
-    const role = dataUriRole(text, m, judge);
-    if (role === "mention" || (role !== "decoded" && insideAny(regions, m.index))) continue;
+    const role = judged++ < MAX_JUDGED ? dataUriRole(text, m, judge) : "decoded";
+    if (role === "mention" || (role !== "decoded" && insideAny(code(), m.index))) continue;
     cuts.push({ start: m.index, end: m.index + m[0].length, kind: "data-uri" });
   }
   for (const span of encodedImageSpans(text, strongImageAtStart, judge)) cuts.push({ start: span.start, end: span.end, kind: span.format });
   return outermost(cuts);
+}
+
+function syntaxCuts(text: string): Cut[] {
+  const cuts: Cut[] = markdownImages(text).map((span) => ({ ...span, kind: "markdown-image" }));
+  if (text.includes("<")) cuts.push(...htmlCuts(text));
+  return cuts;
 }
 
 /** Names of elements that are or hold an image, found wherever they start, even where a browser

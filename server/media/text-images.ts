@@ -5,6 +5,7 @@
 import { CODE_SCAN_LIMIT, codeRegions, insideAny, maskCode } from "./code-regions.ts";
 import { dataUriRole, dataUris, type JudgeBytes } from "./data-uri.ts";
 import { imageAttribute, isImageInput, startTags } from "./html-tags.ts";
+import type { Span } from "./markdown-images.ts";
 import type { Finding } from "./verdict.ts";
 
 /** A rule runs only when its gate (a literal the pattern cannot match without) occurs in the
@@ -61,16 +62,23 @@ export function textImage(text: string, opts: TextImageOptions = {}): Finding {
   if (itself) return itself;
   if (!opts.judge || text.length > CODE_SCAN_LIMIT) return (ANY_DATA_IMAGE.test(text) ? "data-uri" : null) ?? references(text);
   // Image syntax inside code is shown as code; a data: URI whose payload decodes to an image
-  // is an image even there.
-  const regions = codeRegions(text);
+  // is an image even there. Code regions cost a markdown parse: only when there is syntax.
+  let regions: Span[] | null = null;
+  const code = () => (regions ??= codeRegions(text));
   if (text.includes(":") || text.includes("&")) {
+    let judged = 0;
     for (const m of dataUris(text)) {
+      // Past the cap the rest are not judged: the text counts as an image.
+      if (judged++ >= MAX_JUDGED) return "data-uri";
       const role = dataUriRole(text, m, opts.judge);
-      if (role === "decoded" || (role === "used" && !insideAny(regions, m.index))) return "data-uri";
+      if (role === "decoded" || (role === "used" && !insideAny(code(), m.index))) return "data-uri";
     }
   }
-  return references(maskCode(text, regions));
+  return references(text) && references(maskCode(text, code()));
 }
+
+/** How many data: URIs of one text are judged by their payload. */
+const MAX_JUDGED = 1000;
 
 function references(text: string): Finding {
   return firstRule(text, REFERENCES) ?? markdownReferenceImage(text) ?? imageInAttributes(text);

@@ -2,6 +2,7 @@
 // on 20 KB posts, common and hostile, and the whole write path for a post (scrub + render).
 // Run: npx tsx tests/bench/text-fields.ts (BENCH_RUNS=n changes the 200 runs per figure).
 import { randomBytes } from "node:crypto";
+import { inspect } from "#server/media/inspect.ts";
 import { renderMarkdown } from "#server/media/render-markdown.ts";
 import { scrubImages } from "#server/media/scrub-text.ts";
 
@@ -49,4 +50,20 @@ console.log("\nrenderMarkdown() (includes its own scrub)          median ms   p9
 for (const [name, text] of cases.slice(0, 3)) {
   const { median, p99 } = time(Math.min(RUNS, 100), () => renderMarkdown(text));
   console.log(`  ${name.padEnd(46)} ${median.toFixed(2).padStart(8)} ${p99.toFixed(2).padStart(8)}`);
+}
+
+// Uploads up to the 256 KB text limit: the only size where markdown code is parsed.
+const KB256 = 262_000;
+const uploads: Array<[string, string]> = [
+  ["256 KB dense markdown with code", dense.repeat(Math.ceil(KB256 / dense.length)).slice(0, KB256)],
+  ["256 KB of '![a](b) `c` ' (hostile)", "![a](b) `c` ".repeat(Math.ceil(KB256 / 12)).slice(0, KB256)],
+  ["256 KB of backtick runs, one code span", `\`a\` ${"`` ``` x ".repeat(30_000)}`.slice(0, KB256)],
+  ["256 KB of 'data:image/png;base64,AAAA '", "data:image/png;base64,AAAA ".repeat(Math.ceil(KB256 / 27)).slice(0, KB256)],
+  ["256 KB base64 of random bytes (76-col)", randomBytes(190_000).toString("base64").replace(/.{76}/g, "$&\n").slice(0, KB256)],
+];
+console.log("\ninspect() on text uploads                          median ms   p99 ms");
+for (const [name, text] of uploads) {
+  const bytes = Buffer.from(text);
+  const { median, p99 } = time(Math.min(RUNS, 40), () => inspect(bytes));
+  console.log(`  ${name.padEnd(46)} ${median.toFixed(2).padStart(8)} ${p99.toFixed(2).padStart(8)}   ${JSON.stringify(inspect(bytes))}`);
 }
