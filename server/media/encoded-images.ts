@@ -2,7 +2,7 @@
 // group, a C array of bytes. Long runs are decoded and handed back to the byte detectors. All
 // decoded runs are searched together in one buffer, so a text of many short runs costs one
 // carving pass, not one per run.
-import type { Finding } from "./verdict.ts";
+import { TEXT_LIMIT, type Finding } from "./verdict.ts";
 
 /** Shortest run worth decoding: 32 base64 characters carry 24 bytes, enough for any header,
  *  and the smallest GIF (~26 bytes) still qualifies. Decoding prose by mistake costs nothing:
@@ -158,14 +158,15 @@ export function encodedImage(text: string, atStart: Detect, detect: Detect): Fin
     decoded.push(whole, SEPARATOR_BUFFER);
     bytes += whole.length + SEPARATOR_BYTES;
   }
-  return (decoded.length > 1 ? detect(Buffer.concat(decoded)) : null) ?? (parts.length > 0 ? shiftedImage(text, detect) : null);
+  return (decoded.length > 1 ? detect(Buffer.concat(decoded)) : null) ?? (parts.length > 0 && text.length <= TEXT_LIMIT ? shiftedImage(text, detect) : null);
 }
 
 /**
  * Base64 glued to a word ("photoiVBOR...") or starting mid-run decodes to noise at the run's
  * own alignment: the runs are decoded again starting one, two and three characters in, and
- * searched (carving finds the image a few bytes in). These passes have a budget of their own,
- * so text of up to 256 KB is still read whole at every alignment.
+ * searched (carving finds the image a few bytes in). Only for text up to the 256 KB limit, the
+ * only text ever kept: a larger file is refused whatever it holds, and three more decodes of
+ * 5 MB of base64-like text ("BM" or "P1" repeated) doubled its verdict time.
  */
 function shiftedImage(text: string, detect: Detect): Finding {
   for (let shift = 1; shift < 4; shift++) {
