@@ -19,10 +19,6 @@ export const PREVIEWS_PER_MINUTE = 60;
 /** One per process (see above); tests may pass their own limiter. */
 const processLimiter = new RateLimiterMemory({ keyPrefix: "preview_member", points: PREVIEWS_PER_MINUTE, duration: 60 });
 
-export function previewLimiter(points = PREVIEWS_PER_MINUTE) {
-  return new RateLimiterMemory({ keyPrefix: "preview_member", points, duration: 60 });
-}
-
 export async function previewPost(memberId: string, body: string, limiter = processLimiter): Promise<{ html: string; notices: MessageKey[] }> {
   try {
     await limiter.consume(memberId);

@@ -37,7 +37,7 @@ const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMP
 
 /** Stored with each rendered post; when it changes, stored posts are rendered again. Bump the
  *  leading number whenever the rules in this folder change. */
-export const SANITIZER_VERSION = `1:markdown-it-${markdownItPackage.version}:dompurify-${purify.version}`;
+export const SANITIZER_VERSION = `2:markdown-it-${markdownItPackage.version}:dompurify-${purify.version}`;
 
 // RETURN_DOM hands back the body of DOMPurify's own parsed document: links get rel and text
 // is checked in place, then serialized once. (A fragment would have to be moved into another
