@@ -14,18 +14,21 @@ export interface ComposerProps {
   values?: { title?: string; body?: string; contentWarning?: string };
   state?: (FormState & { intent?: string }) | null;
   previewHtml?: string | null;
+  /** What the media guard would remove from the previewed text ("An image was removed …"). */
+  previewNotices?: readonly MessageKey[];
   action?: string;
 }
 
 const SUBMIT: Record<ComposerProps["mode"], MessageKey> = { thread: "composer.submitThread", reply: "composer.submitReply", edit: "composer.submitEdit" };
 
-export function Composer({ mode, idempotencyKey, values = {}, state, previewHtml, action }: ComposerProps) {
+export function Composer({ mode, idempotencyKey, values = {}, state, previewHtml, previewNotices = [], action }: ComposerProps) {
   const t = useT();
   const kept = state?.values ?? {};
   const errors = state?.fieldErrors ?? {};
   const [blocked, setBlocked] = useState(false);
   const [body, setBody] = useState(kept.body ?? values.body ?? "");
-  const preview = useFetcher<{ html: string }>();
+  // A throttled preview answers html: null; the last one shown stays.
+  const preview = useFetcher<{ html: string | null; notices: MessageKey[] }>();
   const fileInput = useRef<HTMLInputElement>(null);
 
   // Live preview, a moment after typing stops; the server renders it exactly as it will store it.
@@ -51,6 +54,7 @@ export function Composer({ mode, idempotencyKey, values = {}, state, previewHtml
     }
   };
   const shownPreview = preview.data?.html ?? previewHtml;
+  const shownNotices = preview.data?.html != null ? preview.data.notices : previewNotices;
   const field = (name: string) => ({ id: `${mode}-${name}`, name, "aria-invalid": errors[name] ? true : undefined, "aria-describedby": errors[name] ? `${mode}-${name}-error` : undefined });
   const error = (name: string) =>
     errors[name] ? (
@@ -98,6 +102,11 @@ export function Composer({ mode, idempotencyKey, values = {}, state, previewHtml
       {shownPreview ? (
         <section className="preview" aria-live="polite">
           <h3>{t("composer.previewTitle")}</h3>
+          {shownNotices.map((key) => (
+            <p key={key} className="notice">
+              {t(key)}
+            </p>
+          ))}
           <div className="post-body" dangerouslySetInnerHTML={{ __html: shownPreview }} />
         </section>
       ) : null}

@@ -11,5 +11,3 @@ export const WARNING_MAX = 100;
 export const REPORT_NOTE_MAX = 1000;
 /** The largest upload the media guard judges (text attachments are far smaller: 256 KB). */
 export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
-/** What a preview renders of a body: a little more than a post may hold. */
-export const PREVIEW_MAX = 25_000;

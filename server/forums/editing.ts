@@ -5,6 +5,7 @@ import type { Db } from "#db/client.ts";
 import { attachments, notifications, posts } from "#db/schema.ts";
 import { NotFound } from "#server/errors.ts";
 import { parseForm } from "#server/forms.ts";
+import { isUuid } from "#server/ids.ts";
 import { composePost } from "./compose.ts";
 import { editForm } from "./post-forms.ts";
 import { findThread } from "./thread-page.ts";
@@ -14,7 +15,7 @@ type Member = NonNullable<Viewer>;
 
 /** The member's own live post, or NotFound (someone else's post is not theirs to see here). */
 export async function ownPost(db: Db, member: Member, postId: string) {
-  if (!/^[0-9a-f-]{36}$/.test(postId)) throw new NotFound();
+  if (!isUuid(postId)) throw new NotFound();
   const [post] = await db
     .select()
     .from(posts)
@@ -26,8 +27,9 @@ export async function ownPost(db: Db, member: Member, postId: string) {
 export async function editPost(db: Db, member: Member, postId: string, data: FormData | Record<string, unknown>) {
   const post = await ownPost(db, member, postId);
   const form = parseForm(editForm, data);
+  // Judged, recorded and rendered before the transaction: see compose.ts.
+  const composed = await composePost(db, member.id, form);
   return db.transaction(async (tx) => {
-    const composed = await composePost(tx, member.id, form);
     await tx
       .update(posts)
       .set({ bodySource: composed.bodySource, bodyHtml: composed.bodyHtml, sanitizerVersion: composed.sanitizerVersion, contentWarning: composed.contentWarning, editedAt: new Date() })

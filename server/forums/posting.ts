@@ -5,7 +5,7 @@ import type { Db, Tx } from "#db/client.ts";
 import { attachments, posts, threads } from "#db/schema.ts";
 import { createHash } from "node:crypto";
 import type { Throttle } from "#server/auth/throttle.ts";
-import { Invalid, NotFound } from "#server/errors.ts";
+import { NotFound } from "#server/errors.ts";
 import { parseForm } from "#server/forms.ts";
 import { composePost, type Upload } from "./compose.ts";
 import { findForum } from "./list.ts";
@@ -46,13 +46,13 @@ export async function createThread(deps: PostingDeps, member: Member, forumSlug:
   const again = await existingPost(deps.db, member.id, form.idempotencyKey);
   if (again) return { threadId: again.threadId, postId: again.id, notices: [], repeated: true };
   await deps.throttle.posting(member.id);
+  // Judged, recorded and rendered before the transaction: see compose.ts.
+  const composed = await composePost(deps.db, member.id, { ...form, upload });
   try {
     const result = await deps.db.transaction(async (tx) => {
-      const composed = await composePost(tx, member.id, { ...form, upload });
-      if (!composed.title) throw new Invalid({ title: "media.nothingLeft" });
       const [thread] = await tx
         .insert(threads)
-        .values({ forumId: forum.id, authorId: member.id, title: composed.title, contentWarning: composed.contentWarning, postCount: 1 })
+        .values({ forumId: forum.id, authorId: member.id, title: composed.title!, contentWarning: composed.contentWarning, postCount: 1 })
         .returning({ id: threads.id });
       const [post] = await tx
         .insert(posts)
@@ -80,8 +80,8 @@ export async function reply(deps: PostingDeps, member: Member, threadId: string,
   const again = await existingPost(deps.db, member.id, form.idempotencyKey);
   if (again) return { threadId, postId: again.id, notices: [], repeated: true };
   await deps.throttle.posting(member.id);
+  const composed = await composePost(deps.db, member.id, { ...form, upload });
   const result = await deps.db.transaction(async (tx) => {
-    const composed = await composePost(tx, member.id, { ...form, upload });
     const [post] = await tx
       .insert(posts)
       .values({ threadId, authorId: member.id, ...pick(composed), idempotencyKey: form.idempotencyKey })

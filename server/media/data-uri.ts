@@ -39,3 +39,72 @@ export function dataUris(text: string): IterableIterator<RegExpExecArray> {
 export function replaceDataUris(text: string, replacement: string): string {
   return text.replace(EVERY, replacement);
 }
+
+/**
+ * What one data: URI found in text is, for the guard:
+ * - `decoded`: an image type whose payload really decodes to an image (or is image markup):
+ *   an image wherever it is written, code included;
+ * - `used`: an image type written where something would load it (an attribute value, a
+ *   markdown link destination or definition, CSS `url(`, an autolink), disguised with
+ *   entities, escapes or breaks, or followed by markup: an image outside code;
+ * - `mention`: `data:image/...` written as words ("a data URI looks like
+ *   data:image/png;base64, followed by text"), with nothing decodable after it: text;
+ * - `other`: any other type (text/html, none): removed outside code, as before.
+ */
+export type DataUriRole = "decoded" | "used" | "mention" | "other";
+
+export type JudgeBytes = (bytes: Buffer) => string | null;
+
+const ENTITY = /&(?:colon|sol|tab|newline);|&#x0*([0-9a-f]+);?|&#0*(\d+);?/gi;
+const NAMED: Record<string, string> = { "&colon;": ":", "&sol;": "/", "&tab;": "\t", "&newline;": "\n" };
+
+function decodeEntities(s: string): string {
+  return s.replace(ENTITY, (all, hex?: string, dec?: string) => {
+    if (hex) return String.fromCodePoint(Math.min(0x10ffff, parseInt(hex, 16)));
+    if (dec) return String.fromCodePoint(Math.min(0x10ffff, Number(dec)));
+    return NAMED[all.toLowerCase()] ?? all;
+  });
+}
+
+// Just before the URI: `=` or `="` (an attribute), `](` or `](<` (a link), `url(` (CSS), `<`
+// (an autolink), or `[label]:` at a line start (a definition).
+const USED_BEFORE = /(?:=\s*["']?|\]\(\s*<?|url\(\s*["']?|<|^ {0,3}\[[^\]\n]+\]:\s*<?)\s*$/i;
+/** How much of a payload is decoded to judge it: every image header fits. */
+const PAYLOAD_LIMIT = 256 * 1024;
+
+export function dataUriRole(text: string, m: RegExpExecArray, judge: JudgeBytes): DataUriRole {
+  const written = m[0];
+  const plain = decodeEntities(written).replace(/[\t\n\r]/g, "").replace(/^data\\:/i, "data:");
+  const header = /^data:\s*([^,]*),?/i.exec(plain);
+  const type = (header?.[1] ?? "").trim().toLowerCase();
+  if (!/^image\s*\//.test(type)) return "other";
+  const payload = plain.slice(header?.[0].length ?? plain.length, (header?.[0].length ?? 0) + PAYLOAD_LIMIT);
+  if (payload && carriesImage(payload, type.includes(";base64"), judge)) return "decoded";
+  if (!/^data:/i.test(written)) return "used";
+  const lineStart = text.lastIndexOf("\n", m.index - 1) + 1;
+  const before = text.slice(Math.max(lineStart, m.index - 200), m.index).trimEnd();
+  // Each use ends in one of these characters; prose before a URI mostly does not.
+  if (/[=("'<:]$/.test(before) && USED_BEFORE.test(before)) return "used";
+  const after = text[m.index + written.length];
+  if (!payload && (after === "<" || after === "&")) return "used";
+  return "mention";
+}
+
+/** The payload as base64 (flagged or not: either way it could be decoded by hand) and as
+ *  percent-encoded bytes. */
+function carriesImage(payload: string, flagged: boolean, judge: JudgeBytes): boolean {
+  let raw = payload;
+  if (payload.includes("%")) {
+    try {
+      raw = decodeURIComponent(payload);
+    } catch {
+      raw = payload.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    }
+  }
+  const base64 = raw.replace(/\s+/g, "");
+  if ((flagged || /^[A-Za-z0-9+/_-]{8,}={0,2}$/.test(base64)) && judge(Buffer.from(base64, "base64"))) return true;
+  // As bytes written out: only when something was percent-decoded or the payload is not plain
+  // base64 letters (which cannot spell a signature or markup by themselves).
+  if (raw === payload && /^[A-Za-z0-9+/=_-]*$/.test(payload)) return false;
+  return judge(Buffer.from(raw, "latin1")) !== null || judge(Buffer.from(raw, "utf8")) !== null;
+}

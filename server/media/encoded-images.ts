@@ -2,7 +2,7 @@
 // group, a C array of bytes. Long runs are decoded and handed back to the byte detectors. All
 // decoded runs are searched together in one buffer, so a text of many short runs costs one
 // carving pass, not one per run.
-import type { Finding } from "./verdict.ts";
+import { TEXT_LIMIT, type Finding } from "./verdict.ts";
 
 /** Shortest run worth decoding: 32 base64 characters carry 24 bytes, enough for any header,
  *  and the smallest GIF (~26 bytes) still qualifies. Decoding prose by mistake costs nothing:
@@ -43,7 +43,11 @@ const HEX_CLASS = runClass(HEX);
  * out only around a probe pair that hits: prose costs about one look per `min / 2` characters
  * instead of one per character (as a regex over the whole text would).
  */
-function* longRuns(text: string, { table, rest }: RunClass, min: number): Generator<string> {
+function* longRuns(text: string, cls: RunClass, min: number): Generator<string> {
+  for (const [start, end] of longRunSpans(text, cls, min)) yield text.slice(start, end);
+}
+
+function* longRunSpans(text: string, { table, rest }: RunClass, min: number): Generator<[number, number]> {
   const step = Math.floor(min / 2);
   const inRun = (i: number) => {
     const c = i < text.length ? text.charCodeAt(i) : 0x100;
@@ -65,7 +69,7 @@ function* longRuns(text: string, { table, rest }: RunClass, min: number): Genera
     rest.lastIndex = p;
     rest.test(text);
     const end = rest.lastIndex;
-    if (end - start >= min) yield text.slice(start, end);
+    if (end - start >= min) yield [start, end];
     scannedTo = end;
   }
 }
@@ -154,7 +158,31 @@ export function encodedImage(text: string, atStart: Detect, detect: Detect): Fin
     decoded.push(whole, SEPARATOR_BUFFER);
     bytes += whole.length + SEPARATOR_BYTES;
   }
-  return decoded.length > 1 ? detect(Buffer.concat(decoded)) : null;
+  return (decoded.length > 1 ? detect(Buffer.concat(decoded)) : null) ?? (parts.length > 0 && text.length <= TEXT_LIMIT ? shiftedImage(text, detect) : null);
+}
+
+/**
+ * Base64 glued to a word ("photoiVBOR...") or starting mid-run decodes to noise at the run's
+ * own alignment: the runs are decoded again starting one, two and three characters in, and
+ * searched (carving finds the image a few bytes in). Only for text up to the 256 KB limit, the
+ * only text ever kept: a larger file is refused whatever it holds, and three more decodes of
+ * 5 MB of base64-like text ("BM" or "P1" repeated) doubled its verdict time.
+ */
+function shiftedImage(text: string, detect: Detect): Finding {
+  for (let shift = 1; shift < 4; shift++) {
+    const parts: string[] = [];
+    let bytes = 0;
+    for (const run of base64Runs(text)) {
+      if (bytes >= DECODE_BUDGET / 3) break;
+      const clean = withoutLineBreaks(run).slice(shift, shift + 4 * Math.ceil((DECODE_BUDGET / 3 - bytes) / 3));
+      const padded = clean.length % 4 === 0 ? clean : clean + "AAA".slice(0, 4 - (clean.length % 4));
+      parts.push(padded, SEPARATOR);
+      bytes += (padded.length / 4) * 3 + SEPARATOR_BYTES;
+    }
+    const found = detect(Buffer.concat([SEPARATOR_BUFFER, Buffer.from(parts.join(""), "base64")]));
+    if (found) return found;
+  }
+  return null;
 }
 
 /** Hex runs are decoded up to this many bytes each: an RTF picture or a C array is found by
@@ -187,5 +215,83 @@ function hexNibbles(run: string, limit: number): Uint8Array {
 function pack(nibbles: Uint8Array, skip: number): Buffer {
   const out = Buffer.alloc(Math.floor((nibbles.length - skip) / 2));
   for (let i = 0; i < out.length; i++) out[i] = ((nibbles[skip + 2 * i] as number) << 4) | (nibbles[skip + 2 * i + 1] as number);
+  return out;
+}
+
+/** A base64 or hex run in member text that decodes to an image: its place and the format. */
+export interface EncodedSpan {
+  start: number;
+  end: number;
+  format: string;
+}
+
+/** Lines of one base64 encoding may be indented or quoted ("> ") in markdown: runs separated
+ *  only by such a line break are decoded together. A blank line ends the encoding. */
+const WRAP = /^[ \t]*\r?\n[ \t>]*$/;
+
+/**
+ * For text fields (post bodies, titles, warnings, chat; at most a few tens of KB): every run
+ * that decodes to an image, so that the run itself can be removed. Each run (and each group
+ * of wrapped runs) is decoded on its own at all four base64 alignments, so an encoding glued
+ * to a word or starting mid-line is found too; hex at both nibble alignments.
+ */
+export function encodedImageSpans(text: string, atStart: Detect, detect: Detect): EncodedSpan[] {
+  const spans: EncodedSpan[] = [];
+  const judge = (written: string): Finding => {
+    const clean = withoutLineBreaks(written).replace(/[ \t>]/g, "");
+    for (let shift = 0; shift < 4 && shift < clean.length; shift++) {
+      const bytes = Buffer.from(clean.slice(shift, shift + 4 * Math.ceil(DECODE_BUDGET / 3)), "base64");
+      const found = atStart(bytes) ?? detect(Buffer.concat([SEPARATOR_BUFFER, bytes]));
+      if (found) return found;
+    }
+    return null;
+  };
+  const runs = [...longRunSpans(text, BASE64_CLASS, MIN_RUN)].flatMap(([start, end]) => splitAtBlankLines(text, start, end));
+  let decoded = 0;
+  for (let i = 0; i < runs.length && decoded < DECODE_BUDGET; ) {
+    let j = i;
+    while (j + 1 < runs.length && WRAP.test(text.slice(runs[j]![1], runs[j + 1]![0]))) j++;
+    const [start, end] = [runs[i]![0], runs[j]![1]];
+    decoded += ((end - start) * 3) / 4;
+    const found = judge(text.slice(start, end)) ?? (j > i ? firstRunImage(text, runs.slice(i, j + 1), judge) : null);
+    // Base64 padding is not in the run class; it goes with the run.
+    const padded = text.startsWith("==", end) ? end + 2 : text[end] === "=" ? end + 1 : end;
+    if (found) spans.push({ start, end: padded, format: found });
+    i = j + 1;
+  }
+  for (const [runStart, runEnd] of longRunSpans(text, HEX_CLASS, 2 * MIN_RUN)) {
+    if (decoded >= DECODE_BUDGET) break;
+    const run = text.slice(runStart, runEnd);
+    const nibbles = hexNibbles(run, 2 * HEX_RUN_LIMIT);
+    if (nibbles.length < 2 * MIN_RUN) continue;
+    decoded += nibbles.length / 2;
+    const found = [0, 1].map((skip) => pack(nibbles, skip)).reduce<Finding>((f, bytes) => f ?? atStart(bytes) ?? detect(Buffer.concat([SEPARATOR_BUFFER, bytes])), null);
+    if (!found) continue;
+    // The run class includes spaces and line breaks: the removal is the digits, not the margins.
+    const lead = run.length - run.trimStart().length;
+    spans.push({ start: runStart + lead, end: runStart + run.trimEnd().length, format: found });
+  }
+  return spans;
+}
+
+/** A group of wrapped runs whose lines are not whole base64 groups: each run on its own. */
+function firstRunImage(text: string, runs: Array<[number, number]>, judge: (written: string) => Finding): Finding {
+  for (const [start, end] of runs) {
+    const found = judge(text.slice(start, end));
+    if (found) return found;
+  }
+  return null;
+}
+
+function splitAtBlankLines(text: string, start: number, end: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const blank = /\r?\n\r?\n/g;
+  blank.lastIndex = start;
+  let from = start;
+  for (let m = blank.exec(text); m && m.index < end; m = blank.exec(text)) {
+    if (m.index - from >= MIN_RUN) out.push([from, m.index]);
+    from = m.index + m[0].length;
+  }
+  if (end - from >= MIN_RUN) out.push([from, end]);
   return out;
 }

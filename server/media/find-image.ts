@@ -50,7 +50,7 @@ export function examine(b: Buffer, depth = 0, budget: InflateBudget = newInflate
     // are never UTF-8), so text is carved only for the ones it can.
     carveImage(b, kind === "text") ??
     (depth < MAX_DEPTH ? gzippedImage(b, depth, budget) : null) ??
-    (kind === "binary" ? markupInBinary(b, view, depth, budget) : imageInText(view, depth, budget)) ??
+    (kind === "binary" ? markupInBinary(b, view, depth, budget) : imageInText(view, depth, budget, depth === 0 && kind === "text")) ??
     // Last, as the costliest when it hits; only binary data can hold a gzip header (1F is a
     // control byte).
     (depth < MAX_DEPTH && kind === "binary" ? carvedGzipImage(b, depth, budget) : null);
@@ -75,10 +75,13 @@ function carvedGzipImage(b: Buffer, depth: number, budget: InflateBudget): Findi
   return null;
 }
 
-/** Images written as text, and images encoded inside the text. */
-function imageInText(view: string, depth: number, budget: InflateBudget): Finding {
+/** Images written as text, and images encoded inside the text. In a file as it was sent
+ *  (`asWritten`), markdown code is text and a data: URI is judged by what its payload decodes
+ *  to; text decoded out of something else is read strictly. */
+function imageInText(view: string, depth: number, budget: InflateBudget, asWritten = false): Finding {
+  const judge = asWritten ? (bytes: Buffer) => examine(bytes, depth + 1, budget).image : undefined;
   return (
-    textImage(view) ??
+    textImage(view, { judge }) ??
     (depth < MAX_DEPTH
       ? encodedImage(view, (run) => imageAtRunStart(run, depth + 1, budget), (bytes) => examine(bytes, depth + 1, budget).image)
       : null)

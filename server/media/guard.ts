@@ -1,20 +1,35 @@
 // The media guard as services call it: every text and every upload goes through here, and every
-// removal is recorded (DESIGN.md, Media guard). Bytes of a removed or refused file are dropped.
+// removal is recorded. Bytes of a removed or refused file are dropped.
+//
+// Judging and recording are separate steps: `scanText` and `judgeUpload` touch no database,
+// so a caller judges everything first, records the removals on their own (`recordRemovals`),
+// and only then decides whether what is left can be stored. A removal is recorded even when
+// the post it came in is then refused ("nothing but an image"): that attempt is the one
+// moderators most need to count, and a record written inside the refused post's transaction
+// would roll back with it.
 import type { DbOrTx } from "#db/client.ts";
 import { inspect } from "./inspect.ts";
-import { recordRemoval, type RemovalChannel } from "./removals.ts";
+import { recordRemovals, type PendingRemoval, type RemovalChannel } from "./removals.ts";
 import { scrubImages } from "./scrub-text.ts";
+
+export type { PendingRemoval } from "./removals.ts";
+export { recordRemovals } from "./removals.ts";
 
 export { MAX_UPLOAD_BYTES } from "#app/contracts/limits.ts";
 
-/** Removes image constructs and data: URIs from member text, recording each removal. */
+/** One text field (a post body, title, content warning, chat message, profile field): image
+ *  constructs, data: URIs that carry images, and base64/hex runs that decode to an image
+ *  removed; what went, for `recordRemovals`. */
+export function scanText(channel: RemovalChannel, text: string): { text: string; removals: PendingRemoval[] } {
+  const scrubbed = scrubImages(text);
+  return { text: scrubbed.text, removals: scrubbed.removed.map((r) => ({ channel, format: r.kind, bytes: r.fragment })) };
+}
+
+/** Removes image constructs from member text and records each removal at once. */
 export async function guardText(db: DbOrTx, input: { memberId: string | null; channel: RemovalChannel; text: string }) {
-  const scrubbed = scrubImages(input.text);
-  for (const removed of scrubbed.removed) {
-    const fragment = (removed as { fragment?: string }).fragment ?? input.text;
-    await recordRemoval(db, { memberId: input.memberId, channel: input.channel, format: removed.kind, bytes: fragment });
-  }
-  return { text: scrubbed.text, removed: scrubbed.removed.length };
+  const scanned = scanText(input.channel, input.text);
+  await recordRemovals(db, input.memberId, scanned.removals);
+  return { text: scanned.text, removed: scanned.removals.length };
 }
 
 export type UploadOutcome =
@@ -22,18 +37,22 @@ export type UploadOutcome =
   | { kind: "image"; format: string }
   | { kind: "rejected"; reason: string };
 
-/** Judges an uploaded file by its content; an image is recorded and dropped, never stored. */
-export async function guardUpload(db: DbOrTx, input: { memberId: string | null; channel: RemovalChannel; name: string; bytes: Uint8Array }): Promise<UploadOutcome> {
-  const verdict = inspect(input.bytes, { name: input.name });
-  if (verdict.verdict === "image") {
-    await recordRemoval(db, { memberId: input.memberId, channel: input.channel, format: verdict.format, bytes: input.bytes });
-    return { kind: "image", format: verdict.format };
-  }
-  if (verdict.verdict === "rejected") return { kind: "rejected", reason: verdict.reason };
-  const content = new TextDecoder("utf-8", { fatal: true }).decode(input.bytes);
+/** Judges an uploaded file by its content; an image is never kept, only its removal record. */
+export function judgeUpload(channel: RemovalChannel, name: string, bytes: Uint8Array): { outcome: UploadOutcome; removals: PendingRemoval[] } {
+  const verdict = inspect(bytes, { name });
+  if (verdict.verdict === "image") return { outcome: { kind: "image", format: verdict.format }, removals: [{ channel, format: verdict.format, bytes }] };
+  if (verdict.verdict === "rejected") return { outcome: { kind: "rejected", reason: verdict.reason }, removals: [] };
+  const content = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   // A text file is also text: image constructs inside it are removed like in a post body.
-  const guarded = await guardText(db, { memberId: input.memberId, channel: input.channel, text: content });
-  return { kind: "text", name: safeFileName(input.name), content: guarded.text, size: Buffer.byteLength(guarded.text) };
+  const scanned = scanText(channel, content);
+  return { outcome: { kind: "text", name: safeFileName(name), content: scanned.text, size: Buffer.byteLength(scanned.text) }, removals: scanned.removals };
+}
+
+/** Judges an uploaded file and records any removal at once. */
+export async function guardUpload(db: DbOrTx, input: { memberId: string | null; channel: RemovalChannel; name: string; bytes: Uint8Array }): Promise<UploadOutcome> {
+  const judged = judgeUpload(input.channel, input.name, input.bytes);
+  await recordRemovals(db, input.memberId, judged.removals);
+  return judged.outcome;
 }
 
 /** A display name for an attachment: no path, no control characters, at most 100 characters. */

@@ -19,6 +19,29 @@ export async function recordRemoval(
   await db.insert(mediaRemovals).values({ memberId: removal.memberId, channel: removal.channel, format: removal.format.slice(0, 40), size, sha256: sha256Of(removal.bytes) });
 }
 
+/** A removal found by the guard and not yet recorded. `bytes` is in memory only, for the size
+ *  and SHA-256: never store, log or echo it (it may be the image itself). */
+export interface PendingRemoval {
+  channel: RemovalChannel;
+  format: string;
+  bytes: Uint8Array | string;
+}
+
+/** Records several removals in one statement (all or none), outside any caller's transaction
+ *  when given the pool: see guard.ts for why. */
+export async function recordRemovals(db: DbOrTx, memberId: string | null, removals: readonly PendingRemoval[]) {
+  if (removals.length === 0) return;
+  await db.insert(mediaRemovals).values(
+    removals.map((r) => ({
+      memberId,
+      channel: r.channel,
+      format: r.format.slice(0, 40),
+      size: typeof r.bytes === "string" ? Buffer.byteLength(r.bytes) : r.bytes.byteLength,
+      sha256: sha256Of(r.bytes),
+    })),
+  );
+}
+
 /** Removals per member since a time, most first: repeat attempts stand out. */
 export async function removalCounts(db: Db, since: Date) {
   return db

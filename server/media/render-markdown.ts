@@ -12,7 +12,8 @@ import createDOMPurify, { type Config } from "dompurify";
 import { JSDOM } from "jsdom";
 import MarkdownIt from "markdown-it";
 import markdownItPackage from "markdown-it/package.json" with { type: "json" };
-import { hasDataUri, replaceDataUris } from "./data-uri.ts";
+import { dataUriRole, dataUris, hasDataUri, replaceDataUris } from "./data-uri.ts";
+import { examine } from "./find-image.ts";
 import { trackNodeIteratorsStrongly } from "./jsdom-iterators.ts";
 import { ALLOWED_URI_REGEXP, isAllowedUrl } from "./safe-url.ts";
 import { scrubImages } from "./scrub-text.ts";
@@ -36,7 +37,7 @@ const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMP
 
 /** Stored with each rendered post; when it changes, stored posts are rendered again. Bump the
  *  leading number whenever the rules in this folder change. */
-export const SANITIZER_VERSION = `1:markdown-it-${markdownItPackage.version}:dompurify-${purify.version}`;
+export const SANITIZER_VERSION = `2:markdown-it-${markdownItPackage.version}:dompurify-${purify.version}`;
 
 // RETURN_DOM hands back the body of DOMPurify's own parsed document: links get rel and text
 // is checked in place, then serialized once. (A fragment would have to be moved into another
@@ -67,10 +68,12 @@ export function renderMarkdown(source: string): string {
 }
 
 /**
- * One walk over the sanitized nodes: every link gets rel, and no data: URI reaches the page, as
- * text or in a title (markdown can rebuild one that the source scrub could not see, through a
- * backslash escape or an entity). A TreeWalker, not querySelectorAll: on jsdom 29 the latter
- * keeps every sanitized document alive (measured: ~5 MB per 20 KB post, never freed).
+ * One walk over the sanitized nodes: every link gets rel, and no data: URI reaches the page in
+ * a title or as text (markdown can rebuild one that the source scrub could not see, through a
+ * backslash escape or an entity), except what the scrub keeps too: a `data:image/` prefix
+ * written as words, and in code any data: URI that decodes to no image. A TreeWalker, not
+ * querySelectorAll: on jsdom 29 the latter keeps every sanitized document alive (measured:
+ * ~5 MB per 20 KB post, never freed).
  */
 function finish(body: Element): void {
   const walker = window.document.createTreeWalker(body, SHOW_ELEMENT_AND_TEXT);
@@ -82,7 +85,21 @@ function finish(body: Element): void {
       if (title !== null && hasDataUri(title)) element.setAttribute("title", replaceDataUris(title, " "));
     } else {
       const text = node.nodeValue ?? "";
-      if (hasDataUri(text)) node.nodeValue = replaceDataUris(text, " ");
+      if (hasDataUri(text)) node.nodeValue = withoutDataUris(text, node.parentElement?.closest("code") != null);
     }
   }
+}
+
+const judge = (bytes: Buffer) => examine(bytes, 1).image;
+
+function withoutDataUris(text: string, inCode: boolean): string {
+  let out = "";
+  let at = 0;
+  for (const m of dataUris(text)) {
+    const role = dataUriRole(text, m, judge);
+    if (role === "mention" || (inCode && role !== "decoded")) continue;
+    out += `${text.slice(at, m.index)} `;
+    at = m.index + m[0].length;
+  }
+  return out + text.slice(at);
 }

@@ -2,12 +2,19 @@
 // image constructs and data: URIs are removed before storage and again at render, and the
 // caller is told what went so the member can be told (DESIGN.md, "Media guard"; issue 3).
 //
-// Code is not exempt: a fenced `<img src=...>` is harmless in Hearth's own renderer, but stored
-// text is also shown by exports and future clients, so the construct itself is what goes. Words
-// that merely mention images ("img", "imgur", `const img = ...`, "< img") are not constructs.
-import { dataUris, replaceDataUris } from "./data-uri.ts";
+// Image syntax that markdown shows as code (code spans, fenced and indented code blocks) is
+// text: `<img src=x onerror=...>` quoted in a post stays, shown as code, never as an image.
+// What decodes to an image goes wherever it is written, code included: a data: URI whose
+// payload is an image, a base64 or hex run that decodes to one (code-regions.ts,
+// encoded-images.ts). A `data:image/...` prefix with nothing decodable after it, written as
+// words, is text. Words that merely mention images ("img", "imgur", `const img = ...`,
+// "< img") are not constructs.
+import { codeRegions, insideAny, maskCode } from "./code-regions.ts";
+import { dataUriRole, dataUris, replaceDataUris } from "./data-uri.ts";
+import { encodedImageSpans } from "./encoded-images.ts";
+import { examine, strongImageAtStart } from "./find-image.ts";
 import { imageAttribute, isImageInput, readTagAt, startTags, type StartTag } from "./html-tags.ts";
-import { markdownImages } from "./markdown-images.ts";
+import { markdownImages, type Span } from "./markdown-images.ts";
 
 export interface Removal {
   kind: string;
@@ -54,12 +61,35 @@ export function scrubImages(text: string): Scrubbed {
   return { text: neutral, removed };
 }
 
+/** What decoded bytes are, for data: payloads and base64/hex runs (the upload detectors). */
+const judge = (bytes: Buffer) => examine(bytes, 1).image;
+
+/** How many data:image URIs of one text are judged by their payload; past that the rest are
+ *  removed unjudged, so that thousands of tiny URIs cost no more than a few hundred. */
+const MAX_JUDGED = 1000;
+
 function findCuts(text: string): Cut[] {
-  const cuts: Cut[] = [];
-  for (const span of markdownImages(text)) cuts.push({ ...span, kind: "markdown-image" });
-  if (text.includes("<")) cuts.push(...htmlCuts(text));
-  for (const m of dataUris(text)) cuts.push({ start: m.index, end: m.index + m[0].length, kind: "data-uri" });
+  // Code regions cost a markdown parse: only when there is image syntax to place.
+  let regions: Span[] | null = null;
+  const code = () => (regions ??= codeRegions(text));
+  let cuts = syntaxCuts(text);
+  // Image syntax inside code is text: looked for again with code blanked out (same length,
+  // so offsets hold).
+  if (cuts.length > 0 && code().length > 0) cuts = syntaxCuts(maskCode(text, code()));
+  let judged = 0;
+  for (const m of dataUris(text)) {
+    const role = judged++ < MAX_JUDGED ? dataUriRole(text, m, judge) : "decoded";
+    if (role === "mention" || (role !== "decoded" && insideAny(code(), m.index))) continue;
+    cuts.push({ start: m.index, end: m.index + m[0].length, kind: "data-uri" });
+  }
+  for (const span of encodedImageSpans(text, strongImageAtStart, judge)) cuts.push({ start: span.start, end: span.end, kind: span.format });
   return outermost(cuts);
+}
+
+function syntaxCuts(text: string): Cut[] {
+  const cuts: Cut[] = markdownImages(text).map((span) => ({ ...span, kind: "markdown-image" }));
+  if (text.includes("<")) cuts.push(...htmlCuts(text));
+  return cuts;
 }
 
 /** Names of elements that are or hold an image, found wherever they start, even where a browser

@@ -39,11 +39,13 @@ async function sweepPosts(database: Database, report: SweepReport) {
       const warning = post.contentWarning ? scrubImages(post.contentWarning) : null;
       const removed = [...body.removed, ...(warning?.removed ?? [])];
       if (removed.length > 0 || post.sanitizerVersion !== SANITIZER_VERSION) {
+        // Rendered before the transaction: no connection is held through a synchronous render.
+        const bodyHtml = renderMarkdown(body.text);
         await database.db.transaction(async (tx) => {
           for (const r of removed) await recordRemoval(tx, { memberId: post.authorId, channel: "sweep", format: r.kind, bytes: r.fragment });
           await tx
             .update(posts)
-            .set({ bodySource: body.text, bodyHtml: renderMarkdown(body.text), sanitizerVersion: SANITIZER_VERSION, contentWarning: warning ? warning.text.trim() || null : null })
+            .set({ bodySource: body.text, bodyHtml, sanitizerVersion: SANITIZER_VERSION, contentWarning: warning ? warning.text.trim() || null : null })
             .where(eq(posts.id, post.id));
         });
         if (removed.length > 0) report.postsCleaned++;

@@ -2,7 +2,10 @@
 // or embeds an image (DESIGN.md, "Media guard"). Any one of these makes the whole text an
 // image. The patterns are deliberately about markup, not words: prose such as "I saw an image
 // of the img tag" stays text, while a literal `<img` tag does not.
+import { CODE_SCAN_LIMIT, codeRegions, insideAny, maskCode } from "./code-regions.ts";
+import { dataUriRole, dataUris, type JudgeBytes } from "./data-uri.ts";
 import { imageAttribute, isImageInput, startTags } from "./html-tags.ts";
+import type { Span } from "./markdown-images.ts";
 import type { Finding } from "./verdict.ts";
 
 /** A rule runs only when its gate (a literal the pattern cannot match without) occurs in the
@@ -14,12 +17,16 @@ type Rule = readonly [format: string, gate: string, pattern: RegExp];
 const COLON = String.raw`(?::|&colon;|&#0*58;?|&#x0*3a;?)`;
 const SLASH = String.raw`(?:\/|&sol;|&#0*47;?|&#x0*2f;?)`;
 
-const RULES: readonly Rule[] = [
+/** Images themselves, written as text: one anywhere, code included, makes the text an image. */
+const IMAGES: readonly Rule[] = [
   ["svg", "<", /<svg[\s/>]|<!DOCTYPE\s+svg/i],
   ["svg", "2000", /xmlns(?::\w+)?\s*=\s*["']?http:\/\/www\.w3\.org\/2000\/svg/i],
-  ["data-uri", "", new RegExp(String.raw`\bdata\s*${COLON}\s*image\s*${SLASH}`, "i")],
   ["xpm", "XPM", /\/\*\s*XPM2?\s*\*\/|^!\s*XPM2\b/m],
   ["xpm", "static", /\bstatic\s+(?:const\s+)?char\s*\*\s*(?:const\s+)?\w+\s*\[\s*\]\s*=\s*\{\s*"\s*\d+\s+\d+\s+\d+\s+\d+/],
+];
+
+/** Syntax that shows or loads an image from elsewhere: an image in markup, text in code. */
+const REFERENCES: readonly Rule[] = [
   // `[^<>]` (not `[^>]`) keeps these linear: a scan never runs past the next tag start.
   ["html-image", "<", /<(?:img|image|picture|source|mglyph|object|embed)[\s/>]|<video\b[^<>]*\bposter\s*=|<input\b[^<>]*\btype\s*=\s*["']?\s*image\b/i],
   // A page's icon (browsers fetch it on their own) and the picture a link preview shows.
@@ -36,9 +43,45 @@ const RULES: readonly Rule[] = [
   ["markdown-image", "![", /!\[(?:[^[\]]|\[[^[\]]*\])*\]\s?[([]/],
 ];
 
-export function textImage(text: string): Finding {
-  for (const [format, gate, pattern] of RULES) if (text.includes(gate) && pattern.test(text)) return format;
-  return xbm(text) ?? asciiPnm(text) ?? markdownReferenceImage(text) ?? imageInAttributes(text);
+// Beyond the code-scan limit (such text is refused anyway), any data:image URI counts.
+const ANY_DATA_IMAGE = new RegExp(String.raw`\bdata\s*${COLON}\s*image\s*${SLASH}`, "i");
+
+export interface TextImageOptions {
+  /** Read markdown code as text and judge data: URIs by their payload (`judge` decodes it):
+   *  for text the member wrote, not for bytes decoded out of something else. */
+  judge?: JudgeBytes;
+}
+
+const firstRule = (text: string, rules: readonly Rule[]): Finding => {
+  for (const [format, gate, pattern] of rules) if (text.includes(gate) && pattern.test(text)) return format;
+  return null;
+};
+
+export function textImage(text: string, opts: TextImageOptions = {}): Finding {
+  const itself = firstRule(text, IMAGES) ?? xbm(text) ?? asciiPnm(text);
+  if (itself) return itself;
+  if (!opts.judge || text.length > CODE_SCAN_LIMIT) return (ANY_DATA_IMAGE.test(text) ? "data-uri" : null) ?? references(text);
+  // Image syntax inside code is shown as code; a data: URI whose payload decodes to an image
+  // is an image even there. Code regions cost a markdown parse: only when there is syntax.
+  let regions: Span[] | null = null;
+  const code = () => (regions ??= codeRegions(text));
+  if (text.includes(":") || text.includes("&")) {
+    let judged = 0;
+    for (const m of dataUris(text)) {
+      // Past the cap the rest are not judged: the text counts as an image.
+      if (judged++ >= MAX_JUDGED) return "data-uri";
+      const role = dataUriRole(text, m, opts.judge);
+      if (role === "decoded" || (role === "used" && !insideAny(code(), m.index))) return "data-uri";
+    }
+  }
+  return references(text) && references(maskCode(text, code()));
+}
+
+/** How many data: URIs of one text are judged by their payload. */
+const MAX_JUDGED = 1000;
+
+function references(text: string): Finding {
+  return firstRule(text, REFERENCES) ?? markdownReferenceImage(text) ?? imageInAttributes(text);
 }
 
 /** Any tag whose attributes load an image: background=, srcset=, poster=, style with url(). */

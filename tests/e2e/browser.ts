@@ -65,6 +65,21 @@ export async function openContext(browser: Browser, opts: { javaScript: boolean;
   };
 }
 
+/**
+ * Fails the current test, when it finishes, if any page of these contexts printed a console
+ * error or threw an uncaught exception: a journey is only as good as the pages it went
+ * through. Call right after opening the contexts; the check runs even when the journey stops
+ * early, and lists every error.
+ */
+export function failOnPageErrors(...watched: Watched[]): void {
+  onTestFinished(({ task }) => {
+    const errors = watched.flatMap((w) => w.errors);
+    // A journey that already failed keeps its own message; these would only add noise.
+    if (task.result?.state === "fail") return;
+    if (errors.length > 0) throw new Error(`console errors or uncaught exceptions in the pages:\n${errors.join("\n")}`);
+  });
+}
+
 function isFrom(url: string, origin: string) {
   try {
     return new URL(url).origin === origin;

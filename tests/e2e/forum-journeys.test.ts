@@ -4,7 +4,7 @@
 import { expect, onTestFinished, test } from "vitest";
 import { startTestHearth } from "#tests/helpers/server.ts";
 import { seriousViolations as runAxe } from "./axe.ts";
-import { browserForThisFile, openContext, settled } from "./browser.ts";
+import { browserForThisFile, failOnPageErrors, openContext, settled } from "./browser.ts";
 import { freshPseudonym, press, submitJoin, visit } from "./steps.ts";
 
 const browser = browserForThisFile();
@@ -16,6 +16,8 @@ async function joined(url: string, javaScript: boolean) {
   await visit(watched.page, javaScript, `${url}/join`);
   await submitJoin(watched.page, javaScript, { pseudonym, passphrase: "soft rain on slate roofs" });
   await watched.page.getByRole("heading", { name: "Your recovery codes", exact: true }).waitFor();
+  // Every journey in this file fails on any console error or uncaught exception.
+  failOnPageErrors(watched);
   return { ...watched, pseudonym };
 }
 

@@ -53,8 +53,9 @@ test("a GIF header followed by JavaScript is a GIF; prose that names GIF89a is t
   expect(inspect(text("I saved it as GIF89a format, with care.\n"))).toEqual({ verdict: "text", format: "text" });
 });
 
-test("literal image markup in text is an image, even inside a code block (conservative)", () => {
-  expect(inspect(text("```html\n<img src=\"x.png\">\n```\n")).verdict).toBe("image");
+test("literal image markup in text is an image, except where markdown shows it as code", () => {
+  expect(inspect(text("```html\n<img src=\"x.png\">\n```\n")).verdict).toBe("text");
+  expect(inspect(text("<img src=\"x.png\">\n```\nafter\n```\n")).verdict).toBe("image");
   expect(inspect(text("The <img> tag and the word image are fine in prose? No: a literal tag counts.\n")).verdict).toBe("image");
   expect(inspect(text("I saw an image, an img, an imgur link, and new URL(path).\n")).verdict).toBe("text");
 });

@@ -85,7 +85,7 @@ test("data: URIs are removed however they are written, and prose about data stay
   for (const uri of [
     "data:image/png;base64,iVBORw0KGgo=",
     "data:text/html,<script>alert(1)</script>",
-    "DATA:image/svg+xml;utf8,x",
+    "DATA:image/svg+xml;utf8,%3Csvg%3E%3C/svg%3E",
     "data:,hello",
     "data:;base64,SGk=",
     "data:x,y",
