@@ -8,8 +8,8 @@
 // NodeIterator), so renders in a row stay flat. Callers that render many in a row (the sweeper,
 // re-rendering after a SANITIZER_VERSION change) still yield between posts, so other requests
 // are served in between (tests/bench/media.ts measures both).
+import { createRequire } from "node:module";
 import createDOMPurify, { type Config } from "dompurify";
-import { JSDOM } from "jsdom";
 import MarkdownIt from "markdown-it";
 import markdownItPackage from "markdown-it/package.json" with { type: "json" };
 import { dataUriRole, dataUris, hasDataUri, replaceDataUris } from "./data-uri.ts";
@@ -31,13 +31,21 @@ md.core.ruler.push("hearth_heading_levels", (state) => {
 
 // One window and one DOMPurify instance for the process: creating a JSDOM per call costs
 // milliseconds and memory.
-trackNodeIteratorsStrongly();
-const { window } = new JSDOM("<!doctype html><html><body></body></html>");
-const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+// Made on the first render, not at import: the admin CLI's member commands compose the same
+// services and should not wait ~0.7 s for jsdom to load.
+let sanitizer: { window: import("jsdom").DOMWindow; purify: ReturnType<typeof createDOMPurify> } | undefined;
+function dom() {
+  if (sanitizer) return sanitizer;
+  trackNodeIteratorsStrongly();
+  const { JSDOM } = createRequire(import.meta.url)("jsdom") as typeof import("jsdom");
+  const { window } = new JSDOM("<!doctype html><html><body></body></html>");
+  sanitizer = { window, purify: createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]) };
+  return sanitizer;
+}
 
 /** Stored with each rendered post; when it changes, stored posts are rendered again. Bump the
  *  leading number whenever the rules in this folder change. */
-export const SANITIZER_VERSION = `2:markdown-it-${markdownItPackage.version}:dompurify-${purify.version}`;
+export const SANITIZER_VERSION = `2:markdown-it-${markdownItPackage.version}:dompurify-${createDOMPurify.version}`;
 
 // RETURN_DOM hands back the body of DOMPurify's own parsed document: links get rel and text
 // is checked in place, then serialized once. (A fragment would have to be moved into another
@@ -62,7 +70,7 @@ const ELEMENT_NODE = 1;
 
 export function renderMarkdown(source: string): string {
   const html = md.render(scrubImages(source).text);
-  const body = purify.sanitize(html, CONFIG);
+  const body = dom().purify.sanitize(html, CONFIG);
   finish(body);
   return body.innerHTML;
 }
@@ -76,7 +84,7 @@ export function renderMarkdown(source: string): string {
  * ~5 MB per 20 KB post, never freed).
  */
 function finish(body: Element): void {
-  const walker = window.document.createTreeWalker(body, SHOW_ELEMENT_AND_TEXT);
+  const walker = dom().window.document.createTreeWalker(body, SHOW_ELEMENT_AND_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.nodeType === ELEMENT_NODE) {
       const element = node as Element;
