@@ -19,7 +19,7 @@ function nobody(): { uid: number; gid: number } | null {
     return null;
   }
 }
-const user = isRoot ? nobody() : {};
+const user: { uid?: number; gid?: number } | null = isRoot ? nobody() : {};
 // As root, `nobody` must be able to run this Node itself (not one installed under /root).
 const nodeBlocked = isRoot && user?.uid !== undefined ? await whyUnreachable(process.execPath, { name: "nobody", ...user }, { read: true, execute: true }) : null;
 
@@ -37,7 +37,7 @@ test.skipIf(!user || nodeBlocked)("as an ordinary user, the built server starts 
   await copyBuiltHearth(clone);
   // The user owns the home and the clone's top directory (where ./data is made); the hard-linked
   // files stay root's, readable by all, as a package install leaves them.
-  if (user?.uid !== undefined) for (const dir of [home, clone]) await chown(dir, user.uid, user.gid);
+  if (user?.uid !== undefined) for (const dir of [home, clone]) await chown(dir, user.uid, user.gid!);
   await chmod(home, 0o700);
   const env = plainEnv({ HOME: home });
 

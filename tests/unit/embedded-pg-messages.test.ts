@@ -1,7 +1,7 @@
 // Every failure of initdb or PostgreSQL's start says why in one line: the path that cannot be
 // reached and its errno, or how the program ended and what it said. Never an empty reason.
 import { execFile } from "node:child_process";
-import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -86,4 +86,5 @@ test.skipIf(process.getuid?.() !== 0)("as root, a cluster already in a DATA_DIR 
   );
   oneLine(failed!);
   expect(failed).toMatch(new RegExp(`^PostgreSQL cannot start in ${dataDir}/pg: the postgres user \\(uid \\d+\\) cannot reach ${dataDir}/pg: ${home} does not let it pass \\(mode 0700, owner uid 0, gid 0\\) \\(EACCES\\)$`));
+  await expect(readFile(path.join(dataDir, "pg", "PG_VERSION"), "utf8")).resolves.toBe("18\n");
 });
