@@ -50,6 +50,10 @@ test.skipIf(!isRoot)("as root, the built server starts from a clone under a 0700
   first.child.kill("SIGTERM");
   expect(await exited(first.child)).toBe(0);
   await expect(stat(path.join(place, "pg", "postmaster.pid"))).rejects.toThrow();
+  // With Hearth stopped, the CLI starts PostgreSQL itself, on the same relocated cluster.
+  const offline = await finished(runBuilt(clone, "build/admin.js", ["list-members"], { env }));
+  expect(offline).toMatchObject({ code: 0, err: "" });
+  expect(offline.out).toContain('"pseudonym":"Rootclone"');
 
   const again = await startBuilt(clone, { env });
   started.push(again);
