@@ -99,8 +99,9 @@ export async function requireRootOnly(dir: string, mode: number) {
 export async function cachedInstall(installDir: string, version: string, root = BINARY_CACHE_ROOT): Promise<string> {
   const manifest = await manifestOf(installDir);
   const final = path.join(root, manifestKey(version, manifest));
-  if (await matches(final, manifest)) return final;
+  // Checked first, every time: in a root others could write, a checked copy could be swapped after the check.
   await requireRootOnly(root, 0o755);
+  if (await matches(final, manifest)) return final;
   for (let attempt = 0; attempt < 2; attempt++) {
     // A copy that does not match (a crash mid-write cannot leave one: it is renamed only when
     // complete; a damaged or altered one can) is moved aside and removed, then copied anew.
