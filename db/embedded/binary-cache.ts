@@ -78,14 +78,17 @@ async function copyTree(from: string, to: string, manifest: ManifestEntry[]) {
   await writeFile(path.join(to, MANIFEST), JSON.stringify(manifest), { mode: 0o644 });
 }
 
-/** The cache root must be root's alone: whoever could write there could swap PostgreSQL's binaries. */
-async function ensureCacheRoot(root: string) {
-  await mkdir(root, { recursive: true, mode: 0o755 });
-  const st = await lstat(root);
+/**
+ * Makes `dir` (if missing) and checks it is root's alone: whoever could write in the binary cache
+ * could swap PostgreSQL's binaries, and in /var/lib/hearth could swap a cluster.
+ */
+export async function requireRootOnly(dir: string, mode: number) {
+  await mkdir(dir, { recursive: true, mode });
+  const st = await lstat(dir);
   if (!st.isDirectory() || st.uid !== 0 || (st.mode & 0o022) !== 0) {
-    throw new Error(`${root} must be a directory owned by root and writable only by root (it is mode ${(st.mode & 0o7777).toString(8).padStart(4, "0")}, owner uid ${st.uid}); fix it or remove it so Hearth can create it`);
+    throw new Error(`${dir} must be a directory owned by root and writable only by root (it is mode ${(st.mode & 0o7777).toString(8).padStart(4, "0")}, owner uid ${st.uid}); fix it or remove it so Hearth can create it`);
   }
-  await chmod(root, 0o755);
+  await chmod(dir, mode);
 }
 
 /**
@@ -96,8 +99,9 @@ async function ensureCacheRoot(root: string) {
 export async function cachedInstall(installDir: string, version: string, root = BINARY_CACHE_ROOT): Promise<string> {
   const manifest = await manifestOf(installDir);
   const final = path.join(root, manifestKey(version, manifest));
+  // Checked first, every time: in a root others could write, a checked copy could be swapped after the check.
+  await requireRootOnly(root, 0o755);
   if (await matches(final, manifest)) return final;
-  await ensureCacheRoot(root);
   for (let attempt = 0; attempt < 2; attempt++) {
     // A copy that does not match (a crash mid-write cannot leave one: it is renamed only when
     // complete; a damaged or altered one can) is moved aside and removed, then copied anew.

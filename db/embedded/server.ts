@@ -6,6 +6,7 @@ import { chmod, chown, mkdir, readFile, rm, stat, writeFile } from "node:fs/prom
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { requireRootOnly } from "./binary-cache.ts";
 import { resolveLayout, type EmbeddedLayout } from "./layout.ts";
 import { postgresRunAs, type RunAs } from "./os-user.ts";
 import { failureLine, type ChildFailure } from "./pg-failure.ts";
@@ -49,9 +50,8 @@ async function prepareDirs(layout: EmbeddedLayout, runAs: RunAs) {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   if (layout.relocated) {
     // Root's alone above the cluster; the postgres user may pass through, not list or write.
-    await mkdir(home, { recursive: true, mode: 0o711 });
-    await chmod(path.dirname(home), 0o711);
-    await chmod(home, 0o711);
+    await requireRootOnly(path.dirname(home), 0o711);
+    await requireRootOnly(home, 0o711);
     const note = `Hearth's embedded PostgreSQL for this DATA_DIR lives in ${pgDir} (socket ${socketDir}),\nbecause the postgres user cannot reach this directory. Back it up from there: see docs/operations.md.\n`;
     await writeFile(path.join(dataDir, "DATABASE-LOCATION.txt"), note, { mode: 0o644 });
   } else if (runAs.uid !== undefined) {
