@@ -1,7 +1,7 @@
 // As root, PostgreSQL runs as the `postgres` user, which often cannot reach node_modules (a clone
 // in /root, mode 0700). The package's bin/, lib/ and share/ are then copied to a root-owned cache
 // that user can read, keyed and checked by a manifest of SHA-256 hashes, the way Java's
-// embedded-postgres extracts its binaries. See docs/decisions/011-embedded-postgres-as-root.md.
+// embedded-postgres extracts its binaries. See docs/decisions/012-embedded-postgres-as-root.md.
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { chmod, copyFile, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rename, rm, symlink, writeFile } from "node:fs/promises";

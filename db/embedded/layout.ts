@@ -2,7 +2,7 @@
 // and DATA_DIR/run. As root, PostgreSQL runs as the `postgres` user; when that user cannot reach
 // DATA_DIR (a clone in /root, mode 0700), they live in /var/lib/hearth/<hash of DATA_DIR>/
 // instead. The server, the admin CLI and the tests all ask this one function, so they find the
-// same socket. See docs/decisions/011-embedded-postgres-as-root.md.
+// same socket. See docs/decisions/012-embedded-postgres-as-root.md.
 import { createHash } from "node:crypto";
 import { realpath, stat } from "node:fs/promises";
 import path from "node:path";

