@@ -4,11 +4,8 @@
 // connect-src 'self' still holds). Server code (server/, db/) needs a restart. Runs under tsx.
 import type { ServerBuild } from "react-router";
 import { createServer as createViteServer } from "vite";
-import { openDatabase } from "#db/client.ts";
-import { acquireDataDirLock } from "#db/embedded/data-dir-lock.ts";
-import { loadConfig } from "./config.ts";
-import { createLog } from "./log.ts";
-import { startHearth, type DevServer } from "./start.ts";
+import { failedToStart, runHearth } from "./run.ts";
+import type { DevServer } from "./start.ts";
 
 const devServer: DevServer = async (httpServer) => {
   const vite = await createViteServer({ server: { middlewareMode: true, hmr: { server: httpServer } }, appType: "custom" });
@@ -19,17 +16,4 @@ const devServer: DevServer = async (httpServer) => {
   };
 };
 
-const config = loadConfig();
-const log = createLog(config.LOG_LEVEL);
-const lock = config.DATABASE_URL ? null : await acquireDataDirLock(config.DATA_DIR, "server");
-const database = await openDatabase({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL });
-const hearth = await startHearth({ config, log, database, dev: devServer });
-console.log(`\nHearth (development) is running at ${hearth.url}  (database: ${database.kind})\n`);
-const stop = async () => {
-  await hearth.close();
-  await database.close();
-  await lock?.release();
-  process.exit(0);
-};
-process.once("SIGINT", () => void stop());
-process.once("SIGTERM", () => void stop());
+runHearth({ dev: devServer }).catch(failedToStart);

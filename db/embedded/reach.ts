@@ -45,7 +45,7 @@ function describeMode(mode: number, uid: number, gid: number) {
 }
 
 async function check(p: string, want: number, who: PgAccount, isLast: boolean): Promise<Omit<Unreachable, "target"> | null> {
-  let st;
+  let st: Awaited<ReturnType<typeof stat>>;
   try {
     st = await stat(p);
   } catch (err) {

@@ -3,10 +3,10 @@
 import type { Response } from "express";
 import { translate, type Locale, type MessageKey } from "#app/i18n/catalog.ts";
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function sendPlainPage(res: Response, status: number, locale: Locale, title: MessageKey, body: MessageKey) {
-  const t = (k: MessageKey) => escape(translate(locale, k));
+  const t = (k: MessageKey) => escapeHtml(translate(locale, k));
   res
     .status(status)
     .type("html")

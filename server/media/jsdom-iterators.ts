@@ -27,7 +27,8 @@ export function trackNodeIteratorsStrongly(): boolean {
   const proto = IterableWeakSet.prototype;
   if (typeof proto.add !== "function" || typeof proto[Symbol.iterator] !== "function") return false;
   proto.add = function add(this: TrackedSet, value: object) {
-    (this._strong ??= new Set()).add(value);
+    this._strong ??= new Set();
+    this._strong.add(value);
     return this;
   };
   proto.delete = function remove(this: TrackedSet, value: object) {

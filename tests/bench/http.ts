@@ -23,15 +23,15 @@ async function load(url: string) {
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "hearth-bench-"));
 const hearth = await startHearth(dataDir);
-const homeBytes = (await (await fetch(hearth.url + "/")).arrayBuffer()).byteLength;
+const homeBytes = (await (await fetch(`${hearth.url}/`)).arrayBuffer()).byteLength;
 const bareSource = `const body = Buffer.alloc(${homeBytes}, 97); require("node:http").createServer((q, s) => { s.setHeader("content-type", "text/html"); s.end(body); }).listen(0, "127.0.0.1", function () { console.log("bare at http://127.0.0.1:" + this.address().port); });`;
 const bare = await startChild(["-e", bareSource], {}, /bare at (\S+)/);
 
 const rows: Record<string, unknown> = {};
 try {
-  rows["bare node:http, same size"] = await load(bare.url + "/");
-  rows["Hearth /healthz"] = await load(hearth.url + "/healthz");
-  rows[`Hearth / (${homeBytes} bytes)`] = await load(hearth.url + "/");
+  rows["bare node:http, same size"] = await load(`${bare.url}/`);
+  rows["Hearth /healthz"] = await load(`${hearth.url}/healthz`);
+  rows[`Hearth / (${homeBytes} bytes)`] = await load(`${hearth.url}/`);
   const rss = Number((await import("node:child_process")).execSync(`ps -o rss= -p ${hearth.child.pid}`).toString().trim());
   console.log(`\n${SECONDS} s per run, 50 connections, on ${os.cpus().length} cores (${os.cpus()[0]?.model})`);
   console.table(rows);

@@ -62,7 +62,9 @@ test(`${HOSTILE_PAYLOADS.length} hostile posts shown under the real CSP run noth
     await watched.page.goto(`${hearth.url}/t/${thread.threadId}?page=${page}`);
     await settled(watched.page, true);
     // Open every collapsed part and hover and focus what is there, as a reader would.
-    await watched.page.evaluate(() => document.querySelectorAll("details").forEach((d) => d.setAttribute("open", "")));
+    await watched.page.evaluate(() => {
+      for (const d of document.querySelectorAll("details")) d.setAttribute("open", "");
+    });
     for (const link of await watched.page.locator(".post-body a").all()) await link.hover({ timeout: 2_000 }).catch(() => undefined);
     await watched.page.waitForTimeout(300);
     const found = await watched.page.evaluate(() => ({

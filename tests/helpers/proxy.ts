@@ -28,7 +28,11 @@ export async function startProxy(target: string, addressOf: (peer: string) => st
     req.pipe(out);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  const close = () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve())));
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   closers.push(close);
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close };
 }

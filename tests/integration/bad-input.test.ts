@@ -25,7 +25,7 @@ function send(path: string, init: RequestInit & { headers?: Record<string, strin
 }
 
 const multipart = (boundary: string, fields: Record<string, string>) =>
-  Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
+  `${Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("")}--${boundary}--\r\n`;
 
 const reply = { body: "This reply must never be stored.", intent: "post", idempotencyKey: "6f1c1d3e-9a51-4c1e-8f3e-2b7f4d9a0c11" };
 const full = multipart("hearthboundary", reply);

@@ -47,7 +47,7 @@ test("bad sign-up input gets translated messages, keeps the pseudonym, and write
   expect(html).not.toContain('value="abc"');
   expect(await hearth.database.db.select().from(members).where(eq(members.pseudonym, pseudonym))).toHaveLength(0);
   const zh = new Browserless(hearth.url, { "accept-language": "zh-CN" });
-  const mismatch = await zh.post("/join", { pseudonym, password: GOOD_PASSPHRASE, confirmPassword: GOOD_PASSPHRASE + "x" });
+  const mismatch = await zh.post("/join", { pseudonym, password: GOOD_PASSPHRASE, confirmPassword: `${GOOD_PASSPHRASE}x` });
   expect(pageText(await mismatch.text())).toContain("两次输入的密码短语不一致");
   const email = await client.post("/join", { pseudonym: "me@example.com", password: GOOD_PASSPHRASE, confirmPassword: GOOD_PASSPHRASE });
   expect(pageText(await email.text())).toContain("could lead back to you");
@@ -211,7 +211,7 @@ test("logs carry no pseudonym, passphrase, token or address", async () => {
   await client.post("/login", { pseudonym, password: "wrong wrong wrong" });
   await client.post("/login", { pseudonym, password });
   const token = client.cookies.get(COOKIE)!;
-  await client.get("/settings?who=" + encodeURIComponent(pseudonym));
+  await client.get(`/settings?who=${encodeURIComponent(pseudonym)}`);
   const logs = hearth.logs.join("\n");
   expect(logs).toContain('"path":"/settings"');
   expect(logs).not.toContain(pseudonym);

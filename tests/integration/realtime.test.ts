@@ -9,7 +9,9 @@ import { startTestHearth } from "#tests/helpers/server.ts";
 
 const hearth = await startTestHearth();
 const sockets: Socket[] = [];
-afterAll(() => sockets.forEach((s) => s.disconnect()));
+afterAll(() => {
+  for (const s of sockets) s.disconnect();
+});
 
 async function member() {
   const client = new Browserless(hearth.url);

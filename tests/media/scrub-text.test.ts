@@ -22,6 +22,7 @@ test("ordinary English and Chinese text is returned unchanged with nothing remov
 test("code that merely mentions img is left alone", () => {
   for (const text of [
     "const img = new Image();\nimg.src = url;\nif (i < img.width) draw(img);",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a post quoting JavaScript template syntax
     "```js\nconst imgUrl = `${base}/img/${id}`;\n```",
     "see the `img` tag docs and imgur.com, <imgur> and <imagine>",
     "let x = new URL(path); fetch(url(x));",
