@@ -34,6 +34,8 @@ export function QuickExit({ locale, shiftShortcut }: { locale: Locale; shiftShor
     window.location.replace(EXIT_PATH);
   };
 
+  // Armed once per setting: `leave` and `say` read the latest locale through refs.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-arming on every render would reset the count
   useEffect(() => {
     const sequence = shiftSequence(
       {

@@ -16,14 +16,14 @@ const relativeFormats = new Map<Locale, Intl.RelativeTimeFormat>();
 const exactFormats = new Map<Locale, Intl.DateTimeFormat>();
 
 function relativeFormat(locale: Locale) {
-  let format = relativeFormats.get(locale);
-  if (!format) relativeFormats.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" })));
+  const format = relativeFormats.get(locale) ?? new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  relativeFormats.set(locale, format);
   return format;
 }
 
 function exactFormat(locale: Locale) {
-  let format = exactFormats.get(locale);
-  if (!format) exactFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" })));
+  const format = exactFormats.get(locale) ?? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
+  exactFormats.set(locale, format);
   return format;
 }
 

@@ -14,8 +14,8 @@ import type { Finding } from "./verdict.ts";
 type Rule = readonly [format: string, gate: string, pattern: RegExp];
 
 // Letters of a scheme may be written as HTML character references inside attributes.
-const COLON = String.raw`(?::|&colon;|&#0*58;?|&#x0*3a;?)`;
-const SLASH = String.raw`(?:\/|&sol;|&#0*47;?|&#x0*2f;?)`;
+const COLON = "(?::|&colon;|&#0*58;?|&#x0*3a;?)";
+const SLASH = "(?:/|&sol;|&#0*47;?|&#x0*2f;?)";
 
 /** Images themselves, written as text: one anywhere, code included, makes the text an image. */
 const IMAGES: readonly Rule[] = [
