@@ -89,6 +89,8 @@ export const en = {
   "pseudonym.tooLong": "A pseudonym can have at most 32 characters.",
   "pseudonym.characters": "Please use only letters, digits, spaces, and _ - .",
   "pseudonym.identifying": "That looks like it could lead back to you (an email address, phone number, web address or social media account). For your safety, please choose a name that is not used anywhere else.",
+  "pseudonym.invisible": "That pseudonym contains an invisible or blank character (for example a zero-width space or a Hangul filler). Please use only visible letters, digits, spaces, and _ - .",
+  "pseudonym.mixedScripts": "Please write a pseudonym in one alphabet: letters from different alphabets (such as Latin and Cyrillic) can look alike and be mistaken for another member. Chinese, Japanese or Korean characters can be mixed with Latin letters.",
   "pseudonym.unavailable": "That pseudonym cannot be used. Please choose another — perhaps one of the ideas below.",
   "passphrase.required": "Please enter a passphrase.",
   "passphrase.tooShort": "A passphrase needs at least 8 characters (15 or more is better).",
