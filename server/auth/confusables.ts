@@ -99,14 +99,9 @@ function scriptsOf(char: string): Set<string> | null {
 
 /** The resolved script set (UTS #39 section 5.1): the scripts every character belongs to. */
 function resolved(chars: string[]): Set<string> | "any" {
-  let result: Set<string> | null = null;
-  for (const char of chars) {
-    const scripts = scriptsOf(char);
-    if (!scripts) continue;
-    const before: Set<string> | null = result;
-    result = before === null ? new Set(scripts) : new Set([...before].filter((s) => scripts.has(s)));
-  }
-  return result ?? "any";
+  const sets = chars.map(scriptsOf).filter((set): set is Set<string> => set !== null);
+  if (sets.length === 0) return "any";
+  return new Set([...sets[0]!].filter((script) => sets.every((set) => set.has(script))));
 }
 
 /** UTS #39 "highly restrictive" (section 5.2): one script, or Latin with the scripts of Chinese,
