@@ -25,6 +25,12 @@ export function pseudonymSkeleton(pseudonym: string): string {
   return skeleton(skeleton(pseudonym.normalize("NFKC")).toLowerCase());
 }
 
+/** The forms a new name is checked by: its skeleton, and that of its lower-case form, so that
+ *  "AdmIn" (a capital I where "admin" has an i) still meets "admin". Stored rows keep the first. */
+export function pseudonymSkeletons(pseudonym: string): string[] {
+  return [...new Set([pseudonymSkeleton(pseudonym), pseudonymSkeleton(pseudonym.normalize("NFKC").toLowerCase())])];
+}
+
 // Characters that show as nothing, or as blank space that is not a space. Default_Ignorable_Code_Point
 // covers the zero-width characters, joiners, bidi controls (U+200B–U+200F, U+202A–U+202E,
 // U+2060–U+206F), U+FEFF, variation selectors, tags (U+E0000…), the Hangul fillers (U+115F, U+1160,

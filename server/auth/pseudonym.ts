@@ -3,13 +3,13 @@
 // Issue 8: nothing invisible, no look-alike mixing of scripts, and names are compared by their
 // confusable skeleton (./confusables.ts) for uniqueness and against the reserved names.
 import type { MessageKey } from "#app/i18n/catalog.ts";
-import { hasInvisible, hasMisplacedMarks, isHighlyRestrictive, pseudonymSkeleton } from "./confusables.ts";
+import { hasInvisible, hasMisplacedMarks, isHighlyRestrictive, pseudonymSkeletons } from "./confusables.ts";
 
 export const PSEUDONYM_MIN = 3;
 export const PSEUDONYM_MAX = 32;
 
 export type PseudonymCheck =
-  | { ok: true; pseudonym: string; key: string; skeleton: string }
+  | { ok: true; pseudonym: string; key: string; skeletons: string[] }
   | { ok: false; reason: MessageKey };
 
 /** NFKC, trimmed, inner runs of white space folded to one space. */
@@ -28,7 +28,7 @@ const SOCIAL_WORDS = new Set(["instagram", "insta", "ig", "twitter", "tiktok", "
 const SOCIAL_CJK = /(微信|微博|抖音|小红书|快手|推特|脸书|电报)/u;
 const RESERVED_NAMES = ["admin", "administrator", "moderator", "mod", "hearth", "system", "staff", "support team", "管理员", "版主"];
 // By skeleton, so "rnoderator", "AdrnIn" or "MODERATOR" are as reserved as the originals.
-const RESERVED = new Set(RESERVED_NAMES.map(pseudonymSkeleton));
+const RESERVED = new Set(RESERVED_NAMES.flatMap(pseudonymSkeletons));
 
 function looksLikeContact(value: string): boolean {
   const digits = value.replace(/[^\p{Nd}]/gu, "");
@@ -55,7 +55,8 @@ export function checkPseudonym(input: unknown): PseudonymCheck {
   if (!ALLOWED.test(pseudonym) || hasMisplacedMarks(pseudonym)) return { ok: false, reason: "pseudonym.characters" };
   if (!isHighlyRestrictive(pseudonym)) return { ok: false, reason: "pseudonym.mixedScripts" };
   const key = pseudonymKey(pseudonym);
-  const skeleton = pseudonymSkeleton(pseudonym);
-  if (RESERVED.has(skeleton)) return { ok: false, reason: "pseudonym.unavailable" };
-  return { ok: true, pseudonym, key, skeleton };
+  // The first skeleton is the one stored; the rest are only compared (./confusables.ts).
+  const skeletons = pseudonymSkeletons(pseudonym);
+  if (skeletons.some((s) => RESERVED.has(s))) return { ok: false, reason: "pseudonym.unavailable" };
+  return { ok: true, pseudonym, key, skeletons };
 }
