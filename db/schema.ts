@@ -30,6 +30,11 @@ export const members = pgTable(
     pseudonym: text("pseudonym").notNull(),
     // NFKC + lower case: uniqueness is case-insensitive so "Willow" cannot impersonate "willow".
     pseudonymKey: text("pseudonym_key").notNull(),
+    // The UTS #39 confusable skeleton (server/auth/confusables.ts): a new name whose skeleton is
+    // taken is refused, so "аlice" (Cyrillic а) or "lris" cannot pass as "alice" or "Iris". Not
+    // unique: members who joined before it existed may already share one, and keep their names.
+    // Null until computed; the join service fills in missing ones (decision 012).
+    pseudonymSkeleton: text("pseudonym_skeleton"),
     passphraseHash: text("passphrase_hash").notNull(),
     role: memberRole("role").notNull().default("member"),
     status: memberStatus("status").notNull().default("active"),
@@ -39,7 +44,7 @@ export const members = pgTable(
     quickExitSignsOut: boolean("quick_exit_signs_out").notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("members_pseudonym_key_unique").on(t.pseudonymKey)],
+  (t) => [uniqueIndex("members_pseudonym_key_unique").on(t.pseudonymKey), index("members_pseudonym_skeleton_idx").on(t.pseudonymSkeleton)],
 );
 
 // Single-use recovery codes: only a SHA-256 of each 80-bit random code is kept.

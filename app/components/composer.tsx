@@ -65,7 +65,7 @@ export function Composer({ mode, idempotencyKey, values = {}, state, previewHtml
 
   return (
     <Form method="post" encType="multipart/form-data" className="composer" action={action}>
-      <ErrorSummary state={state} />
+      <ErrorSummary state={state} idFor={(name) => `${mode}-${name}`} />
       {blocked ? (
         <p className="notice-image" role="alert">
           {t("composer.imageBlocked")}

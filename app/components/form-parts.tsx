@@ -11,7 +11,13 @@ export interface FormState {
   values: Record<string, string>;
 }
 
-export function ErrorSummary({ state }: { state?: FormState | { ok: true } | null }) {
+/**
+ * The summary at the top of a failed form. Each field's message links to that field, so the link's
+ * target must be the id the field really has: pass `idFor` where a form's ids are not its field
+ * names (the composer's `thread-body`, the report's first reason, the second "current passphrase"
+ * in settings). With JavaScript off, the browser follows the link and focuses the field itself.
+ */
+export function ErrorSummary({ state, idFor = (name) => name }: { state?: FormState | { ok: true } | null; idFor?: (field: string) => string }) {
   const t = useT();
   if (!state || state.ok) return null;
   const fields = Object.entries(state.fieldErrors).filter((e): e is [string, MessageKey] => Boolean(e[1]));
@@ -23,12 +29,25 @@ export function ErrorSummary({ state }: { state?: FormState | { ok: true } | nul
         {state.formError ? <li>{t(state.formError, state.formErrorParams)}</li> : null}
         {fields.map(([name, key]) => (
           <li key={name}>
-            <a href={`#${name}`}>{t(key)}</a>
+            <a href={`#${idFor(name)}`} onClick={(event) => focusField(event, idFor(name))}>
+              {t(key)}
+            </a>
           </li>
         ))}
       </ul>
     </div>
   );
+}
+
+// With JavaScript on, following "#id" would be a history change that React Router handles as a
+// navigation, dropping the action's result: the summary and the field's own message would vanish
+// as the person arrives. Focusing the field directly keeps them (and focus lands just the same).
+function focusField(event: React.MouseEvent<HTMLAnchorElement>, id: string) {
+  const field = document.getElementById(id);
+  if (!field) return;
+  event.preventDefault();
+  field.focus();
+  field.scrollIntoView({ block: "center" });
 }
 
 export function Field(props: {

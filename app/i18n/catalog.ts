@@ -25,7 +25,68 @@ export function isMessageKey(value: unknown): value is MessageKey {
 
 export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = catalogs[locale][key] ?? enAll[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillPlurals(locale, template, params).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+// Counts follow each language's plural rules (Intl.PluralRules): English has "one" and "other",
+// Chinese only "other". A message with a count carries its forms in ICU's plural syntax,
+// "{count, plural, one {# post} other {# posts}}", where # is the number as the language writes
+// it. Only this subset is understood: no nesting, no offset; "=N" picks an exact number.
+const PLURAL_START = /\{(\w+), plural,/g;
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+
+export interface PluralBlock {
+  name: string;
+  forms: Record<string, string>;
+  start: number;
+  end: number;
+}
+
+/** The plural blocks of a template, in order; throws on a block it cannot read. */
+export function pluralBlocks(template: string): PluralBlock[] {
+  const blocks: PluralBlock[] = [];
+  for (const match of template.matchAll(PLURAL_START)) {
+    const forms: Record<string, string> = {};
+    let i = match.index + match[0].length;
+    for (;;) {
+      while (template[i] === " ") i++;
+      if (template[i] === "}") break;
+      const selector = /^(=\d+|zero|one|two|few|many|other) ?\{/.exec(template.slice(i));
+      if (!selector) throw new Error(`unreadable plural form at ${i} in: ${template}`);
+      i += selector[0].length;
+      let depth = 1;
+      const from = i;
+      while (depth > 0) {
+        if (i >= template.length) throw new Error(`unclosed plural form in: ${template}`);
+        if (template[i] === "{") depth++;
+        else if (template[i] === "}") depth--;
+        i++;
+      }
+      forms[selector[1]!] = template.slice(from, i - 1);
+    }
+    if (!("other" in forms)) throw new Error(`a plural needs an "other" form: ${template}`);
+    blocks.push({ name: match[1]!, forms, start: match.index, end: i + 1 });
+  }
+  return blocks;
+}
+
+function fillPlurals(locale: Locale, template: string, params: Record<string, string | number>): string {
+  if (!template.includes(", plural,")) return template;
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  let numbers = numberFormats.get(locale);
+  if (!numbers) numberFormats.set(locale, (numbers = new Intl.NumberFormat(locale)));
+  let out = "";
+  let at = 0;
+  for (const block of pluralBlocks(template)) {
+    const count = Number(params[block.name]);
+    const exact = block.forms[`=${count}`];
+    const form = exact ?? block.forms[Number.isFinite(count) ? rules.select(count) : "other"] ?? block.forms.other!;
+    out += template.slice(at, block.start) + form.replace(/#/g, Number.isFinite(count) ? numbers.format(count) : String(params[block.name] ?? "#"));
+    at = block.end;
+  }
+  return out + template.slice(at);
 }
 
 export function catalogFor(locale: Locale) {

@@ -53,7 +53,8 @@ export default function Report({ loaderData, actionData }: Route.ComponentProps)
       <title>{`${t("report.title")} · ${t("site.name")}`}</title>
       <h1>{t("report.title")}</h1>
       <p>{t("report.intro")}</p>
-      <ErrorSummary state={state} />
+      {/* A group of radio buttons is reached through its first button. */}
+      <ErrorSummary state={state} idFor={(name) => (name === "reason" ? `reason-${REASONS[0]}` : name)} />
       <Form method="post">
         <fieldset>
           <legend>{t("report.reason")}</legend>

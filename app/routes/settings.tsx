@@ -121,7 +121,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
       <h2>{t("settings.codes")}</h2>
       {codes ? <RecoveryCodes codes={codes} /> : <p>{t("settings.codesLeft", { count: loaderData.codesLeft })}</p>}
       <p>{t("settings.codesRegenerateHint")}</p>
-      <ErrorSummary state={stateFor("regenerate-codes") as FormState | null} />
+      <ErrorSummary state={stateFor("regenerate-codes") as FormState | null} idFor={(name) => (name === "current" ? "codes-current" : name)} />
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="regenerate-codes" />
         <Field name="current" id="codes-current" label="field.current" type="password" autoComplete="current-password" state={stateFor("regenerate-codes") as FormState | null} />

@@ -7,6 +7,7 @@ import { parseForm } from "#server/forms.ts";
 import { signInForm, signUpForm } from "./auth-forms.ts";
 import type { AuthDeps } from "./deps.ts";
 import { dummyHash, hashPassphrase, verifyPassphrase } from "./password-hash.ts";
+import { backfillSkeletons, insertMember } from "./new-member.ts";
 import { issueRecoveryCodes } from "./recovery-codes.ts";
 import { createSession } from "./session.ts";
 
@@ -15,12 +16,10 @@ export async function signUp(deps: AuthDeps, data: FormData | Record<string, unk
   await deps.throttle.signUp(clientKey);
   // Hash before looking at the name, so a taken name answers in the same time as a free one.
   const passphraseHash = await hashPassphrase(form.password);
+  await backfillSkeletons(deps.db);
   return deps.db.transaction(async (tx) => {
-    const [member] = await tx
-      .insert(members)
-      .values({ pseudonym: form.pseudonym.pseudonym, pseudonymKey: form.pseudonym.key, passphraseHash })
-      .onConflictDoNothing({ target: members.pseudonymKey })
-      .returning({ id: members.id, pseudonym: members.pseudonym, role: members.role });
+    // A look-alike of a taken name gets the same answer as the taken name itself.
+    const member = await insertMember(tx, form.pseudonym, passphraseHash);
     if (!member) throw new Invalid({ pseudonym: "pseudonym.unavailable" });
     const codes = await issueRecoveryCodes(tx, member.id);
     const { token, session } = await createSession(tx, member.id);

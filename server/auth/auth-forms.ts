@@ -12,7 +12,7 @@ export const newPseudonym = text("pseudonym.required").transform((value, ctx) =>
     ctx.addIssue({ code: "custom", message: check.reason });
     return z.NEVER;
   }
-  return { pseudonym: check.pseudonym, key: check.key };
+  return { pseudonym: check.pseudonym, key: check.key, skeletons: check.skeletons };
 });
 
 /** For sign-in and recovery: any text, so that malformed names get the same answer as unknown ones. */

@@ -3,6 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
 import { members } from "#db/schema.ts";
 import { signUpForm } from "#server/auth/auth-forms.ts";
+import { backfillSkeletons, insertMember } from "#server/auth/new-member.ts";
 import { hashPassphrase } from "#server/auth/password-hash.ts";
 import { pseudonymKey } from "#server/auth/pseudonym.ts";
 import { issueRecoveryCodes } from "#server/auth/recovery-codes.ts";
@@ -15,14 +16,11 @@ export type Role = (typeof ROLES)[number];
 export async function createMember(db: Db, input: { pseudonym: string; password: string; confirmPassword: string }) {
   const form = parseForm(signUpForm, input);
   const passphraseHash = await hashPassphrase(form.password);
+  await backfillSkeletons(db);
   return db.transaction(async (tx) => {
-    const [member] = await tx
-      .insert(members)
-      .values({ pseudonym: form.pseudonym.pseudonym, pseudonymKey: form.pseudonym.key, passphraseHash })
-      .onConflictDoNothing({ target: members.pseudonymKey })
-      .returning({ id: members.id, pseudonym: members.pseudonym });
+    const member = await insertMember(tx, form.pseudonym, passphraseHash);
     if (!member) throw new Invalid({ pseudonym: "pseudonym.unavailable" });
-    return { ...member, codes: await issueRecoveryCodes(tx, member.id) };
+    return { id: member.id, pseudonym: member.pseudonym, codes: await issueRecoveryCodes(tx, member.id) };
   });
 }
 

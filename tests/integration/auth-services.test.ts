@@ -2,7 +2,10 @@ import { eq } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { members, recoveryCodes, sessions } from "#db/schema.ts";
 import { signIn, signUp } from "#server/auth/accounts.ts";
+import { pseudonymSkeleton } from "#server/auth/confusables.ts";
 import { changePassphrase } from "#server/auth/passphrase-change.ts";
+import { hashPassphrase } from "#server/auth/password-hash.ts";
+import { pseudonymKey } from "#server/auth/pseudonym.ts";
 import { recoverAccount, regenerateRecoveryCodes } from "#server/auth/recovery.ts";
 import { createSession, invalidateMemberSessions, SESSION_LIFETIME_MS, sessionIdFromToken, validateSessionToken } from "#server/auth/session.ts";
 import { memoryThrottle } from "#server/auth/throttle.ts";
@@ -20,7 +23,7 @@ test("sign-up stores a pseudonym and an argon2id hash, and nothing else about th
   expect(row!.pseudonym).toBe(m.pseudonym);
   expect(row!.passphraseHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   expect(row!.passphraseHash).not.toContain(m.password);
-  expect(Object.keys(row!).sort()).toEqual(["createdAt", "id", "locale", "openContentWarnings", "passphraseHash", "pseudonym", "pseudonymKey", "quickExitSignsOut", "role", "status"]);
+  expect(Object.keys(row!).sort()).toEqual(["createdAt", "id", "locale", "openContentWarnings", "passphraseHash", "pseudonym", "pseudonymKey", "pseudonymSkeleton", "quickExitSignsOut", "role", "status"]);
 });
 
 test("ten recovery codes are issued and only their hashes are stored", async () => {
@@ -38,6 +41,58 @@ test("a pseudonym is unique case-insensitively", async () => {
     name: "Invalid",
     fields: { pseudonym: "pseudonym.unavailable" },
   });
+});
+
+const join = (pseudonym: string) => signUp(deps(), { pseudonym, password: GOOD_PASSPHRASE, confirmPassword: GOOD_PASSPHRASE }, "c");
+const refusal = (pseudonym: string) => join(pseudonym).then(() => "joined", (e: { fields?: { pseudonym?: string } }) => e.fields?.pseudonym ?? String(e));
+
+test("invisible, filler and mixed-script look-alike names are refused; nothing is written", async () => {
+  await join("alice_p");
+  const before = (await db.select({ id: members.id }).from(members)).length;
+  expect(await refusal("alice_p\u3164")).toBe("pseudonym.invisible"); // Hangul filler: reads as alice_p
+  expect(await refusal("moderator\u3164")).toBe("pseudonym.invisible");
+  expect(await refusal("\u3164\u3164\u3164")).toBe("pseudonym.invisible");
+  expect(await refusal("ali\u200Bce_p")).toBe("pseudonym.invisible");
+  expect(await refusal("\u0430lice_p")).toBe("pseudonym.mixedScripts"); // Cyrillic а
+  expect((await db.select({ id: members.id }).from(members)).length).toBe(before);
+  // Chinese (or Japanese, Korean) mixed with Latin letters stays allowed.
+  expect(await refusal("lily小雨")).toBe("joined");
+});
+
+test("a name whose confusable skeleton is taken is refused like a taken name, in any script or case", async () => {
+  await join("space_joy");
+  expect(await refusal(inCyrillic("space_joy"))).toBe("pseudonym.unavailable"); // all Cyrillic
+  expect(await refusal("SPACE_JOY")).toBe("pseudonym.unavailable");
+  await join("Iris Moon");
+  expect(await refusal("lris Moon")).toBe("pseudonym.unavailable"); // small L for capital I
+  expect(await refusal("rnoderator")).toBe("pseudonym.unavailable"); // rn for m, a reserved name
+  // Sign-in still looks names up by their key, and a look-alike learns nothing.
+  const lookAlike = await signIn(deps(), { pseudonym: "lris Moon", password: GOOD_PASSPHRASE }, "c").catch((e) => e);
+  expect(lookAlike).toMatchObject({ name: "Invalid", formError: "signIn.failed", fields: {} });
+  await expect(signIn(deps(), { pseudonym: "iris moon", password: GOOD_PASSPHRASE }, "c")).resolves.toBeTruthy();
+});
+
+// Latin letters and the Cyrillic letters that look the same.
+const CYRILLIC: Record<string, string> = { a: "\u0430", c: "\u0441", e: "\u0435", i: "\u0456", j: "\u0458", o: "\u043E", p: "\u0440", s: "\u0455", x: "\u0445", y: "\u0443" };
+const inCyrillic = (latin: string) => [...latin].map((c) => CYRILLIC[c] ?? c).join("");
+
+test("two people joining as look-alikes at the same moment: exactly one gets each name", async () => {
+  // Several pairs at once, so that a check without the lock loses at least one race.
+  const names = ["peace_soap", "coax_pipe", "spicy_pea", "easy_copy", "posey_joy"];
+  const results = await Promise.all(names.map((name) => Promise.all([refusal(name), refusal(inCyrillic(name))])));
+  for (const pair of results) expect(pair.sort()).toEqual(["joined", "pseudonym.unavailable"]);
+});
+
+test("members who joined before skeletons keep signing in, even when their names collide; new look-alikes are refused", async () => {
+  const passphraseHash = await hashPassphrase(GOOD_PASSPHRASE);
+  // Rows as the earlier code wrote them: no skeleton, and names today's rules would refuse.
+  const old = ["Olive Tree", "0live Tree", "fern\u3164"];
+  await db.insert(members).values(old.map((pseudonym) => ({ pseudonym, pseudonymKey: pseudonymKey(pseudonym), passphraseHash })));
+  for (const pseudonym of old) await expect(signIn(deps(), { pseudonym, password: GOOD_PASSPHRASE }, "c"), pseudonym).resolves.toBeTruthy();
+  expect(await refusal("OIive Tree")).toBe("pseudonym.unavailable"); // capital I for l
+  const rows = await db.select({ pseudonym: members.pseudonym, skeleton: members.pseudonymSkeleton }).from(members);
+  for (const row of rows.filter((r) => old.includes(r.pseudonym))) expect(row.skeleton).toBe(pseudonymSkeleton(row.pseudonym));
+  for (const pseudonym of old) await expect(signIn(deps(), { pseudonym, password: GOOD_PASSPHRASE }, "c"), pseudonym).resolves.toBeTruthy();
 });
 
 test("sign-in gives the same answer for an unknown pseudonym and a wrong passphrase", async () => {
