@@ -33,7 +33,7 @@ export const members = pgTable(
     // The UTS #39 confusable skeleton (server/auth/confusables.ts): a new name whose skeleton is
     // taken is refused, so "аlice" (Cyrillic а) or "lris" cannot pass as "alice" or "Iris". Not
     // unique: members who joined before it existed may already share one, and keep their names.
-    // Null until computed; the join service fills in missing ones (decision 012).
+    // Null until computed; the join service fills in missing ones (decision 013).
     pseudonymSkeleton: text("pseudonym_skeleton"),
     passphraseHash: text("passphrase_hash").notNull(),
     role: memberRole("role").notNull().default("member"),

@@ -2,7 +2,7 @@
 // into server/auth/confusables-data.ts, the table behind pseudonym skeletons. Run it when a new
 // Unicode version is out: `node scripts/confusables.mjs path/to/confusables.txt`, then add a
 // migration that clears members.pseudonym_skeleton so the stored skeletons are recomputed
-// (docs/decisions/012-pseudonym-confusables.md).
+// (docs/decisions/013-pseudonym-confusables.md).
 import { readFileSync, writeFileSync } from "node:fs";
 
 const [source] = process.argv.slice(2);

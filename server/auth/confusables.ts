@@ -1,7 +1,7 @@
 // Look-alike and invisible characters in pseudonyms (UTS #39, Unicode Security Mechanisms), so
 // that no one can pass as another member or as a moderator: a confusable skeleton for
 // comparisons, the "highly restrictive" mixed-script rule, and invisible characters.
-// Why the confusables table is vendored: docs/decisions/012-pseudonym-confusables.md.
+// Why the confusables table is vendored: docs/decisions/013-pseudonym-confusables.md.
 import { CONFUSABLES } from "./confusables-data.ts";
 
 const PROTOTYPES = new Map<string, string>(
