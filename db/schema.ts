@@ -1,5 +1,5 @@
 // Hearth's schema. Migrations in db/migrations are generated from this file by drizzle-kit
-// (`npm run db:generate`) and never edited by hand (STYLE.md, practice 7).
+// (`npm run db:generate`) and never edited by hand (docs/style.md, practice 7).
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -21,7 +21,7 @@ export const memberRole = pgEnum("member_role", ["member", "moderator", "admin"]
 export const memberStatus = pgEnum("member_status", ["active", "suspended"]);
 export const locale = pgEnum("locale", ["en", "zh-Hans"]);
 
-// Pseudonymous by design (DESIGN.md promise 2): no email, no phone, no IP, no real name.
+// Pseudonymous by design (docs/architecture.md, promise 2): no email, no phone, no IP, no real name.
 export const members = pgTable(
   "members",
   {
@@ -148,7 +148,7 @@ export const posts = pgTable(
     sanitizerVersion: text("sanitizer_version").notNull(),
     contentWarning: text("content_warning"),
     status: postStatus("status").notNull().default("visible"),
-    // A double submission of one form stores one post (SECURITY.md: idempotency from UNIQUE).
+    // A double submission of one form stores one post (docs/security.md: idempotency from UNIQUE).
     idempotencyKey: text("idempotency_key").notNull(),
     createdAt: createdAt(),
     editedAt: timestamp("edited_at", { withTimezone: true }),

@@ -1,5 +1,5 @@
 // Bundles the Node entries (server and admin CLI) with esbuild so production runs plain `node`
-// with no TypeScript compiler (DESIGN.md, Versions and pitfalls). Dependencies stay external.
+// with no TypeScript compiler (docs/architecture.md, Versions and pitfalls). Dependencies stay external.
 import { build } from "esbuild";
 
 await build({

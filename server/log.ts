@@ -1,4 +1,4 @@
-// Structured logs with no personal data (DESIGN.md, Privacy rules; ASVS 16): no IP, pseudonym,
+// Structured logs with no personal data (docs/architecture.md, Privacy rules; ASVS 16): no IP, pseudonym,
 // token, cookie, passphrase or post text. Redaction is a second line of defence; the first is
 // never passing such values to the logger at all.
 import pino, { type Logger } from "pino";

@@ -1,4 +1,4 @@
-// Quick exit on every page (SAFETY.md QE1–QE5, after GOV.UK's "Exit this page"): a skip link and
+// Quick exit on every page (docs/safety.md QE1–QE5, after GOV.UK's "Exit this page"): a skip link and
 // a second "Exit this page" link for keyboard and screen-reader users, then the sticky button.
 // All are plain links to /exit, so they work without JavaScript. With it, the page is blanked at
 // once, a "Loading." alert covers it, and the visit leaves with location.replace (Back does not

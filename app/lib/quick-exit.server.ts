@@ -1,4 +1,4 @@
-// The per-device choice to turn the Shift shortcut off (SAFETY.md: Microsoft Pinyin switches
+// The per-device choice to turn the Shift shortcut off (docs/safety.md: Microsoft Pinyin switches
 // language with a lone Shift). A cookie, not a member setting: the input method belongs to the
 // device, and the choice must hold before signing in. docs/decisions/006-quick-exit.md.
 import { parseCookies } from "#server/auth/session-cookie.ts";

@@ -1,4 +1,4 @@
-// "Press Shift three times to leave", as GOV.UK's Exit this page counts it (SAFETY.md, QE4), with
+// "Press Shift three times to leave", as GOV.UK's Exit this page counts it (docs/safety.md, QE4), with
 // its known gaps closed: a Shift used as a modifier never counts, whichever key was released first;
 // left and right Shift may be mixed, even overlapping (alphagov/govuk-frontend#5393); nothing is
 // left running after the third press; and a restored page starts again from zero.

@@ -1,4 +1,4 @@
-// GET /exit (DESIGN.md public contract; SAFETY.md QE2): 303 to a neutral page, after ending the
+// GET /exit (docs/architecture.md, Public contracts; docs/safety.md QE2): 303 to a neutral page, after ending the
 // session when the member chose "quick exit also signs me out". A GET that may sign out, on
 // purpose: docs/decisions/006-quick-exit.md.
 import { redirect } from "react-router";

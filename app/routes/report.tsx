@@ -54,7 +54,7 @@ export default function Report({ loaderData, actionData }: Route.ComponentProps)
       <h1>{t("report.title")}</h1>
       <p>{t("report.intro")}</p>
       {/* A group of radio buttons is reached through its first button. */}
-      <ErrorSummary state={state} idFor={(name) => (name === "reason" ? `reason-${REASONS[0]}` : name)} />
+      <ErrorSummary state={state} idFor={(name) => (name === "reason" ? `reason-${REPORT_REASONS[0]}` : name)} />
       <Form method="post">
         <fieldset>
           <legend>{t("report.reason")}</legend>

@@ -1,4 +1,4 @@
-// What quick exit does and does not do (SAFETY.md QE6, GOV.UK "Exit a page quickly"), and the
+// What quick exit does and does not do (docs/safety.md QE6, GOV.UK "Exit a page quickly"), and the
 // per-device switch for the Shift shortcut.
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/safety";

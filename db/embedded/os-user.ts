@@ -1,5 +1,5 @@
 // PostgreSQL refuses to run as root. When Hearth runs as root (as CI does) the server runs as
-// the unprivileged `postgres` system user, created if missing (DESIGN.md, Versions and pitfalls).
+// the unprivileged `postgres` system user, created if missing (docs/architecture.md, Versions and pitfalls).
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 

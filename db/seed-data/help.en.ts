@@ -1,4 +1,4 @@
-// Help page seed for English readers, from SAFETY.md sections 2 and 3 (sources and dates there).
+// Help page seed for English readers, from docs/safety.md sections 2 and 3 (sources and dates there).
 // Re-check numbers and hours before each release; admins can edit them (`npm run admin -- set`).
 import type { HelpResources } from "./settings.ts";
 

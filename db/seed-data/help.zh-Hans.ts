@@ -1,4 +1,4 @@
-// 为中文读者准备的求助页面初始内容，来自 SAFETY.md 第 2、3 节（出处和日期见该文件）。
+// 为中文读者准备的求助页面初始内容，来自 docs/safety.md 第 2、3 节（出处和日期见该文件）。
 // 每次发布前请重新核对号码和时间；管理员可以修改（`npm run admin -- set`）。
 import type { HelpResources } from "./settings.ts";
 

@@ -1,4 +1,4 @@
-// `npm run admin -- <command>` (DESIGN.md, Public contracts).
+// `npm run admin -- <command>` (docs/architecture.md, Public contracts).
 import { ConfigError, loadConfig } from "#server/config.ts";
 import { translate } from "#app/i18n/catalog.ts";
 import { isInvalid, isNotFound } from "#server/errors.ts";

@@ -1,4 +1,4 @@
-// `npm run admin -- inspect FILE...` and `render FILE...` (DESIGN.md, Public contracts): one JSON
+// `npm run admin -- inspect FILE...` and `render FILE...` (docs/architecture.md, Public contracts): one JSON
 // line per file. They need no database: the media guard and the renderer are pure.
 import { readFile } from "node:fs/promises";
 import { inspect } from "#server/media/inspect.ts";

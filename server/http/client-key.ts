@@ -1,5 +1,5 @@
 // Rate-limit keys for a client: an HMAC of its IP address under a key that changes every UTC day
-// (DESIGN.md, Privacy rules). The raw address never leaves this function: it is not stored,
+// (docs/architecture.md, Privacy rules). The raw address never leaves this function: it is not stored,
 // logged or returned. With Redis, all nodes share the day's key (kept for two days, then gone).
 import { createHmac, randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";

@@ -1,5 +1,5 @@
 // GET /healthz → 200 {"ok":true,"db":"embedded"|"external"}; 503 {"ok":false} when the
-// database does not answer within two seconds (DESIGN.md, Public contracts).
+// database does not answer within two seconds (docs/architecture.md, Public contracts).
 import type { RequestHandler } from "express";
 import type { Database } from "#db/client.ts";
 

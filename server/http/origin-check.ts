@@ -1,6 +1,6 @@
 // Every state-changing request must come from Hearth's own pages (ASVS 3.5.x): React Router
 // actions and resource routes alike, since React Router's own check does not cover resource
-// routes (CVE-2026-22030, SECURITY.md). SameSite alone is not relied on (STYLE.md).
+// routes (CVE-2026-22030, docs/security.md). SameSite alone is not relied on (docs/style.md).
 import type { IncomingMessage } from "node:http";
 import type { RequestHandler } from "express";
 import { requestLocale } from "./request-locale.ts";

@@ -1,5 +1,5 @@
 // One structured line per request: method, path, status, duration. No IP, cookie, query string
-// or body (DESIGN.md, Privacy rules).
+// or body (docs/architecture.md, Privacy rules).
 import type { RequestHandler } from "express";
 import type { Log } from "#server/log.ts";
 

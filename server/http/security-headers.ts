@@ -1,5 +1,5 @@
-// Headers on every response (ASVS 3.4.x; DESIGN.md, Privacy rules). Configured explicitly:
-// helmet's defaults are looser than Hearth needs (SECURITY.md). A fresh CSP nonce per response.
+// Headers on every response (ASVS 3.4.x; docs/architecture.md, Privacy rules). Configured explicitly:
+// helmet's defaults are looser than Hearth needs (docs/security.md). A fresh CSP nonce per response.
 import { randomBytes } from "node:crypto";
 import type { RequestHandler } from "express";
 

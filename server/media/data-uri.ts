@@ -1,5 +1,5 @@
 // `data:` URIs carry their content inline, so any of them can be an image (or a script): none
-// may survive in member text or rendered HTML (DESIGN.md, "Media guard"). The scheme is matched
+// may survive in member text or rendered HTML (docs/architecture.md, "Media guard"). The scheme is matched
 // however it is disguised on its way to a URL parser: letters as HTML character references
 // (`&#100;ata:`), tabs and line breaks inside the scheme (which URL parsers drop), a
 // backslash-escaped colon (markdown), `&colon;`.

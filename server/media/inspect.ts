@@ -1,4 +1,4 @@
-// The verdict on a file (DESIGN.md, "Media guard"; issue 3): `image` (removed), `text` (valid
+// The verdict on a file (docs/architecture.md, "Media guard"; issue 3): `image` (removed), `text` (valid
 // UTF-8 up to 256 KB that is not itself an image) or `rejected`. Decided by content alone:
 // the name and declared type are accepted so that callers can pass them, and ignored, because
 // both are chosen by whoever sends the file.

@@ -3,7 +3,7 @@
 // ECMAScript keeps the target of every new WeakRef alive until the current synchronous job ends
 // (KeepDuringJob). DOMPurify makes one NodeIterator per sanitize, on a document of its own; the
 // iterator holds that document, so every document sanitized in one job stayed alive until the
-// job ended: ~11 MB for each dense 20 KB post (DESIGN.md, pitfalls; measured 1.7 GB after 50
+// job ended: ~11 MB for each dense 20 KB post (docs/architecture.md, pitfalls; measured 1.7 GB after 50
 // renders in a row, 34 MB with this change). A document's iterators live exactly as long as the
 // document, so a plain Set inside the same document loses nothing: same members, same order,
 // no WeakRef. Decision record 010.

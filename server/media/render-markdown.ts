@@ -1,10 +1,10 @@
 // Member markdown → safe HTML, once, at write time; pages never sanitize on read (issue 3).
 // markdown-it with raw HTML and the image rule off, then DOMPurify on jsdom with an explicit
-// allow-list of tags, attributes and link schemes (SECURITY.md: DOMPurify's defaults keep
+// allow-list of tags, attributes and link schemes (docs/security.md: DOMPurify's defaults keep
 // images, forms and clobbering ids). No hooks: rel is added to links after sanitizing.
 //
 // Memory: DOMPurify on jsdom retained every sanitized document until the end of the current
-// synchronous job (DESIGN.md, pitfalls); jsdom-iterators.ts removes the cause (a WeakRef per
+// synchronous job (docs/architecture.md, pitfalls); jsdom-iterators.ts removes the cause (a WeakRef per
 // NodeIterator), so renders in a row stay flat. Callers that render many in a row (the sweeper,
 // re-rendering after a SANITIZER_VERSION change) still yield between posts, so other requests
 // are served in between (tests/bench/media.ts measures both).

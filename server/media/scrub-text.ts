@@ -1,6 +1,6 @@
 // Text channels (post bodies, chat messages, titles, profile fields): markdown images, HTML
 // image constructs and data: URIs are removed before storage and again at render, and the
-// caller is told what went so the member can be told (DESIGN.md, "Media guard"; issue 3).
+// caller is told what went so the member can be told (docs/architecture.md, "Media guard"; issue 3).
 //
 // Image syntax that markdown shows as code (code spans, fenced and indented code blocks) is
 // text: `<img src=x onerror=...>` quoted in a post stays, shown as code, never as an image.

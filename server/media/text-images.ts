@@ -1,5 +1,5 @@
 // Images written as text: SVG, XBM and XPM (C source), ASCII PNM, and HTML or markdown that is
-// or embeds an image (DESIGN.md, "Media guard"). Any one of these makes the whole text an
+// or embeds an image (docs/architecture.md, "Media guard"). Any one of these makes the whole text an
 // image. The patterns are deliberately about markup, not words: prose such as "I saw an image
 // of the img tag" stays text, while a literal `<img` tag does not.
 import { CODE_SCAN_LIMIT, codeRegions, insideAny, maskCode } from "./code-regions.ts";

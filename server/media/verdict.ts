@@ -1,4 +1,4 @@
-// The media guard's answer for one input (DESIGN.md, "Media guard"). `image` is removed and the
+// The media guard's answer for one input (docs/architecture.md, "Media guard"). `image` is removed and the
 // member is told an image was removed; `rejected` is refused with "only text is accepted", a
 // different message, so the two must stay distinct.
 export type RejectReason = "not-text" | "too-large" | "invalid-utf8" | "binary";

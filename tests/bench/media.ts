@@ -25,7 +25,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** As timeIt, yielding to the event loop between runs: a post is rendered once per request, so
- *  each render starts with the previous one's documents free (DESIGN.md, pitfalls). */
+ *  each render starts with the previous one's documents free (docs/architecture.md, pitfalls). */
 async function timeEach(runs: number, work: () => unknown): Promise<{ median: number; p99: number }> {
   work(); // warm-up
   const times: number[] = [];

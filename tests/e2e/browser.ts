@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core, one browser per test file with a fresh temporary
 // profile (plain `launch` never reuses a user-data-dir). Every context records the requests its
 // pages make and the console errors they print, so a journey can assert that nothing left the
-// server's origin (DESIGN.md, privacy rules) and that the CSP refused nothing.
+// server's origin (docs/architecture.md, privacy rules) and that the CSP refused nothing.
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, onTestFinished } from "vitest";
 

@@ -1,4 +1,4 @@
-// Quick exit in real Chromium (issue 4; SAFETY.md QE1–QE5): the button and links with JavaScript
+// Quick exit in real Chromium (issue 4; docs/safety.md QE1–QE5): the button and links with JavaScript
 // on and off, Shift ×3 and what resets it, Back after leaving, the restored page, the Chinese
 // strings, and axe on the safety pages. Nothing leaves this machine: the real destinations are
 // other origins, and Playwright does not route the hop of a redirect the browser follows itself

@@ -1,4 +1,4 @@
-// What ships to browsers: no server-only code, nothing from another origin (STYLE.md, practice 2).
+// What ships to browsers: no server-only code, nothing from another origin (docs/style.md, practice 2).
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test } from "vitest";

@@ -122,7 +122,7 @@ test("bad configuration stops Hearth with a clear message and no stack trace", a
   expect(err).not.toMatch(/\n\s+at /);
 });
 
-test("inspect and render print one JSON line per file, as DESIGN.md's contract says", async () => {
+test("inspect and render print one JSON line per file, as docs/architecture.md's contract says", async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), "hearth-inspect-"));
   try {
     const { writeFile } = await import("node:fs/promises");

@@ -1,5 +1,5 @@
 // PostgreSQL going away and coming back: a generic 503 while it is gone, no fail-open, and
-// recovery without restarting Hearth (SECURITY.md, Durability and faults).
+// recovery without restarting Hearth (docs/security.md, Durability and faults).
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";

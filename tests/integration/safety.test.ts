@@ -1,4 +1,4 @@
-// Safety on every page over real HTTP (issue 4; SAFETY.md QE1, QE2, QE6): the quick-exit links,
+// Safety on every page over real HTTP (issue 4; docs/safety.md QE1, QE2, QE6): the quick-exit links,
 // /exit and its sign-out choice, the help page in both languages, and the admin-editable
 // settings behind them.
 import { spawn } from "node:child_process";

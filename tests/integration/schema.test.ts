@@ -1,4 +1,4 @@
-// Migrations are generated from db/schema.ts and never drift from it (STYLE.md, practice 7).
+// Migrations are generated from db/schema.ts and never drift from it (docs/style.md, practice 7).
 import { execFile } from "node:child_process";
 import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";

@@ -94,7 +94,7 @@ test("the sanitizer version names the installed markdown-it and DOMPurify", () =
   expect(SANITIZER_VERSION).toMatch(/^\d+:markdown-it-15\.\d+\.\d+:dompurify-3\.\d+\.\d+$/);
   const [, , purify] = SANITIZER_VERSION.split(":");
   const [major, minor] = (purify ?? "").replace("dompurify-", "").split(".").map(Number);
-  // SECURITY.md: DOMPurify 3.5.0 is the floor.
+  // docs/security.md: DOMPurify 3.5.0 is the floor.
   expect((major ?? 0) > 3 || ((major ?? 0) === 3 && (minor ?? 0) >= 5)).toBe(true);
 });
 

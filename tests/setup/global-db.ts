@@ -1,6 +1,6 @@
 // Starts the PostgreSQL the tests use — Hearth's embedded one in a temporary directory, or the
 // server at TEST_DATABASE_URL when HEARTH_TEST_DB=external — and migrates a template database
-// that each test file clones (STYLE.md, practice 8).
+// that each test file clones (docs/style.md, practice 8).
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";

@@ -1,4 +1,4 @@
-// `npm audit` cannot reach its service from here, so the version floors that SECURITY.md names
+// `npm audit` cannot reach its service from here, so the version floors that docs/security.md names
 // are checked against what is installed.
 import { readFile } from "node:fs/promises";
 import path from "node:path";

@@ -1,4 +1,4 @@
-// The Shift ×3 rules (SAFETY.md QE4/QE5) on their own, with fake timers: what counts, what
+// The Shift ×3 rules (docs/safety.md QE4/QE5) on their own, with fake timers: what counts, what
 // resets, and that nothing is left running after the exit.
 import { afterEach, expect, test, vi } from "vitest";
 import { PRESS_WINDOW_MS, shiftSequence } from "#app/lib/shift-sequence.ts";
