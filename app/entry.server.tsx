@@ -16,13 +16,7 @@ export { createRequestHandler } from "@react-router/express";
 
 export const streamTimeout = 5_000;
 
-export default function handleRequest(
-  request: Request,
-  status: number,
-  headers: Headers,
-  routerContext: EntryContext,
-  loadContext: RouterContextProvider,
-) {
+export default function handleRequest(request: Request, status: number, headers: Headers, routerContext: EntryContext, loadContext: RouterContextProvider) {
   if (request.method.toUpperCase() === "HEAD") return new Response(null, { status, headers });
   const nonce = loadContext.get(visitorContext).nonce;
   return new Promise<Response>((resolve, reject) => {

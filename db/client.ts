@@ -51,11 +51,7 @@ export function connectEmbedded(where: { socketDir: string }, server?: EmbeddedS
   return { ...wrapPool(pool, "embedded", async () => server?.stop()), embedded: server };
 }
 
-export async function openDatabase(opts: {
-  dataDir: string;
-  databaseUrl?: string;
-  onPostgresLog?: (line: string) => void;
-}): Promise<Database> {
+export async function openDatabase(opts: { dataDir: string; databaseUrl?: string; onPostgresLog?: (line: string) => void }): Promise<Database> {
   if (opts.databaseUrl) {
     return wrapPool(new pg.Pool({ connectionString: opts.databaseUrl, max: 10 }), "external");
   }

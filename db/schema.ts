@@ -1,19 +1,7 @@
 // Hearth's schema. Migrations in db/migrations are generated from this file by drizzle-kit
 // (`npm run db:generate`) and never edited by hand (docs/style.md, practice 7).
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -102,9 +90,7 @@ export const chatRooms = pgTable("chat_rooms", {
 export const settings = pgTable("settings", {
   key: text("key").primaryKey(),
   value: jsonb("value").notNull(),
-  updatedAt: timestamp("updated_at", { withTimezone: true })
-    .notNull()
-    .default(sql`now()`),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().default(sql`now()`),
 });
 
 export const threadStatus = pgEnum("thread_status", ["visible", "removed"]);
@@ -127,10 +113,7 @@ export const threads = pgTable(
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("threads_forum_order_idx").on(t.forumId, t.pinned, t.lastActivityAt),
-    index("threads_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
-  ],
+  (t) => [index("threads_forum_order_idx").on(t.forumId, t.pinned, t.lastActivityAt), index("threads_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops"))],
 );
 
 export const posts = pgTable(

@@ -31,7 +31,8 @@ pairs.sort(([a], [b]) => a.codePointAt(0) - b.codePointAt(0));
 // One string, "source prototype" pairs separated by tabs: smaller and faster to load than an
 // object literal with thousands of keys. Code points are written as escapes so that invisible
 // and right-to-left characters cannot hide in the file.
-const esc = (s) => [...s].map((c) => (c.codePointAt(0) < 0x7f && /[ -~]/.test(c) && c !== '"' && c !== "\\" ? c : `\\u{${c.codePointAt(0).toString(16)}}`)).join("");
+const esc = (s) =>
+  [...s].map((c) => (c.codePointAt(0) < 0x7f && /[ -~]/.test(c) && c !== '"' && c !== "\\" ? c : `\\u{${c.codePointAt(0).toString(16)}}`)).join("");
 const body = pairs.map(([a, b]) => `${esc(a)}\\t${esc(b)}`).join("\\n");
 writeFileSync(
   "server/auth/confusables-data.ts",

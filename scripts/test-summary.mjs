@@ -34,7 +34,9 @@ export function summarize(stepsText, readReport) {
       problems.push(`${name}: no test report (the run crashed or never started)`);
       continue;
     }
-    const failedHere = (report.numFailedTests ?? 0) + (report.testResults ?? []).filter((file) => file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed")).length;
+    const failedHere =
+      (report.numFailedTests ?? 0) +
+      (report.testResults ?? []).filter((file) => file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed")).length;
     passed += report.numPassedTests ?? 0;
     skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
     failed += failedHere;

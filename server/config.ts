@@ -10,9 +10,7 @@ const origin = z
   .refine((url) => url.pathname === "/" && !url.search && !url.hash, "must be an origin only, with no path, query or fragment")
   .transform((url) => url.origin);
 
-const postgresUrl = z
-  .string()
-  .refine((v) => /^postgres(ql)?:\/\//.test(v), "must start with postgres:// or postgresql://");
+const postgresUrl = z.string().refine((v) => /^postgres(ql)?:\/\//.test(v), "must start with postgres:// or postgresql://");
 
 const schema = z.object({
   PORT: z.coerce

@@ -8,7 +8,10 @@ export type FieldErrors = Partial<Record<string, MessageKey>>;
 // their own copy of this module.
 export class Invalid extends Error {
   override name = "Invalid" as const;
-  constructor(readonly fields: FieldErrors, readonly formError?: MessageKey) {
+  constructor(
+    readonly fields: FieldErrors,
+    readonly formError?: MessageKey,
+  ) {
     super("invalid input");
   }
 }
@@ -56,7 +59,11 @@ const DOWN_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "57P01", "57P
 
 export function isDatabaseDown(err: unknown): boolean {
   // drizzle wraps driver errors (DrizzleQueryError), so follow the cause chain.
-  for (let e = err as { code?: string; syscall?: string; message?: string; cause?: unknown } | null, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+  for (
+    let e = err as { code?: string; syscall?: string; message?: string; cause?: unknown } | null, depth = 0;
+    e && depth < 5;
+    e = e.cause as typeof e, depth++
+  ) {
     if ((e.code && DOWN_CODES.has(e.code)) || /Connection terminated|connect ECONNREFUSED/.test(e.message ?? "")) return true;
     // The embedded server's Unix socket is gone. Only a failed connect: a missing file elsewhere
     // (a static asset, say) is a 404, not an outage.

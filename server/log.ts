@@ -11,7 +11,21 @@ export function createLog(level: string, destination?: pino.DestinationStream): 
       level,
       base: undefined,
       redact: {
-        paths: ["*.ip", "*.pseudonym", "*.password", "*.passphrase", "*.token", "*.cookie", "*.headers", "*.body", "ip", "pseudonym", "password", "token", "cookie"],
+        paths: [
+          "*.ip",
+          "*.pseudonym",
+          "*.password",
+          "*.passphrase",
+          "*.token",
+          "*.cookie",
+          "*.headers",
+          "*.body",
+          "ip",
+          "pseudonym",
+          "password",
+          "token",
+          "cookie",
+        ],
         censor: "[redacted]",
       },
       // CR/LF and other control characters in values cannot forge log lines: pino writes JSON.

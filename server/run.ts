@@ -14,7 +14,10 @@ export async function runHearth(opts: { dev?: DevServer } = {}) {
   const database = await openDatabase({
     dataDir: config.DATA_DIR,
     databaseUrl: config.DATABASE_URL,
-    onPostgresLog: (line) => (/(FATAL|PANIC|ERROR)/.test(line) && !line.includes("administrator command") ? log.warn({ postgres: line.slice(0, 300) }, "postgres") : log.debug({ postgres: line.slice(0, 300) }, "postgres")),
+    onPostgresLog: (line) =>
+      /(FATAL|PANIC|ERROR)/.test(line) && !line.includes("administrator command")
+        ? log.warn({ postgres: line.slice(0, 300) }, "postgres")
+        : log.debug({ postgres: line.slice(0, 300) }, "postgres"),
   });
   const hearth = await startHearth({ config, log, database, dev: opts.dev }).catch(async (err: unknown) => {
     await database.close();

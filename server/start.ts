@@ -34,7 +34,14 @@ export interface Hearth {
 /** `npm run dev`: Vite's middleware and the React Router build it keeps current (server/dev.ts). */
 export type DevServer = (httpServer: Server) => Promise<{ build: () => Promise<ServerBuild>; assets: RequestHandler }>;
 
-export async function startHearth(opts: { config: Config; log: Log; database: Database; throttle?: Throttle; sweep?: boolean; dev?: DevServer }): Promise<Hearth> {
+export async function startHearth(opts: {
+  config: Config;
+  log: Log;
+  database: Database;
+  throttle?: Throttle;
+  sweep?: boolean;
+  dev?: DevServer;
+}): Promise<Hearth> {
   const { config, log, database } = opts;
   await applyMigrations(database);
   await seedDefaults(database.db);
@@ -77,7 +84,9 @@ export async function startHearth(opts: { config: Config; log: Log; database: Da
     opts.sweep === false
       ? async () => {}
       : scheduleSweeps(database, (report, error) =>
-          error ? log.error({ event: "sweep-failed", err: { name: (error as Error)?.name } }, "sweep failed") : report && log.info({ event: "sweep", ...report }, "sweep"),
+          error
+            ? log.error({ event: "sweep-failed", err: { name: (error as Error)?.name } }, "sweep failed")
+            : report && log.info({ event: "sweep", ...report }, "sweep"),
         );
 
   await new Promise<void>((resolve, reject) => {

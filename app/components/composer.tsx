@@ -55,7 +55,12 @@ export function Composer({ mode, idempotencyKey, values = {}, state, previewHtml
   };
   const shownPreview = preview.data?.html ?? previewHtml;
   const shownNotices = preview.data?.html != null ? preview.data.notices : previewNotices;
-  const field = (name: string) => ({ id: `${mode}-${name}`, name, "aria-invalid": errors[name] ? true : undefined, "aria-describedby": errors[name] ? `${mode}-${name}-error` : undefined });
+  const field = (name: string) => ({
+    id: `${mode}-${name}`,
+    name,
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": errors[name] ? `${mode}-${name}-error` : undefined,
+  });
   const error = (name: string) =>
     errors[name] ? (
       <p className="error" id={`${mode}-${name}-error`}>
@@ -89,7 +94,14 @@ export function Composer({ mode, idempotencyKey, values = {}, state, previewHtml
         <label htmlFor={`${mode}-body`}>{t("composer.body")}</label>
         <p className="hint">{t("composer.bodyHint")}</p>
         {error("body")}
-        <textarea {...field("body")} rows={mode === "reply" ? 6 : 10} value={body} onChange={(e) => setBody(e.target.value)} onPaste={stopFiles} onDrop={stopFiles} />
+        <textarea
+          {...field("body")}
+          rows={mode === "reply" ? 6 : 10}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          onPaste={stopFiles}
+          onDrop={stopFiles}
+        />
       </div>
       {mode !== "edit" ? (
         <div className="field">

@@ -93,7 +93,15 @@ export function QuickExit({ locale, shiftShortcut }: { locale: Locale; shiftShor
         {t("exit.label")}
       </a>
       <div className="exit-this-page">
-        <a className="exit-this-page-button" href={EXIT_PATH} rel="nofollow noreferrer" role="button" draggable={false} onClick={onClick} data-quick-exit="button">
+        <a
+          className="exit-this-page-button"
+          href={EXIT_PATH}
+          rel="nofollow noreferrer"
+          role="button"
+          draggable={false}
+          onClick={onClick}
+          data-quick-exit="button"
+        >
           <span className="visually-hidden">{t("exit.emergency")}</span> {t("exit.label")}
           <span className={presses > 0 ? "exit-this-page-dots counting" : "exit-this-page-dots"} aria-hidden="true">
             {Array.from({ length: PRESSES_TO_EXIT }, (_, i) => (

@@ -12,7 +12,9 @@ export function StoredHtml({ id, html, className }: { id: string; html: string |
   const store = useContext(StoredHtmlStore);
   // Read once, at the first render: on the server from the store, in the browser (hydrating) from
   // the server's markup, which React leaves as it is for dangerouslySetInnerHTML.
-  const [fromPage] = useState(() => (html === null ? (store?.get(id) ?? (typeof document === "undefined" ? "" : (document.getElementById(id)?.innerHTML ?? ""))) : ""));
+  const [fromPage] = useState(() =>
+    html === null ? (store?.get(id) ?? (typeof document === "undefined" ? "" : (document.getElementById(id)?.innerHTML ?? ""))) : "",
+  );
   // biome-ignore lint/security/noDangerouslySetInnerHtml: HTML sanitized at write time by the media guard's renderer
   return <div id={id} className={className} dangerouslySetInnerHTML={{ __html: html ?? fromPage }} />;
 }

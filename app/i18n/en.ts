@@ -22,7 +22,8 @@ export const en = {
   "lang.en": "English",
   "lang.zh-Hans": "中文",
   "home.title": "Welcome to Hearth",
-  "home.intro": "Hearth is a quiet place to talk with people who understand. You join under a pseudonym; we never ask for your email, phone number or real name, and no image is ever stored or shown here.",
+  "home.intro":
+    "Hearth is a quiet place to talk with people who understand. You join under a pseudonym; we never ask for your email, phone number or real name, and no image is ever stored or shown here.",
   "home.promises": "What we promise",
   "home.promise.images": "Any image that reaches Hearth is removed automatically and never stored.",
   "home.promise.pseudonym": "You are known only by the pseudonym you choose. We keep no IP addresses.",
@@ -53,8 +54,10 @@ export const en = {
   "logout.submit": "Sign out",
   "logout.done": "You have signed out.",
   "recover.title": "Recover your account",
-  "recover.intro": "Enter your pseudonym, one of your recovery codes and a new passphrase. The code can be used only once, and every other device will be signed out.",
-  "recover.noEmail": "There is no email recovery: if you have lost your passphrase and all your codes, the account cannot be recovered. You are welcome to join again under a new pseudonym.",
+  "recover.intro":
+    "Enter your pseudonym, one of your recovery codes and a new passphrase. The code can be used only once, and every other device will be signed out.",
+  "recover.noEmail":
+    "There is no email recovery: if you have lost your passphrase and all your codes, the account cannot be recovered. You are welcome to join again under a new pseudonym.",
   "recover.code": "Recovery code",
   "recover.submit": "Set new passphrase",
   "recover.codesLeft": "Your passphrase has been changed. You have {count, plural, one {# recovery code} other {# recovery codes}} left.",
@@ -88,9 +91,12 @@ export const en = {
   "pseudonym.tooShort": "A pseudonym needs at least 3 characters.",
   "pseudonym.tooLong": "A pseudonym can have at most 32 characters.",
   "pseudonym.characters": "Please use only letters, digits, spaces, and _ - .",
-  "pseudonym.identifying": "That looks like it could lead back to you (an email address, phone number, web address or social media account). For your safety, please choose a name that is not used anywhere else.",
-  "pseudonym.invisible": "That pseudonym contains an invisible or blank character (for example a zero-width space or a Hangul filler). Please use only visible letters, digits, spaces, and _ - .",
-  "pseudonym.mixedScripts": "Please write a pseudonym in one alphabet: letters from different alphabets (such as Latin and Cyrillic) can look alike and be mistaken for another member. Chinese, Japanese or Korean characters can be mixed with Latin letters.",
+  "pseudonym.identifying":
+    "That looks like it could lead back to you (an email address, phone number, web address or social media account). For your safety, please choose a name that is not used anywhere else.",
+  "pseudonym.invisible":
+    "That pseudonym contains an invisible or blank character (for example a zero-width space or a Hangul filler). Please use only visible letters, digits, spaces, and _ - .",
+  "pseudonym.mixedScripts":
+    "Please write a pseudonym in one alphabet: letters from different alphabets (such as Latin and Cyrillic) can look alike and be mistaken for another member. Chinese, Japanese or Korean characters can be mixed with Latin letters.",
   "pseudonym.unavailable": "That pseudonym cannot be used. Please choose another — perhaps one of the ideas below.",
   "passphrase.required": "Please enter a passphrase.",
   "passphrase.tooShort": "A passphrase needs at least 8 characters (15 or more is better).",

@@ -2,7 +2,8 @@
 // the settings CLI (kept apart from en.ts so the catalogs stay small; merged in catalog.ts).
 export const safetyEn = {
   "help.title": "Get help now",
-  "help.intro": "You are not alone, and what happened is not your fault. These services can help. Hearth is run by volunteers and cannot answer emergencies: if you are in danger now, call your local emergency number.",
+  "help.intro":
+    "You are not alone, and what happened is not your fault. These services can help. Hearth is run by volunteers and cannot answer emergencies: if you are in danger now, call your local emergency number.",
   "help.list.en": "Services for English readers",
   "help.list.zh-Hans": "Services for Chinese readers",
   "help.otherList": "Also see:",
@@ -16,7 +17,8 @@ export const safetyEn = {
   "safety.what.heading": "What quick exit does",
   "safety.what.button": "The red “Exit this page” button at the top of every page takes you straight to a weather website.",
   "safety.what.link": "If you use a keyboard or a screen reader, an “Exit this page” link comes first on every page, straight after “Skip to content”.",
-  "safety.what.shift": "With JavaScript on, the page goes blank at once, and pressing the Shift key three times does the same (each press within 5 seconds of the last).",
+  "safety.what.shift":
+    "With JavaScript on, the page goes blank at once, and pressing the Shift key three times does the same (each press within 5 seconds of the last).",
   "safety.what.back": "The page you leave is replaced, so pressing Back does not return to it. Earlier Hearth pages may still be in the Back list.",
   "safety.what.signOut": "In Settings you can choose to be signed out as well when you leave this way. Hearth's data in this browser is then cleared too.",
   "safety.not.heading": "What quick exit does not do",
@@ -26,11 +28,14 @@ export const safetyEn = {
   "safety.tips.heading": "Ways to stay safer",
   "safety.tips.device": "If you can, use a device that nobody else checks or controls, such as a friend's phone or a library computer.",
   "safety.tips.private": "Use private browsing (a private or incognito window). The browser keeps no history of the visit once you close that window.",
-  "safety.tips.clearing": "You can delete only the Hearth entries from your history. Clearing all of it is more likely to be noticed, and even missing entries can raise suspicion with someone who checks.",
+  "safety.tips.clearing":
+    "You can delete only the Hearth entries from your history. Clearing all of it is more likely to be noticed, and even missing entries can raise suspicion with someone who checks.",
   "safety.back.heading": "How to come back",
-  "safety.back.body": "Open Hearth again from its address, or from a bookmark kept somewhere safe. If quick exit signed you out, sign in again with your pseudonym and passphrase.",
+  "safety.back.body":
+    "Open Hearth again from its address, or from a bookmark kept somewhere safe. If quick exit signed you out, sign in again with your pseudonym and passphrase.",
   "safety.shift.heading": "The Shift shortcut on this device",
-  "safety.shift.body": "Some Chinese input methods, such as Microsoft Pinyin, switch between Chinese and English with a single Shift press, so you might leave a page by accident. You can turn the shortcut off on this device; the button and the link keep working.",
+  "safety.shift.body":
+    "Some Chinese input methods, such as Microsoft Pinyin, switch between Chinese and English with a single Shift press, so you might leave a page by accident. You can turn the shortcut off on this device; the button and the link keep working.",
   "safety.shift.isOn": "The Shift shortcut is on for this device.",
   "safety.shift.isOff": "The Shift shortcut is off for this device.",
   "safety.shift.turnOff": "Turn the Shift shortcut off",
@@ -47,7 +52,8 @@ export const safetyEn = {
   "settings.openWarnings": "Open content warnings by default",
   "settings.openWarningsHint": "Posts behind a content warning are shown open instead of folded away.",
   "settings.exitSignsOut": "Quick exit also signs me out",
-  "settings.exitSignsOutHint": "When you use “Exit this page”, you are signed out on this device and Hearth's data in this browser is cleared. You will need your passphrase to come back.",
+  "settings.exitSignsOutHint":
+    "When you use “Exit this page”, you are signed out on this device and Hearth's data in this browser is cleared. You will need your passphrase to come back.",
   "settings.savePreferences": "Save preferences",
   "settings.preferencesSaved": "Your preferences have been saved.",
   "settings.safetyLink": "How quick exit works, and how to stay safer",

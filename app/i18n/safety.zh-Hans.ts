@@ -31,7 +31,8 @@ export const safetyZhHans: Record<keyof typeof safetyEn, string> = {
   "safety.back.heading": "如何回来",
   "safety.back.body": "通过网址或保存在安全地方的书签再次打开 Hearth。如果快速离开时你已退出登录，请用你的化名和密码短语重新登录。",
   "safety.shift.heading": "本设备上的 Shift 快捷键",
-  "safety.shift.body": "有些中文输入法（例如微软拼音）单按一次 Shift 键就会切换中英文，所以你可能会不小心离开页面。你可以在这台设备上关闭这个快捷键；按钮和链接仍然可以使用。",
+  "safety.shift.body":
+    "有些中文输入法（例如微软拼音）单按一次 Shift 键就会切换中英文，所以你可能会不小心离开页面。你可以在这台设备上关闭这个快捷键；按钮和链接仍然可以使用。",
   "safety.shift.isOn": "本设备已开启 Shift 快捷键。",
   "safety.shift.isOff": "本设备已关闭 Shift 快捷键。",
   "safety.shift.turnOff": "关闭 Shift 快捷键",

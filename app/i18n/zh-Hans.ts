@@ -91,7 +91,8 @@ export const zhHans: Record<CoreKey, string> = {
   "pseudonym.characters": "只能使用字母、数字、空格以及 _ - .。",
   "pseudonym.identifying": "这个名字看起来可能会暴露你的身份（邮箱地址、电话号码、网址或社交媒体账号）。为了你的安全，请选择一个在其他地方都没用过的名字。",
   "pseudonym.invisible": "这个化名含有看不见的或空白的字符（例如零宽空格或韩文填充符）。请只使用看得见的字母、数字、空格以及 _ - .。",
-  "pseudonym.mixedScripts": "化名请只用一种文字书写：不同文字的字母（例如拉丁字母和西里尔字母）可能长得很像，容易被误认为其他成员。汉字、日文或韩文可以和拉丁字母混用。",
+  "pseudonym.mixedScripts":
+    "化名请只用一种文字书写：不同文字的字母（例如拉丁字母和西里尔字母）可能长得很像，容易被误认为其他成员。汉字、日文或韩文可以和拉丁字母混用。",
   "pseudonym.unavailable": "这个化名无法使用。请换一个，也可以参考下面的建议。",
   "passphrase.required": "请输入密码短语。",
   "passphrase.tooShort": "密码短语至少需要 8 个字符（15 个或以上更好）。",

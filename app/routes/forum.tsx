@@ -46,7 +46,8 @@ export default function Forum({ loaderData }: Route.ComponentProps) {
             <Link to={`/t/${th.id}`}>{th.title}</Link>
             {th.contentWarning ? <span className="cw-tag">{t("cw.label", { label: th.contentWarning })}</span> : null}
             <p className="meta">
-              {t("forum.by", { name: th.author ?? t("thread.formerMember") })} · {t("forum.replies", { count: th.postCount })} · <TimeStamp at={th.lastActivity} />
+              {t("forum.by", { name: th.author ?? t("thread.formerMember") })} · {t("forum.replies", { count: th.postCount })} ·{" "}
+              <TimeStamp at={th.lastActivity} />
             </p>
           </li>
         ))}

@@ -20,7 +20,13 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const { form, upload, intent } = await readPostForm(request);
   const forums = context.get(servicesContext).forums;
   try {
-    if (intent === "preview") return data({ ok: false as const, fieldErrors: {}, values: composerValues(form), preview: await context.get(servicesContext).media.preview(visitor.member.id, String(form.get("body") ?? "")) });
+    if (intent === "preview")
+      return data({
+        ok: false as const,
+        fieldErrors: {},
+        values: composerValues(form),
+        preview: await context.get(servicesContext).media.preview(visitor.member.id, String(form.get("body") ?? "")),
+      });
     const posted = await orNotFound(() => forums.createThread(visitor.member, params.forumSlug, form, upload));
     const notice = posted.notices[0] ? `?notice=${posted.notices[0]}` : "";
     return redirect(`/t/${posted.threadId}${notice}`);
@@ -40,7 +46,13 @@ export default function NewThread({ loaderData, actionData }: Route.ComponentPro
       <title>{`${t("forum.newThread")} · ${name} · ${t("site.name")}`}</title>
       <h1>{t("forum.newThread")}</h1>
       <p>{name}</p>
-      <Composer mode="thread" idempotencyKey={loaderData.idempotencyKey} state={actionData ?? null} previewHtml={actionData && "preview" in actionData ? actionData.preview.html : null} previewNotices={actionData && "preview" in actionData ? actionData.preview.notices : []} />
+      <Composer
+        mode="thread"
+        idempotencyKey={loaderData.idempotencyKey}
+        state={actionData ?? null}
+        previewHtml={actionData && "preview" in actionData ? actionData.preview.html : null}
+        previewNotices={actionData && "preview" in actionData ? actionData.preview.notices : []}
+      />
     </section>
   );
 }

@@ -29,7 +29,9 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
         {loaderData.items.map((n) => (
           <li key={n.id} className={n.read ? undefined : "unread"}>
             {n.threadId ? (
-              <Link to={`/t/${n.threadId}?page=last#post-${n.postId}`}>{t("notifications.mention", { name: n.actor ?? t("thread.formerMember"), thread: n.threadTitle ?? "" })}</Link>
+              <Link to={`/t/${n.threadId}?page=last#post-${n.postId}`}>
+                {t("notifications.mention", { name: n.actor ?? t("thread.formerMember"), thread: n.threadTitle ?? "" })}
+              </Link>
             ) : null}{" "}
             · <TimeStamp at={n.created} />
           </li>

@@ -26,7 +26,13 @@ export async function action({ context, params, request }: Route.ActionArgs) {
       const { threadId } = await orNotFound(() => services.forums.deletePost(visitor.member, postId));
       return redirect(`/t/${threadId}?notice=post.deleted`);
     }
-    if (intent === "preview") return data({ ok: false as const, fieldErrors: {}, values: composerValues(form), preview: await services.media.preview(visitor.member.id, String(form.get("body") ?? "")) });
+    if (intent === "preview")
+      return data({
+        ok: false as const,
+        fieldErrors: {},
+        values: composerValues(form),
+        preview: await services.media.preview(visitor.member.id, String(form.get("body") ?? "")),
+      });
     const saved = await orNotFound(() => services.forums.editPost(visitor.member, postId, form));
     return redirect(`/t/${saved.threadId}?notice=${saved.notices[0] ?? "post.saved"}#post-${saved.postId}`);
   } catch (err) {
@@ -43,7 +49,13 @@ export default function PostEdit({ loaderData, actionData }: Route.ComponentProp
     <section className="panel">
       <title>{`${t("post.editTitle")} · ${t("site.name")}`}</title>
       <h1>{t("post.editTitle")}</h1>
-      <Composer mode="edit" values={{ body: post.body, contentWarning: post.contentWarning }} state={actionData ?? null} previewHtml={actionData && "preview" in actionData ? actionData.preview.html : null} previewNotices={actionData && "preview" in actionData ? actionData.preview.notices : []} />
+      <Composer
+        mode="edit"
+        values={{ body: post.body, contentWarning: post.contentWarning }}
+        state={actionData ?? null}
+        previewHtml={actionData && "preview" in actionData ? actionData.preview.html : null}
+        previewNotices={actionData && "preview" in actionData ? actionData.preview.notices : []}
+      />
       <h2>{t("thread.delete")}</h2>
       <p>{t("post.deleteConfirm")}</p>
       <Form method="post">

@@ -44,7 +44,11 @@ export async function action({ request, context }: Route.ActionArgs) {
         await auth.endOtherSessions(visitor.member.id, visitor.sessionId);
         return data<Done>({ ok: true, intent, notice: "settings.endedOthers" });
       case "change-passphrase":
-        await auth.changePassphrase({ memberId: visitor.member.id, pseudonym: visitor.member.pseudonym, sessionId: visitor.sessionId }, form, await visitor.clientKey());
+        await auth.changePassphrase(
+          { memberId: visitor.member.id, pseudonym: visitor.member.pseudonym, sessionId: visitor.sessionId },
+          form,
+          await visitor.clientKey(),
+        );
         return data<Done>({ ok: true, intent, notice: "settings.passphraseChanged" });
       case "preferences":
         await context.get(servicesContext).members.setPreferences(visitor.member.id, form);
@@ -72,12 +76,21 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
     <section className="panel">
       <title>{`${t("settings.title")} · ${t("site.name")}`}</title>
       <h1>{t("settings.title")}</h1>
-      {actionData?.ok && actionData.notice ? <p role="status" className="notice">{t(actionData.notice)}</p> : null}
+      {actionData?.ok && actionData.notice ? (
+        <p role="status" className="notice">
+          {t(actionData.notice)}
+        </p>
+      ) : null}
 
       <h2>{t("settings.preferences")}</h2>
       <Form method="post">
         <input type="hidden" name="intent" value="preferences" />
-        <Checkbox name="openContentWarnings" label="settings.openWarnings" hint="settings.openWarningsHint" checked={loaderData.preferences.openContentWarnings} />
+        <Checkbox
+          name="openContentWarnings"
+          label="settings.openWarnings"
+          hint="settings.openWarningsHint"
+          checked={loaderData.preferences.openContentWarnings}
+        />
         <Checkbox name="quickExitSignsOut" label="settings.exitSignsOut" hint="settings.exitSignsOutHint" checked={loaderData.preferences.quickExitSignsOut} />
         <button type="submit">{t("settings.savePreferences")}</button>
       </Form>
@@ -113,8 +126,21 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="change-passphrase" />
         <Field name="current" type="password" label="field.current" autoComplete="current-password" state={stateFor("change-passphrase") as FormState | null} />
-        <Field name="password" type="password" label="field.newPassword" autoComplete="new-password" hint="join.passphraseHint" state={stateFor("change-passphrase") as FormState | null} />
-        <Field name="confirmPassword" type="password" label="field.confirmPassword" autoComplete="new-password" state={stateFor("change-passphrase") as FormState | null} />
+        <Field
+          name="password"
+          type="password"
+          label="field.newPassword"
+          autoComplete="new-password"
+          hint="join.passphraseHint"
+          state={stateFor("change-passphrase") as FormState | null}
+        />
+        <Field
+          name="confirmPassword"
+          type="password"
+          label="field.confirmPassword"
+          autoComplete="new-password"
+          state={stateFor("change-passphrase") as FormState | null}
+        />
         <button type="submit">{t("settings.passphrase")}</button>
       </Form>
 
@@ -124,7 +150,14 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
       <ErrorSummary state={stateFor("regenerate-codes") as FormState | null} idFor={(name) => (name === "current" ? "codes-current" : name)} />
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="regenerate-codes" />
-        <Field name="current" id="codes-current" label="field.current" type="password" autoComplete="current-password" state={stateFor("regenerate-codes") as FormState | null} />
+        <Field
+          name="current"
+          id="codes-current"
+          label="field.current"
+          type="password"
+          autoComplete="current-password"
+          state={stateFor("regenerate-codes") as FormState | null}
+        />
         <button type="submit">{t("settings.codesRegenerate")}</button>
       </Form>
     </section>

@@ -64,7 +64,13 @@ export async function action({ context, params, request }: Route.ActionArgs) {
       await orNotFound(() => services.blocks[action](visitor.member.id, name));
       return data({ ok: true as const, notice: action === "block" ? ("thread.blocked" as const) : ("thread.unblocked" as const), name });
     }
-    if (intent === "preview") return data({ ok: false as const, fieldErrors: {}, values: composerValues(form), preview: await services.media.preview(visitor.member.id, String(form.get("body") ?? "")) });
+    if (intent === "preview")
+      return data({
+        ok: false as const,
+        fieldErrors: {},
+        values: composerValues(form),
+        preview: await services.media.preview(visitor.member.id, String(form.get("body") ?? "")),
+      });
     const posted = await orNotFound(() => services.forums.reply(visitor.member, params.threadId, form, upload));
     const notice = posted.notices[0] ?? "post.replied";
     return redirect(`/t/${params.threadId}?page=last&notice=${notice}#post-${posted.postId}`);
@@ -141,7 +147,13 @@ export default function Thread({ loaderData, actionData }: Route.ComponentProps)
       <section id="reply" className="reply">
         <h2>{t("thread.replyTitle")}</h2>
         {loaderData.signedIn ? (
-          <Composer mode="reply" idempotencyKey={loaderData.idempotencyKey} state={composerState} previewHtml={composerState && "preview" in composerState ? composerState.preview.html : null} previewNotices={composerState && "preview" in composerState ? composerState.preview.notices : []} />
+          <Composer
+            mode="reply"
+            idempotencyKey={loaderData.idempotencyKey}
+            state={composerState}
+            previewHtml={composerState && "preview" in composerState ? composerState.preview.html : null}
+            previewNotices={composerState && "preview" in composerState ? composerState.preview.notices : []}
+          />
         ) : (
           <p>
             <Link to="/login">{t("thread.signInToReply")}</Link>
@@ -154,7 +166,13 @@ export default function Thread({ loaderData, actionData }: Route.ComponentProps)
 
 const postBodyId = (postId: string) => `post-body-${postId}`;
 
-function PostBody({ post, open }: { post: { id: string; bodyHtml: string | null; contentWarning: string | null; attachments: Array<{ id: string; name: string; size: number }> }; open: boolean }) {
+function PostBody({
+  post,
+  open,
+}: {
+  post: { id: string; bodyHtml: string | null; contentWarning: string | null; attachments: Array<{ id: string; name: string; size: number }> };
+  open: boolean;
+}) {
   const t = useT();
   return (
     <ContentWarning label={post.contentWarning} open={open}>

@@ -29,7 +29,8 @@ export async function manifestOf(installDir: string): Promise<ManifestEntry[]> {
     if (st.isSymbolicLink()) {
       const to = await readlink(abs);
       // Only links that stay inside the tree are copied; anything else is not PostgreSQL's.
-      if (path.isAbsolute(to) || path.normalize(path.join(path.dirname(rel), to)).startsWith("..")) throw new Error(`${abs} links outside the PostgreSQL tree (${to})`);
+      if (path.isAbsolute(to) || path.normalize(path.join(path.dirname(rel), to)).startsWith(".."))
+        throw new Error(`${abs} links outside the PostgreSQL tree (${to})`);
       entries.push({ p: rel, t: "l", to });
     } else if (st.isDirectory()) {
       entries.push({ p: rel, t: "d" });
@@ -86,7 +87,9 @@ export async function requireRootOnly(dir: string, mode: number) {
   await mkdir(dir, { recursive: true, mode });
   const st = await lstat(dir);
   if (!st.isDirectory() || st.uid !== 0 || (st.mode & 0o022) !== 0) {
-    throw new Error(`${dir} must be a directory owned by root and writable only by root (it is mode ${(st.mode & 0o7777).toString(8).padStart(4, "0")}, owner uid ${st.uid}); fix it or remove it so Hearth can create it`);
+    throw new Error(
+      `${dir} must be a directory owned by root and writable only by root (it is mode ${(st.mode & 0o7777).toString(8).padStart(4, "0")}, owner uid ${st.uid}); fix it or remove it so Hearth can create it`,
+    );
   }
   await chmod(dir, mode);
 }
@@ -105,7 +108,12 @@ export async function cachedInstall(installDir: string, version: string, root = 
   for (let attempt = 0; attempt < 2; attempt++) {
     // A copy that does not match (a crash mid-write cannot leave one: it is renamed only when
     // complete; a damaged or altered one can) is moved aside and removed, then copied anew.
-    if (await lstat(final).then(() => true, () => false)) {
+    if (
+      await lstat(final).then(
+        () => true,
+        () => false,
+      )
+    ) {
       if (await matches(final, manifest)) return final;
       const aside = `${final}.bad-${process.pid}-${Date.now()}`;
       await rename(final, aside).catch(() => undefined);

@@ -30,7 +30,10 @@ export async function currentHolder(dataDir: string): Promise<LockHolder | null>
 }
 
 export class DataDirBusy extends Error {
-  constructor(readonly holder: LockHolder, dataDir: string) {
+  constructor(
+    readonly holder: LockHolder,
+    dataDir: string,
+  ) {
     super(
       holder.kind === "server"
         ? `Another Hearth server (pid ${holder.pid}) is already running on ${path.resolve(dataDir)}. Stop it first, or give this one its own DATA_DIR.`

@@ -91,9 +91,14 @@ function account(who: PgAccount) {
 export function unreachableMessage(u: Unreachable, who: PgAccount): string {
   const at = u.blockedAt === u.target ? "" : ` ${u.blockedAt}`;
   const why =
-    u.errno === "ENOENT" ? `${at || " it"} does not exist`
-    : u.errno === "ENOTDIR" ? `${at} is not a directory`
-    : u.errno === "EACCES" ? (at ? `${at} does not let it pass (${u.detail})` : ` permission denied (${u.detail})`)
-    : `${at || " it"}: ${u.detail}`;
+    u.errno === "ENOENT"
+      ? `${at || " it"} does not exist`
+      : u.errno === "ENOTDIR"
+        ? `${at} is not a directory`
+        : u.errno === "EACCES"
+          ? at
+            ? `${at} does not let it pass (${u.detail})`
+            : ` permission denied (${u.detail})`
+          : `${at || " it"}: ${u.detail}`;
   return `${account(who)} cannot reach ${u.target}:${why} (${u.errno})`;
 }

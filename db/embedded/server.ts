@@ -149,9 +149,23 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; onLog?: (li
 
   const child = spawn(
     bin.postgres,
-    ["-D", pgDir, "-p", String(PORT), "-c", "listen_addresses=", "-c", `unix_socket_directories=${socketDir}`, "-c", "unix_socket_permissions=0700",
-     // Keep member data out of PostgreSQL's own log: no statements, no DETAIL lines with key values.
-     "-c", "log_min_error_statement=panic", "-c", "log_error_verbosity=terse"],
+    [
+      "-D",
+      pgDir,
+      "-p",
+      String(PORT),
+      "-c",
+      "listen_addresses=",
+      "-c",
+      `unix_socket_directories=${socketDir}`,
+      "-c",
+      "unix_socket_permissions=0700",
+      // Keep member data out of PostgreSQL's own log: no statements, no DETAIL lines with key values.
+      "-c",
+      "log_min_error_statement=panic",
+      "-c",
+      "log_error_verbosity=terse",
+    ],
     { ...runAs, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } },
   );
   await waitForReady(child, bin.postgres, opts.onLog ?? (() => {}));

@@ -62,7 +62,8 @@ export const helpZhHans: HelpResources = {
     },
     {
       name: "StopNCII.org",
-      offers: "适用于成年人。你在自己的设备上为私密图片生成数字指纹（哈希值），离开设备的只有哈希值，图片本身不会上传。合作平台会删除违反其规则的匹配图片。请保管好案件 PIN 码：遗失后无法找回。",
+      offers:
+        "适用于成年人。你在自己的设备上为私密图片生成数字指纹（哈希值），离开设备的只有哈希值，图片本身不会上传。合作平台会删除违反其规则的匹配图片。请保管好案件 PIN 码：遗失后无法找回。",
       region: "全球",
       contact: "stopncii.org",
       url: "https://stopncii.org/",

@@ -21,16 +21,13 @@ const existingPseudonym = text("pseudonym.required")
   .transform((value) => ({ pseudonym: normalizePseudonym(value), key: pseudonymKey(value) }));
 
 function newPassphrase<T extends z.ZodRawShape>(shape: T) {
-  return z
-    .object({ ...shape, password: text("passphrase.required"), confirmPassword: text("passphrase.required") })
-    .superRefine((parsed, ctx) => {
-      const form = parsed as unknown as { password: string; confirmPassword: string; pseudonym?: { pseudonym: string } };
-      const who = form.pseudonym?.pseudonym;
-      const problem = checkPassphrase(form.password, who);
-      if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
-      else if (form.password !== form.confirmPassword)
-        ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "passphrase.mismatch" });
-    });
+  return z.object({ ...shape, password: text("passphrase.required"), confirmPassword: text("passphrase.required") }).superRefine((parsed, ctx) => {
+    const form = parsed as unknown as { password: string; confirmPassword: string; pseudonym?: { pseudonym: string } };
+    const who = form.pseudonym?.pseudonym;
+    const problem = checkPassphrase(form.password, who);
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+    else if (form.password !== form.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "passphrase.mismatch" });
+  });
 }
 
 export const signUpForm = newPassphrase({ pseudonym: newPseudonym });

@@ -18,7 +18,10 @@ export async function changePassphrase(
   const form = parseForm(changePassphraseForm, data);
   if (form.password.toLowerCase().includes(who.pseudonym.toLowerCase())) throw new Invalid({ password: "passphrase.containsPseudonym" });
   await confirmPassphrase(deps, who.memberId, form.current, clientKey);
-  await deps.db.update(members).set({ passphraseHash: await hashPassphrase(form.password) }).where(eq(members.id, who.memberId));
+  await deps.db
+    .update(members)
+    .set({ passphraseHash: await hashPassphrase(form.password) })
+    .where(eq(members.id, who.memberId));
   const ended = await invalidateMemberSessions(deps.db, who.memberId, who.sessionId);
   deps.endSessions?.(ended);
   return { endedSessions: ended.length };

@@ -10,7 +10,15 @@ export const PASSPHRASE_MAX = 256; // bounds the work one request can ask of arg
 // ~49,000 most common passwords (zxcvbn-ts's list), plus a few common in Chinese-speaking places.
 const COMMON = new Set<string>([
   ...dictionary.passwords.filter((p) => p.length >= PASSPHRASE_MIN),
-  "woaini1314", "woaini520", "5201314520", "1314520520", "qq123456789", "aini1314", "iloveyou1314", "wodemima", "mima123456",
+  "woaini1314",
+  "woaini520",
+  "5201314520",
+  "1314520520",
+  "qq123456789",
+  "aini1314",
+  "iloveyou1314",
+  "wodemima",
+  "mima123456",
 ]);
 
 /** NFKC only, so the same passphrase typed on another keyboard or IME still matches (NIST 800-63B 5.1.1.2). */

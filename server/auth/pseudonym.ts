@@ -8,9 +8,7 @@ import { hasInvisible, hasMisplacedMarks, isHighlyRestrictive, pseudonymSkeleton
 export const PSEUDONYM_MIN = 3;
 export const PSEUDONYM_MAX = 32;
 
-export type PseudonymCheck =
-  | { ok: true; pseudonym: string; key: string; skeletons: string[] }
-  | { ok: false; reason: MessageKey };
+export type PseudonymCheck = { ok: true; pseudonym: string; key: string; skeletons: string[] } | { ok: false; reason: MessageKey };
 
 /** NFKC, trimmed, inner runs of white space folded to one space. */
 export function normalizePseudonym(input: string): string {
@@ -24,7 +22,33 @@ export function pseudonymKey(input: string): string {
 
 const ALLOWED = /^[\p{L}\p{M}\p{Nd} _.\-]+$/u;
 // Platform names as whole words ("ig_willow", "willow on tiktok"), or inside CJK text.
-const SOCIAL_WORDS = new Set(["instagram", "insta", "ig", "twitter", "tiktok", "snapchat", "snap", "facebook", "fb", "telegram", "tg", "whatsapp", "wechat", "weixin", "wx", "weibo", "douyin", "xiaohongshu", "xhs", "discord", "onlyfans", "reddit", "qq", "kik", "line"]);
+const SOCIAL_WORDS = new Set([
+  "instagram",
+  "insta",
+  "ig",
+  "twitter",
+  "tiktok",
+  "snapchat",
+  "snap",
+  "facebook",
+  "fb",
+  "telegram",
+  "tg",
+  "whatsapp",
+  "wechat",
+  "weixin",
+  "wx",
+  "weibo",
+  "douyin",
+  "xiaohongshu",
+  "xhs",
+  "discord",
+  "onlyfans",
+  "reddit",
+  "qq",
+  "kik",
+  "line",
+]);
 const SOCIAL_CJK = /(微信|微博|抖音|小红书|快手|推特|脸书|电报)/u;
 const RESERVED_NAMES = ["admin", "administrator", "moderator", "mod", "hearth", "system", "staff", "support team", "管理员", "版主"];
 // By skeleton, so "rnoderator", "AdrnIn" or "MODERATOR" are as reserved as the originals.

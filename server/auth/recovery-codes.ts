@@ -9,7 +9,10 @@ export const RECOVERY_CODE_COUNT = 10;
 
 /** Lower case, no spaces or dashes, so "ABCD-EFGH …" typed any way matches. */
 export function normalizeCode(input: string): string {
-  return input.normalize("NFKC").toLowerCase().replace(/[\s-]+/g, "");
+  return input
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s-]+/g, "");
 }
 
 function newCode(): string {

@@ -35,7 +35,8 @@ export function createAuthServices(deps: ServiceDeps) {
       return end([sessionId]);
     },
     endOtherSessions: async (memberId: string, keep: string) => end(await invalidateMemberSessions(deps.db, memberId, keep)),
-    changePassphrase: (who: { memberId: string; pseudonym: string; sessionId: string }, data: FormInput, clientKey: string) => changePassphrase(auth, who, data, clientKey),
+    changePassphrase: (who: { memberId: string; pseudonym: string; sessionId: string }, data: FormInput, clientKey: string) =>
+      changePassphrase(auth, who, data, clientKey),
     regenerateRecoveryCodes: (memberId: string, data: FormInput, clientKey: string) => regenerateRecoveryCodes(auth, memberId, data, clientKey),
     unusedCodeCount: (memberId: string) => unusedCodeCount(deps.db, memberId),
     /** Deletes sessions past their expiry; returns how many (scheduled by session-cleanup.ts). */

@@ -83,11 +83,7 @@ export async function invalidateMemberSessions(db: Db, memberId: string, keep?: 
 }
 
 export async function listSessions(db: Db, memberId: string) {
-  return db
-    .select({ id: sessions.id, createdAt: sessions.createdAt })
-    .from(sessions)
-    .where(eq(sessions.memberId, memberId))
-    .orderBy(sessions.createdAt);
+  return db.select({ id: sessions.id, createdAt: sessions.createdAt }).from(sessions).where(eq(sessions.memberId, memberId)).orderBy(sessions.createdAt);
 }
 
 /** Deletes every session past its expiry (they no longer sign anyone in); returns how many. */

@@ -76,7 +76,10 @@ function build(make: Make, limits: ThrottleLimits, sleep: (ms: number) => Promis
   return {
     async before(kind, pseudonymKey, clientKey) {
       const [p, c, n] = await Promise.all([read(pair, `${kind}:${pseudonymKey}:${clientKey}`), read(client, clientKey), read(name, `${kind}:${pseudonymKey}`)]);
-      for (const [res, points] of [[p, limits.pairFailures], [c, limits.clientFailures]] as const) {
+      for (const [res, points] of [
+        [p, limits.pairFailures],
+        [c, limits.clientFailures],
+      ] as const) {
         if (res && res.consumedPoints >= points) throw new TooManyAttempts(retryAfter(res));
       }
       const over = (n?.consumedPoints ?? 0) - limits.pseudonymFailures;

@@ -32,7 +32,13 @@ export async function editPost(db: Db, member: Member, postId: string, data: For
   return db.transaction(async (tx) => {
     await tx
       .update(posts)
-      .set({ bodySource: composed.bodySource, bodyHtml: composed.bodyHtml, sanitizerVersion: composed.sanitizerVersion, contentWarning: composed.contentWarning, editedAt: new Date() })
+      .set({
+        bodySource: composed.bodySource,
+        bodyHtml: composed.bodyHtml,
+        sanitizerVersion: composed.sanitizerVersion,
+        contentWarning: composed.contentWarning,
+        editedAt: new Date(),
+      })
       .where(eq(posts.id, post.id));
     return { threadId: post.threadId, postId: post.id, notices: composed.notices };
   });

@@ -29,7 +29,12 @@ export async function notifyMentions(db: DbOrTx, input: { postId: string; author
         inArray(members.pseudonymKey, keys),
         ne(members.id, input.authorId),
         eq(members.status, "active"),
-        notExists(db.select().from(blocks).where(and(eq(blocks.blockerId, members.id), eq(blocks.blockedId, input.authorId)))),
+        notExists(
+          db
+            .select()
+            .from(blocks)
+            .where(and(eq(blocks.blockerId, members.id), eq(blocks.blockedId, input.authorId))),
+        ),
       ),
     );
   if (targets.length === 0) return [];

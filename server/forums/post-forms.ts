@@ -12,19 +12,35 @@ const line = (required: string, max: number, tooLong: string) =>
   z
     .string({ message: required })
     .transform((v) => v.normalize("NFC").trim())
-    .pipe(z.string().min(1, required).max(max, tooLong).refine((v) => !CONTROL_IN_LINE.test(v), "post.controlCharacters"));
-
+    .pipe(
+      z
+        .string()
+        .min(1, required)
+        .max(max, tooLong)
+        .refine((v) => !CONTROL_IN_LINE.test(v), "post.controlCharacters"),
+    );
 
 const body = z
   .string({ message: "post.bodyRequired" })
   .transform((v) => v.normalize("NFC").replace(/\r\n?/g, "\n").trimEnd())
-  .pipe(z.string().refine((v) => v.trim().length > 0, "post.bodyRequired").refine((v) => [...v].length <= BODY_MAX, "post.bodyTooLong").refine((v) => !CONTROL_IN_BODY.test(v), "post.controlCharacters"));
+  .pipe(
+    z
+      .string()
+      .refine((v) => v.trim().length > 0, "post.bodyRequired")
+      .refine((v) => [...v].length <= BODY_MAX, "post.bodyTooLong")
+      .refine((v) => !CONTROL_IN_BODY.test(v), "post.controlCharacters"),
+  );
 
 const contentWarning = z
   .string()
   .optional()
   .transform((v) => (v ?? "").normalize("NFC").trim())
-  .pipe(z.string().max(WARNING_MAX, "post.warningTooLong").refine((v) => !CONTROL_IN_LINE.test(v), "post.controlCharacters"))
+  .pipe(
+    z
+      .string()
+      .max(WARNING_MAX, "post.warningTooLong")
+      .refine((v) => !CONTROL_IN_LINE.test(v), "post.controlCharacters"),
+  )
   .transform((v) => v || null);
 
 const idempotencyKey = z.string({ message: "form.invalid" }).regex(/^[A-Za-z0-9-]{8,64}$/, "form.invalid");

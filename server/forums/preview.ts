@@ -28,7 +28,17 @@ export async function previewPost(limiter: RateLimiterMemory, memberId: string, 
     throw new TooManyAttempts(err instanceof RateLimiterRes ? Math.max(1, Math.ceil(err.msBeforeNext / 1000)) : 60);
   }
   // As the form would: longer bodies are refused at posting, so nothing past the limit is shown.
-  const scanned = scanText("post", [...body.slice(0, 2 * BODY_MAX).normalize("NFC").replace(/\r\n?/g, "\n")].slice(0, BODY_MAX).join(""));
+  const scanned = scanText(
+    "post",
+    [
+      ...body
+        .slice(0, 2 * BODY_MAX)
+        .normalize("NFC")
+        .replace(/\r\n?/g, "\n"),
+    ]
+      .slice(0, BODY_MAX)
+      .join(""),
+  );
   const notices: MessageKey[] = scanned.removals.length > 0 ? ["media.removedFromText"] : [];
   return { html: renderMarkdown(scanned.text), notices };
 }

@@ -12,7 +12,6 @@ import { isUuid } from "#server/ids.ts";
 import { findThread } from "./thread-page.ts";
 import type { Viewer } from "./viewer.ts";
 
-
 const reportForm = z.object({
   reason: z.enum(REPORT_REASONS, { message: "report.reasonRequired" }),
   note: z

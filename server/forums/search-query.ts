@@ -15,7 +15,11 @@ export interface SearchQuery {
 }
 
 export function parseSearchQuery(raw: string): SearchQuery {
-  const clean = raw.normalize("NFKC").replace(/\p{Cc}/gu, " ").replace(/\s+/gu, " ").trim();
+  const clean = raw
+    .normalize("NFKC")
+    .replace(/\p{Cc}/gu, " ")
+    .replace(/\s+/gu, " ")
+    .trim();
   const text = [...clean].slice(0, MAX_QUERY_LENGTH).join("").trim();
   const seen = new Set<string>();
   const terms: string[] = [];

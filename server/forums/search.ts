@@ -52,7 +52,12 @@ export async function searchPosts(db: Db, viewer: Viewer, raw: string, requested
     or(eq(posts.id, opener.id), ...terms.map((term) => contains(posts.bodySource, term))),
   );
   const matching = () =>
-    db.select({ n: count() }).from(posts).innerJoin(threads, eq(threads.id, posts.threadId)).innerJoin(forums, eq(forums.id, threads.forumId)).leftJoinLateral(opener, sql`true`);
+    db
+      .select({ n: count() })
+      .from(posts)
+      .innerJoin(threads, eq(threads.id, posts.threadId))
+      .innerJoin(forums, eq(forums.id, threads.forumId))
+      .leftJoinLateral(opener, sql`true`);
 
   const [total] = await matching().where(where);
   const found = total?.n ?? 0;

@@ -8,7 +8,6 @@ import { NotFound } from "#server/errors.ts";
 import { forumVisibleTo, PAGE_SIZE, type Viewer } from "./viewer.ts";
 import { isUuid } from "#server/ids.ts";
 
-
 export type PagePost = {
   id: string;
   authorId: string | null;
@@ -64,11 +63,15 @@ function postsOnPage(db: DbOrTx, viewerId: ReturnType<typeof sql.placeholder>) {
     .from(posts)
     .leftJoin(members, eq(members.id, posts.authorId))
     .leftJoin(blocks, and(eq(blocks.blockerId, viewerId), eq(blocks.blockedId, posts.authorId)))
-    .where(and(eq(posts.threadId, threads.id), or(inArray(posts.status, ["visible", "deleted"]), and(eq(posts.status, "pending"), eq(posts.authorId, viewerId)))))
+    .where(
+      and(eq(posts.threadId, threads.id), or(inArray(posts.status, ["visible", "deleted"]), and(eq(posts.status, "pending"), eq(posts.authorId, viewerId)))),
+    )
     .orderBy(asc(posts.createdAt), asc(posts.id))
     .limit(PAGE_SIZE)
     .offset(sql.placeholder("offset"));
-  return sql<Array<Omit<PagePost, "createdAt" | "editedAt"> & { createdAt: string; editedAt: string | null }>>`(select coalesce(json_agg(p), '[]'::json) from (${page}) p)`;
+  return sql<
+    Array<Omit<PagePost, "createdAt" | "editedAt"> & { createdAt: string; editedAt: string | null }>
+  >`(select coalesce(json_agg(p), '[]'::json) from (${page}) p)`;
 }
 
 const threadForViewer = preparedPer((db) => threadQuery(db, false));
@@ -95,7 +98,11 @@ export async function threadPage(db: Db, viewer: Viewer, threadId: string, reque
   const page = requested === "last" ? pages : Math.min(requested, pages);
   if (page !== requested) found = await read(page);
   if (!found) throw new NotFound();
-  const rows: PagePost[] = (found.posts ?? []).map((p) => ({ ...p, createdAt: new Date(p.createdAt), editedAt: p.editedAt === null ? null : new Date(p.editedAt) }));
+  const rows: PagePost[] = (found.posts ?? []).map((p) => ({
+    ...p,
+    createdAt: new Date(p.createdAt),
+    editedAt: p.editedAt === null ? null : new Date(p.editedAt),
+  }));
   if (viewer && !found.readUpToDate) {
     // Copied in SQL: a JavaScript Date would drop PostgreSQL's microseconds and leave it "unread".
     const activity = sql`(select ${threads.lastActivityAt} from ${threads} where ${threads.id} = ${threadId})`;
@@ -115,7 +122,8 @@ export async function findAttachment(db: Db, viewer: Viewer, attachmentId: strin
     .from(attachments)
     .innerJoin(posts, eq(posts.id, attachments.postId))
     .where(eq(attachments.id, attachmentId));
-  const allowed = row && (row.status === "visible" || (row.status === "pending" && viewer?.id === row.authorId)) && (await findThread(db, viewer, row.threadId));
+  const allowed =
+    row && (row.status === "visible" || (row.status === "pending" && viewer?.id === row.authorId)) && (await findThread(db, viewer, row.threadId));
   if (!allowed) throw new NotFound();
   return { name: row.name, content: row.content };
 }

@@ -90,7 +90,13 @@ export function createHttpApp(deps: HttpDeps) {
   else app.use("/assets", ...assets(path.join(deps.clientDir, "assets"), deps));
   // Nothing else is served from the build folder: a second static handler would cost every page
   // a file-system lookup (the client build has only assets/).
-  app.use(originCheck({ publicOrigin: deps.publicOrigin, trust: compileTrust(deps.trustProxy), onRefused: () => deps.log.warn({ event: "cross-site-refused" }, "refused") }));
+  app.use(
+    originCheck({
+      publicOrigin: deps.publicOrigin,
+      trust: compileTrust(deps.trustProxy),
+      onRefused: () => deps.log.warn({ event: "cross-site-refused" }, "refused"),
+    }),
+  );
   app.use((req, res, next) => {
     const length = req.headers["content-length"];
     if (Number(length ?? 0) > MAX_BODY_BYTES) return sendPlainPage(res, 413, requestLocale(req), "error.server.title", "form.tooLarge");

@@ -13,7 +13,11 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
  *  peer that sent it is a trusted proxy, as Express decides for req.protocol. */
 export function expectedOrigin(req: IncomingMessage, publicOrigin: string | undefined, trust: TrustFn) {
   if (publicOrigin) return publicOrigin;
-  const forwardedProto = fromTrustedProxy(req, trust) ? String(req.headers["x-forwarded-proto"] ?? "").split(",")[0]?.trim() : "";
+  const forwardedProto = fromTrustedProxy(req, trust)
+    ? String(req.headers["x-forwarded-proto"] ?? "")
+        .split(",")[0]
+        ?.trim()
+    : "";
   const proto = forwardedProto || ((req.socket as { encrypted?: boolean }).encrypted ? "https" : "http");
   return `${proto}://${req.headers.host}`;
 }

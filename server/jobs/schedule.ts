@@ -14,7 +14,10 @@ export function scheduleJob<T>(job: JobOptions<T>) {
     if (stopped || running) return;
     running = job
       .run()
-      .then((result) => job.onResult(result), (err: unknown) => job.onResult(null, err))
+      .then(
+        (result) => job.onResult(result),
+        (err: unknown) => job.onResult(null, err),
+      )
       .finally(() => (running = null));
   };
   const first = setTimeout(tick, job.firstAfterMs ?? 0);

@@ -76,8 +76,10 @@ const MAX_HITS = 16384;
 const MAX_STOPS = 65536;
 
 /** IFF-style files: "FORM", a size below 256 MB, then a form type naming the image kind. */
-const iffForm = (format: string, kinds: readonly string[], formAt = 0): raster.Check => (b, at) =>
-  matches(b, at + formAt, "FORM") && u8(b, at + formAt + 4) < 0x10 && kinds.includes(ascii(b, at + formAt + 8, 4)) ? format : null;
+const iffForm =
+  (format: string, kinds: readonly string[], formAt = 0): raster.Check =>
+  (b, at) =>
+    matches(b, at + formAt, "FORM") && u8(b, at + formAt + 4) < 0x10 && kinds.includes(ascii(b, at + formAt + 8, 4)) ? format : null;
 const ilbm = iffForm("ilbm", ["ILBM", "PBM "]);
 const djvu = iffForm("djvu", ["DJVU", "DJVM", "DJVI"], 4);
 

@@ -38,8 +38,7 @@ export function codeRegions(text: string): Span[] {
     const [from, to] = token.map;
     if (token.type === "code_block" || (token.type === "fence" && closed(text.slice(lineStart(to - 1), lineStart(to)), token.markup, to - from))) {
       regions.push({ start: lineStart(from), end: lineStart(to) });
-    }
-    else if (token.type === "inline" && token.children?.some((c) => c.type === "code_inline")) {
+    } else if (token.type === "inline" && token.children?.some((c) => c.type === "code_inline")) {
       regions.push(...codeSpans(text, lineStart(from), lineStart(to), token.children));
     }
   }

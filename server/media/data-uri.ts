@@ -74,7 +74,9 @@ const PAYLOAD_LIMIT = 256 * 1024;
 
 export function dataUriRole(text: string, m: RegExpExecArray, judge: JudgeBytes): DataUriRole {
   const written = m[0];
-  const plain = decodeEntities(written).replace(/[\t\n\r]/g, "").replace(/^data\\:/i, "data:");
+  const plain = decodeEntities(written)
+    .replace(/[\t\n\r]/g, "")
+    .replace(/^data\\:/i, "data:");
   const header = /^data:\s*([^,]*),?/i.exec(plain);
   const type = (header?.[1] ?? "").trim().toLowerCase();
   if (!/^image\s*\//.test(type)) return "other";

@@ -265,7 +265,9 @@ export function encodedImageSpans(text: string, atStart: Detect, detect: Detect)
     const nibbles = hexNibbles(run, 2 * HEX_RUN_LIMIT);
     if (nibbles.length < 2 * MIN_RUN) continue;
     decoded += nibbles.length / 2;
-    const found = [0, 1].map((skip) => pack(nibbles, skip)).reduce<Finding>((f, bytes) => f ?? atStart(bytes) ?? detect(Buffer.concat([SEPARATOR_BUFFER, bytes])), null);
+    const found = [0, 1]
+      .map((skip) => pack(nibbles, skip))
+      .reduce<Finding>((f, bytes) => f ?? atStart(bytes) ?? detect(Buffer.concat([SEPARATOR_BUFFER, bytes])), null);
     if (!found) continue;
     // The run class includes spaces and line breaks: the removal is the digits, not the margins.
     const lead = run.length - run.trimStart().length;

@@ -17,9 +17,23 @@ import type { Finding } from "./verdict.ts";
 const MAX_DEPTH = 3;
 
 const STRONG_AT_START: readonly raster.Check[] = [
-  raster.png, raster.jpeg, raster.gif, raster.webp, raster.bmp, raster.qoi, raster.dds, raster.psd,
-  raster.exr, raster.hdr, raster.j2k, raster.jp2, raster.jxlContainer, raster.mng, raster.jng,
-  isoImage, tiff,
+  raster.png,
+  raster.jpeg,
+  raster.gif,
+  raster.webp,
+  raster.bmp,
+  raster.qoi,
+  raster.dds,
+  raster.psd,
+  raster.exr,
+  raster.hdr,
+  raster.j2k,
+  raster.jp2,
+  raster.jxlContainer,
+  raster.mng,
+  raster.jng,
+  isoImage,
+  tiff,
 ];
 
 /** Formats with a strong signature, read leniently because they sit at offset 0. */
@@ -83,7 +97,11 @@ function imageInText(view: string, depth: number, budget: InflateBudget, asWritt
   return (
     textImage(view, { judge }) ??
     (depth < MAX_DEPTH
-      ? encodedImage(view, (run) => imageAtRunStart(run, depth + 1, budget), (bytes) => examine(bytes, depth + 1, budget).image)
+      ? encodedImage(
+          view,
+          (run) => imageAtRunStart(run, depth + 1, budget),
+          (bytes) => examine(bytes, depth + 1, budget).image,
+        )
       : null)
   );
 }

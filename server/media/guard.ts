@@ -49,7 +49,10 @@ export function judgeUpload(channel: RemovalChannel, name: string, bytes: Uint8A
 }
 
 /** Judges an uploaded file and records any removal at once. */
-export async function guardUpload(db: DbOrTx, input: { memberId: string | null; channel: RemovalChannel; name: string; bytes: Uint8Array }): Promise<UploadOutcome> {
+export async function guardUpload(
+  db: DbOrTx,
+  input: { memberId: string | null; channel: RemovalChannel; name: string; bytes: Uint8Array },
+): Promise<UploadOutcome> {
   const judged = judgeUpload(input.channel, input.name, input.bytes);
   await recordRemovals(db, input.memberId, judged.removals);
   return judged.outcome;
@@ -58,6 +61,10 @@ export async function guardUpload(db: DbOrTx, input: { memberId: string | null; 
 /** A display name for an attachment: no path, no control characters, at most 100 characters. */
 export function safeFileName(name: string) {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const clean = base.normalize("NFC").replace(/[\p{Cc}\p{Cf}]/gu, "").trim().slice(0, 100);
+  const clean = base
+    .normalize("NFC")
+    .replace(/[\p{Cc}\p{Cf}]/gu, "")
+    .trim()
+    .slice(0, 100);
   return clean || "attachment.txt";
 }

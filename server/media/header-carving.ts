@@ -27,7 +27,10 @@ export const iconDirectory: Check = (b, at) => {
     const offset = u32le(b, entry + 12);
     if (u8(b, entry + 3) !== 0 || length < 40 || offset < 6 + 16 * count || offset + length > size) return null;
     // ICO: colour planes 0 or 1 and a depth; CUR: the hotspot, inside the image.
-    const ok = type === 1 ? u16le(b, entry + 4) <= 1 && (u16le(b, entry + 6) === 0 || DIB_DEPTHS.has(u16le(b, entry + 6))) : u16le(b, entry + 4) <= width && u16le(b, entry + 6) <= height;
+    const ok =
+      type === 1
+        ? u16le(b, entry + 4) <= 1 && (u16le(b, entry + 6) === 0 || DIB_DEPTHS.has(u16le(b, entry + 6)))
+        : u16le(b, entry + 4) <= width && u16le(b, entry + 6) <= height;
     if (!ok || !iconImage(b, at + offset, width, height)) return null;
   }
   return type === 1 ? "ico" : "cur";

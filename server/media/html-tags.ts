@@ -104,8 +104,22 @@ export function readTagAt(text: string, start: number): StartTag | null {
 // The named references that matter for hiding a scheme or a CSS function; any other name is
 // left as written, which can only make a value look less like an image, not hide one.
 const NAMED: Record<string, string> = {
-  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", colon: ":", sol: "/", lpar: "(", rpar: ")",
-  bsol: "\\", semi: ";", comma: ",", period: ".", tab: "\t", newline: "\n", nbsp: "\u00a0",
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  colon: ":",
+  sol: "/",
+  lpar: "(",
+  rpar: ")",
+  bsol: "\\",
+  semi: ";",
+  comma: ",",
+  period: ".",
+  tab: "\t",
+  newline: "\n",
+  nbsp: "\u00a0",
 };
 
 /** Decodes HTML character references the way a browser does inside an attribute value. */

@@ -89,8 +89,7 @@ export const qoi: Check = (b, at) => {
 };
 
 /** DDS: "DDS " then the header size 124 and the pixel-format size 32 (DirectDraw surface). */
-export const dds: Check = (b, at) =>
-  matches(b, at, "DDS ") && u32le(b, at + 4) === 124 && u32le(b, at + 76) === 32 ? "dds" : null;
+export const dds: Check = (b, at) => (matches(b, at, "DDS ") && u32le(b, at + 4) === 124 && u32le(b, at + 76) === 32 ? "dds" : null);
 
 /** PSD / PSB: "8BPS", version 1 or 2, six reserved zero bytes, 1–56 channels. */
 export const psd: Check = (b, at) => {

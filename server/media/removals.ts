@@ -11,12 +11,11 @@ export function sha256Of(data: Uint8Array | string) {
   return createHash("sha256").update(data).digest("hex");
 }
 
-export async function recordRemoval(
-  db: DbOrTx,
-  removal: { memberId: string | null; channel: RemovalChannel; format: string; bytes: Uint8Array | string },
-) {
+export async function recordRemoval(db: DbOrTx, removal: { memberId: string | null; channel: RemovalChannel; format: string; bytes: Uint8Array | string }) {
   const size = typeof removal.bytes === "string" ? Buffer.byteLength(removal.bytes) : removal.bytes.byteLength;
-  await db.insert(mediaRemovals).values({ memberId: removal.memberId, channel: removal.channel, format: removal.format.slice(0, 40), size, sha256: sha256Of(removal.bytes) });
+  await db
+    .insert(mediaRemovals)
+    .values({ memberId: removal.memberId, channel: removal.channel, format: removal.format.slice(0, 40), size, sha256: sha256Of(removal.bytes) });
 }
 
 /** A removal found by the guard and not yet recorded. `bytes` is in memory only, for the size
@@ -54,6 +53,9 @@ export async function removalCounts(db: Db, since: Date) {
 }
 
 export async function removalsOf(db: Db, memberId: string) {
-  const [row] = await db.select({ n: count() }).from(mediaRemovals).where(and(eq(mediaRemovals.memberId, memberId)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(mediaRemovals)
+    .where(and(eq(mediaRemovals.memberId, memberId)));
   return row?.n ?? 0;
 }

@@ -27,7 +27,13 @@ async function sweepPosts(database: Database, report: SweepReport) {
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
     const batch = await database.db
-      .select({ id: posts.id, authorId: posts.authorId, bodySource: posts.bodySource, sanitizerVersion: posts.sanitizerVersion, contentWarning: posts.contentWarning })
+      .select({
+        id: posts.id,
+        authorId: posts.authorId,
+        bodySource: posts.bodySource,
+        sanitizerVersion: posts.sanitizerVersion,
+        contentWarning: posts.contentWarning,
+      })
       .from(posts)
       .where(and(gt(posts.id, after), inArray(posts.status, ["visible", "pending", "removed"])))
       .orderBy(asc(posts.id))
@@ -110,7 +116,10 @@ export function scheduleSweeps(database: Database, onReport: (report: SweepRepor
   let running: Promise<unknown> = Promise.resolve();
   const run = () => {
     if (stopped) return;
-    running = sweep(database).then((r) => onReport(r), (err) => onReport(null, err));
+    running = sweep(database).then(
+      (r) => onReport(r),
+      (err) => onReport(null, err),
+    );
   };
   const first = setTimeout(run, 1_000);
   const timer = setInterval(run, everyMs);

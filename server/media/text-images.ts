@@ -30,7 +30,11 @@ const REFERENCES: readonly Rule[] = [
   // `[^<>]` (not `[^>]`) keeps these linear: a scan never runs past the next tag start.
   ["html-image", "<", /<(?:img|image|picture|source|mglyph|object|embed)[\s/>]|<video\b[^<>]*\bposter\s*=|<input\b[^<>]*\btype\s*=\s*["']?\s*image\b/i],
   // A page's icon (browsers fetch it on their own) and the picture a link preview shows.
-  ["html-image", "<", /<link\b[^<>]*\brel\s*=\s*(?:"[^"<>]*|'[^'<>]*|[^\s"'<>]*)\b(?:icon|image_src)\b|<meta\b[^<>]*\b(?:property|name|itemprop)\s*=\s*["']?(?:og:image|twitter:image|image)\b/i],
+  [
+    "html-image",
+    "<",
+    /<link\b[^<>]*\brel\s*=\s*(?:"[^"<>]*|'[^'<>]*|[^\s"'<>]*)\b(?:icon|image_src)\b|<meta\b[^<>]*\b(?:property|name|itemprop)\s*=\s*["']?(?:og:image|twitter:image|image)\b/i,
+  ],
   // CSS images: `url(` with a quoted or path-like argument ("x.png", "/a/b", "https://..."),
   // lower-case as CSS writes it, or in any case after a property colon. Prose ("the url(s)
   // you sent") and code (`new URL(path)`) stay text.

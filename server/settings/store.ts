@@ -36,7 +36,10 @@ export async function writeSetting(db: Db, key: string, value: unknown) {
 function messageOf(issue: z.core.$ZodIssue): MessageKey {
   if (issue.message.startsWith("setting.") || issue.message === "form.tooLong") return issue.message as MessageKey;
   if (issue.code === "invalid_union") {
-    const inner = issue.errors.flat().map(messageOf).find((m) => m !== "setting.invalidValue");
+    const inner = issue.errors
+      .flat()
+      .map(messageOf)
+      .find((m) => m !== "setting.invalidValue");
     if (inner) return inner;
   }
   return "setting.invalidValue";

@@ -55,12 +55,14 @@ try {
   const cookie = await join("BenchReader");
   await join("BenchWriter");
   const database = connectEmbedded(await embeddedLayout(dataDir));
-  const author = async (pseudonym: string) => (await database.db.select({ id: members.id, role: members.role }).from(members).where(eq(members.pseudonym, pseudonym)))[0]!;
+  const author = async (pseudonym: string) =>
+    (await database.db.select({ id: members.id, role: members.role }).from(members).where(eq(members.pseudonym, pseudonym)))[0]!;
   const [reader, writer] = [await author("BenchReader"), await author("BenchWriter")];
   const deps = { db: database.db, throttle: memoryThrottle({ ...DEFAULT_LIMITS, postsPerMinute: 1_000_000 }) };
   const body = "A post of ordinary length, with **some emphasis**, a [link](https://example.org) and a list:\n\n- one\n- two\n\n".repeat(3);
   const thread = await createThread(deps, writer, "support", { title: "Benchmark thread", body, idempotencyKey: randomUUID() });
-  for (let i = 0; i < 24; i++) await reply(deps, i % 3 === 0 ? reader : writer, thread.threadId, { body: `${body}\n\nReply ${i}`, idempotencyKey: randomUUID() });
+  for (let i = 0; i < 24; i++)
+    await reply(deps, i % 3 === 0 ? reader : writer, thread.threadId, { body: `${body}\n\nReply ${i}`, idempotencyKey: randomUUID() });
   await database.close();
 
   const rows: Record<string, ReturnType<typeof load> extends Promise<infer T> ? T : never> = {};
@@ -77,7 +79,10 @@ try {
   console.log(`Hearth's RSS after the runs: ${await rssMb(hearth.child.pid!)} MB (PostgreSQL is separate)`);
   console.table(rows);
   const floor = rows["minimal React Router page (/ping)"]?.["req/s"] ?? 0;
-  if (!ONLY) console.log(`thread page: ${((100 * rows["thread page, 25 posts"]!["req/s"]) / floor).toFixed(0)}% of the minimal page; /forums: ${((100 * rows["/forums"]!["req/s"]) / floor).toFixed(0)}%`);
+  if (!ONLY)
+    console.log(
+      `thread page: ${((100 * rows["thread page, 25 posts"]!["req/s"]) / floor).toFixed(0)}% of the minimal page; /forums: ${((100 * rows["/forums"]!["req/s"]) / floor).toFixed(0)}%`,
+    );
 } finally {
   hearth.child.kill("SIGTERM");
   await new Promise((r) => hearth.child.once("exit", r));

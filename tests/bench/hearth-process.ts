@@ -8,7 +8,11 @@ import packageJson from "../../package.json" with { type: "json" };
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** The flags between `node` and the script in package.json's start script. */
-export const START_FLAGS = packageJson.scripts.start.match(/\bnode((?: --\S+)*) build\/hearth\.js/)![1]!.trim().split(" ").filter(Boolean);
+export const START_FLAGS = packageJson.scripts.start
+  .match(/\bnode((?: --\S+)*) build\/hearth\.js/)![1]!
+  .trim()
+  .split(" ")
+  .filter(Boolean);
 
 export function startChild(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, NODE_ENV: "production", ...env } });

@@ -92,7 +92,14 @@ const uploads: Array<[string, Buffer]> = [
 const hostile: Array<[string, Buffer]> = [
   ["5 MB of 'BM' (dense fake signatures)", fill(MB5, "BM")],
   ["5 MB of unclosed '<a b='' tags", fill(MB5, "<a b='")],
-  ["5 MB of base64 words of 40 chars", Buffer.from(randomBytes((MB5 * 3) / 4, 5).toString("base64").replace(/.{40}/g, "$& "))],
+  [
+    "5 MB of base64 words of 40 chars",
+    Buffer.from(
+      randomBytes((MB5 * 3) / 4, 5)
+        .toString("base64")
+        .replace(/.{40}/g, "$& "),
+    ),
+  ],
   ["5 MB of hex pairs '0a, '", fill(MB5, "0a, ")],
   // Needles of the signature-less formats: Netpbm's "P", PostScript (after a NUL: carved in
   // binary data), gzip members (each inflated up to the carving cap), zero-led signatures.
@@ -140,7 +147,12 @@ const settle = async () => {
 async function main() {
   console.log(`Node ${process.version}, ${RUNS} runs per figure, gc ${gc ? "exposed" : "not exposed"}`);
   // Figures move with the machine's load; these two lines let runs on different days be compared.
-  console.log(`${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  console.log(
+    `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
   console.log(`calibration: 10^7 additions in ${calibrate().toFixed(1)} ms\n`);
   console.log("Verdict time, inspect()                          median ms   p99 ms   verdict");
   for (const [name, bytes] of uploads) {

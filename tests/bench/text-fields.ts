@@ -33,7 +33,12 @@ const cases: Array<[string, string]> = [
   ["20 KB prose (English + Chinese)", to20k(prose)],
   ["20 KB dense markdown with code", to20k(dense)],
   ["20 KB base64 of random bytes (76-col)", randomBytes(15_000).toString("base64").replace(/.{76}/g, "$&\n").slice(0, 20_000)],
-  ["20 KB hex hash list", Array.from({ length: 320 }, () => randomBytes(32).toString("hex")).join("\n").slice(0, 20_000)],
+  [
+    "20 KB hex hash list",
+    Array.from({ length: 320 }, () => randomBytes(32).toString("hex"))
+      .join("\n")
+      .slice(0, 20_000),
+  ],
   ["20 KB of '![a](b) `c` ' (hostile)", to20k("![a](b) `c` ")],
   ["20 KB of backticks and fences (hostile)", to20k("```\n`` ` ~~~\n")],
   ["20 KB of 'data:image/png;base64,AAAA ' ", to20k("data:image/png;base64,AAAA ")],

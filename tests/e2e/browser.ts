@@ -7,7 +7,15 @@ import { afterAll, onTestFinished } from "vitest";
 
 const CHROMIUM = "/usr/bin/chromium";
 // Playwright adds --headless itself; the rest keep Chromium from calling home or using QUIC.
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 export interface Watched {
   context: BrowserContext;

@@ -28,14 +28,20 @@ test(`${HOSTILE_PAYLOADS.length} hostile posts shown under the real CSP run noth
   const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
   const sendable = HOSTILE_PAYLOADS.filter((p) => !CONTROL.test(p.source));
   for (const payload of HOSTILE_PAYLOADS.filter((p) => CONTROL.test(p.source))) {
-    await expect(reply({ db, throttle: relaxed() }, viewer, thread.threadId, { body: payload.source, idempotencyKey: randomUUID() }), payload.name).rejects.toMatchObject({
+    await expect(
+      reply({ db, throttle: relaxed() }, viewer, thread.threadId, { body: payload.source, idempotencyKey: randomUUID() }),
+      payload.name,
+    ).rejects.toMatchObject({
       name: "Invalid",
       fields: { body: "post.controlCharacters" },
     });
   }
   const stored: string[] = [];
   for (const [i, payload] of sendable.entries()) {
-    const posted = await reply({ db, throttle: relaxed() }, viewer, thread.threadId, { body: `${payload.source}\n\n(payload ${i} ends)`, idempotencyKey: randomUUID() });
+    const posted = await reply({ db, throttle: relaxed() }, viewer, thread.threadId, {
+      body: `${payload.source}\n\n(payload ${i} ends)`,
+      idempotencyKey: randomUUID(),
+    });
     stored.push(posted.postId);
   }
   const rows = await db.select({ id: posts.id, html: posts.bodyHtml }).from(posts).where(eq(posts.threadId, thread.threadId));
@@ -54,7 +60,8 @@ test(`${HOSTILE_PAYLOADS.length} hostile posts shown under the real CSP run noth
   });
   const mediaRequests: string[] = [];
   watched.context.on("request", (request) => {
-    if (["image", "media", "font", "object", "other"].includes(request.resourceType()) && !request.url().endsWith("/favicon.ico")) mediaRequests.push(`${request.resourceType()} ${request.url()}`);
+    if (["image", "media", "font", "object", "other"].includes(request.resourceType()) && !request.url().endsWith("/favicon.ico"))
+      mediaRequests.push(`${request.resourceType()} ${request.url()}`);
   });
 
   const pages = Math.ceil((stored.length + 1) / 25);
@@ -72,7 +79,9 @@ test(`${HOSTILE_PAYLOADS.length} hostile posts shown under the real CSP run noth
       scripts: [...document.querySelectorAll("main script")].length,
       handlers: [...document.querySelectorAll("main *")].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith("on")).map((a) => a.name)).length,
       // What the browser would really open: only web pages and mail, never script or data.
-      badLinks: [...document.querySelectorAll<HTMLAnchorElement>("main a[href]")].map((a) => a.href).filter((href) => !["http:", "https:", "mailto:"].includes(new URL(href).protocol)),
+      badLinks: [...document.querySelectorAll<HTMLAnchorElement>("main a[href]")]
+        .map((a) => a.href)
+        .filter((href) => !["http:", "https:", "mailto:"].includes(new URL(href).protocol)),
       pwned: (window as unknown as { pwned?: unknown }).pwned !== undefined,
     }));
     expect(found, `page ${page}`).toEqual({ images: 0, scripts: 0, handlers: 0, badLinks: [], pwned: false });

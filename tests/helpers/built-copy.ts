@@ -27,11 +27,17 @@ export interface BuiltRun {
 /** An environment without the caller's DATA_DIR, DATABASE_URL or REDIS_URL: defaults apply. */
 export function plainEnv(extra: Record<string, string> = {}) {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !["DATA_DIR", "DATABASE_URL", "REDIS_URL", "TRUST_PROXY", "PUBLIC_ORIGIN"].includes(k)) env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !["DATA_DIR", "DATABASE_URL", "REDIS_URL", "TRUST_PROXY", "PUBLIC_ORIGIN"].includes(k)) env[k] = v;
   return { ...env, NODE_ENV: "production", PORT: "0", LOG_LEVEL: "warn", ...extra };
 }
 
-export function runBuilt(cwd: string, script: "build/hearth.js" | "build/admin.js", args: string[], opts: { env: Record<string, string>; uid?: number; gid?: number; stdin?: string }): ChildProcess {
+export function runBuilt(
+  cwd: string,
+  script: "build/hearth.js" | "build/admin.js",
+  args: string[],
+  opts: { env: Record<string, string>; uid?: number; gid?: number; stdin?: string },
+): ChildProcess {
   const child = spawn(process.execPath, [script, ...args], { cwd, env: opts.env, uid: opts.uid, gid: opts.gid });
   child.stdin?.end(opts.stdin ?? "");
   return child;
@@ -61,4 +67,5 @@ export function finished(child: ChildProcess): Promise<{ code: number | null; ou
   return new Promise((resolve) => child.on("close", (code) => resolve({ code, out, err })));
 }
 
-export const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.on("close", resolve)));
+export const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.on("close", resolve)));

@@ -15,7 +15,11 @@ export async function viewerFor(db: Db, opts: Parameters<typeof makeMember>[1] =
   return { ...m, viewer: { id: row!.id, role: row!.role } };
 }
 
-export async function startThread(db: Db, viewer: { id: string; role: "member" | "moderator" | "admin" }, opts: { forum?: string; title?: string; body?: string; contentWarning?: string } = {}) {
+export async function startThread(
+  db: Db,
+  viewer: { id: string; role: "member" | "moderator" | "admin" },
+  opts: { forum?: string; title?: string; body?: string; contentWarning?: string } = {},
+) {
   return createThread({ db, throttle: relaxed() }, viewer, opts.forum ?? "support", {
     title: opts.title ?? "A first thread",
     body: opts.body ?? "Hello, this is where I start.",

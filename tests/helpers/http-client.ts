@@ -3,7 +3,10 @@
 // `Sec-Fetch-Site: same-origin`), and does not follow redirects on its own.
 export class Browserless {
   readonly cookies = new Map<string, string>();
-  constructor(readonly base: string, readonly headers: Record<string, string> = {}) {}
+  constructor(
+    readonly base: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   private absorb(res: Response) {
     for (const line of res.headers.getSetCookie()) {

@@ -51,7 +51,13 @@ export function postFrom(localAddress: string, url: string, form: Record<string,
         method: "POST",
         localAddress,
         agent: false,
-        headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body), origin: "null", "sec-fetch-site": "same-origin", ...headers },
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "content-length": Buffer.byteLength(body),
+          origin: "null",
+          "sec-fetch-site": "same-origin",
+          ...headers,
+        },
       },
       (response) => {
         const chunks: Buffer[] = [];

@@ -21,7 +21,9 @@ export async function startRedis() {
   const port = await freePort();
   let child: ChildProcess | null = null;
   const start = async () => {
-    child = spawn("redis-server", ["--bind", "127.0.0.1", "--port", String(port), "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "inherit"] });
+    child = spawn("redis-server", ["--bind", "127.0.0.1", "--port", String(port), "--save", "", "--appendonly", "no"], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     await new Promise<void>((resolve, reject) => {
       child!.stdout!.on("data", (d: Buffer) => d.toString().includes("Ready to accept connections") && resolve());
       child!.once("exit", (code) => reject(new Error(`redis-server exited (${code})`)));

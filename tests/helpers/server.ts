@@ -23,7 +23,9 @@ afterAll(async () => {
   for (const close of running) await close();
 });
 
-export async function startTestHearth(opts: { env?: Record<string, string>; throttle?: Throttle; database?: Database; sweep?: boolean } = {}): Promise<TestHearth> {
+export async function startTestHearth(
+  opts: { env?: Record<string, string>; throttle?: Throttle; database?: Database; sweep?: boolean } = {},
+): Promise<TestHearth> {
   const database = opts.database ?? (await createTestDatabase());
   const logs: string[] = [];
   const sink = new Writable({

@@ -23,7 +23,19 @@ test("sign-up stores a pseudonym and an argon2id hash, and nothing else about th
   expect(row!.pseudonym).toBe(m.pseudonym);
   expect(row!.passphraseHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   expect(row!.passphraseHash).not.toContain(m.password);
-  expect(Object.keys(row!).sort()).toEqual(["createdAt", "id", "locale", "openContentWarnings", "passphraseHash", "pseudonym", "pseudonymKey", "pseudonymSkeleton", "quickExitSignsOut", "role", "status"]);
+  expect(Object.keys(row!).sort()).toEqual([
+    "createdAt",
+    "id",
+    "locale",
+    "openContentWarnings",
+    "passphraseHash",
+    "pseudonym",
+    "pseudonymKey",
+    "pseudonymSkeleton",
+    "quickExitSignsOut",
+    "role",
+    "status",
+  ]);
 });
 
 test("ten recovery codes are issued and only their hashes are stored", async () => {
@@ -37,14 +49,20 @@ test("ten recovery codes are issued and only their hashes are stored", async () 
 
 test("a pseudonym is unique case-insensitively", async () => {
   const m = await makeMember(db);
-  await expect(signUp(deps(), { pseudonym: m.pseudonym.toUpperCase(), password: GOOD_PASSPHRASE, confirmPassword: GOOD_PASSPHRASE }, "c")).rejects.toMatchObject({
+  await expect(
+    signUp(deps(), { pseudonym: m.pseudonym.toUpperCase(), password: GOOD_PASSPHRASE, confirmPassword: GOOD_PASSPHRASE }, "c"),
+  ).rejects.toMatchObject({
     name: "Invalid",
     fields: { pseudonym: "pseudonym.unavailable" },
   });
 });
 
 const join = (pseudonym: string) => signUp(deps(), { pseudonym, password: GOOD_PASSPHRASE, confirmPassword: GOOD_PASSPHRASE }, "c");
-const refusal = (pseudonym: string) => join(pseudonym).then(() => "joined", (e: { fields?: { pseudonym?: string } }) => e.fields?.pseudonym ?? String(e));
+const refusal = (pseudonym: string) =>
+  join(pseudonym).then(
+    () => "joined",
+    (e: { fields?: { pseudonym?: string } }) => e.fields?.pseudonym ?? String(e),
+  );
 
 test("invisible, filler and mixed-script look-alike names are refused; nothing is written", async () => {
   await join("alice_p");
@@ -73,7 +91,18 @@ test("a name whose confusable skeleton is taken is refused like a taken name, in
 });
 
 // Latin letters and the Cyrillic letters that look the same.
-const CYRILLIC: Record<string, string> = { a: "\u0430", c: "\u0441", e: "\u0435", i: "\u0456", j: "\u0458", o: "\u043E", p: "\u0440", s: "\u0455", x: "\u0445", y: "\u0443" };
+const CYRILLIC: Record<string, string> = {
+  a: "\u0430",
+  c: "\u0441",
+  e: "\u0435",
+  i: "\u0456",
+  j: "\u0458",
+  o: "\u043E",
+  p: "\u0440",
+  s: "\u0455",
+  x: "\u0445",
+  y: "\u0443",
+};
 const inCyrillic = (latin: string) => [...latin].map((c) => CYRILLIC[c] ?? c).join("");
 
 test("two people joining as look-alikes at the same moment: exactly one gets each name", async () => {
@@ -126,7 +155,12 @@ test("sessions slide: renewed when under 15 days remain, refused once expired", 
   expect(renewed!.session.expiresAt.getTime()).toBe(day20.getTime() + SESSION_LIFETIME_MS);
   const past = new Date(day20.getTime() + SESSION_LIFETIME_MS + 1);
   expect(await validateSessionToken(db, token, past)).toBeNull();
-  expect(await db.select().from(sessions).where(eq(sessions.id, sessionIdFromToken(token)))).toHaveLength(0);
+  expect(
+    await db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.id, sessionIdFromToken(token))),
+  ).toHaveLength(0);
 });
 
 test("revocation ends sessions server-side and reports them so sockets close", async () => {
@@ -147,7 +181,9 @@ test("changing the passphrase asks the current one and ends every other session"
   const closed: string[] = [];
   const who = { memberId: m.memberId, pseudonym: m.pseudonym, sessionId: current.session.id };
   const next = "a brand new passphrase here";
-  await expect(changePassphrase({ ...deps(), endSessions: (ids) => closed.push(...ids) }, who, { current: "wrong one!", password: next, confirmPassword: next }, "c")).rejects.toMatchObject({
+  await expect(
+    changePassphrase({ ...deps(), endSessions: (ids) => closed.push(...ids) }, who, { current: "wrong one!", password: next, confirmPassword: next }, "c"),
+  ).rejects.toMatchObject({
     fields: { current: "passphrase.currentWrong" },
   });
   await changePassphrase({ ...deps(), endSessions: (ids) => closed.push(...ids) }, who, { current: m.password, password: next, confirmPassword: next }, "c");
@@ -169,7 +205,9 @@ test("a recovery code works once, sets a new passphrase and ends all old session
   expect(done.codesLeft).toBe(9);
   expect(await validateSessionToken(db, old.token)).toBeNull();
   expect(await validateSessionToken(db, done.token)).not.toBeNull();
-  await expect(recoverAccount(deps(), { pseudonym: m.pseudonym, code, password: next, confirmPassword: next }, "c")).rejects.toMatchObject({ formError: "recover.failed" });
+  await expect(recoverAccount(deps(), { pseudonym: m.pseudonym, code, password: next, confirmPassword: next }, "c")).rejects.toMatchObject({
+    formError: "recover.failed",
+  });
   await expect(signIn(deps(), { pseudonym: m.pseudonym, password: next }, "c")).resolves.toBeTruthy();
 });
 
@@ -186,16 +224,28 @@ test("guessing the current passphrase from a signed-in session is throttled", as
   const m = await makeMember(db);
   const throttled = { db, throttle: memoryThrottle() };
   const tries: string[] = [];
-  for (let i = 0; i < 6; i++) tries.push(await regenerateRecoveryCodes(throttled, m.memberId, { current: `guess ${i} of mine` }, "c").then(() => "ok", (e: Error) => e.name));
+  for (let i = 0; i < 6; i++)
+    tries.push(
+      await regenerateRecoveryCodes(throttled, m.memberId, { current: `guess ${i} of mine` }, "c").then(
+        () => "ok",
+        (e: Error) => e.name,
+      ),
+    );
   expect(tries).toEqual(["Invalid", "Invalid", "Invalid", "Invalid", "Invalid", "TooManyAttempts"]);
 });
 
 test("new recovery codes need the current passphrase and replace the old ones", async () => {
   const m = await makeMember(db);
-  await expect(regenerateRecoveryCodes(deps(), m.memberId, { current: "nope nope nope" }, "c")).rejects.toMatchObject({ fields: { current: "passphrase.currentWrong" } });
+  await expect(regenerateRecoveryCodes(deps(), m.memberId, { current: "nope nope nope" }, "c")).rejects.toMatchObject({
+    fields: { current: "passphrase.currentWrong" },
+  });
   const fresh = await regenerateRecoveryCodes(deps(), m.memberId, { current: m.password }, "c");
   expect(fresh).toHaveLength(10);
   const next = "rivers remember the rain";
-  await expect(recoverAccount(deps(), { pseudonym: m.pseudonym, code: m.codes[0]!, password: next, confirmPassword: next }, "c")).rejects.toMatchObject({ formError: "recover.failed" });
-  await expect(recoverAccount(deps(), { pseudonym: m.pseudonym, code: fresh[0]!, password: next, confirmPassword: next }, "c")).resolves.toMatchObject({ codesLeft: 9 });
+  await expect(recoverAccount(deps(), { pseudonym: m.pseudonym, code: m.codes[0]!, password: next, confirmPassword: next }, "c")).rejects.toMatchObject({
+    formError: "recover.failed",
+  });
+  await expect(recoverAccount(deps(), { pseudonym: m.pseudonym, code: fresh[0]!, password: next, confirmPassword: next }, "c")).resolves.toMatchObject({
+    codesLeft: 9,
+  });
 });

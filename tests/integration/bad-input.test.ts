@@ -25,29 +25,55 @@ function send(path: string, init: RequestInit & { headers?: Record<string, strin
 }
 
 const multipart = (boundary: string, fields: Record<string, string>) =>
-  `${Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("")}--${boundary}--\r\n`;
+  `${Object.entries(fields)
+    .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+    .join("")}--${boundary}--\r\n`;
 
 const reply = { body: "This reply must never be stored.", intent: "post", idempotencyKey: "6f1c1d3e-9a51-4c1e-8f3e-2b7f4d9a0c11" };
 const full = multipart("hearthboundary", reply);
 
 const cases: Array<[string, () => Promise<Response>]> = [
   ["edit page of a 36-dash id", () => send(`/p/${DASHES}/edit`)],
-  ["edit action on a 36-dash id", () => send(`/p/${DASHES}/edit`, { method: "POST", body: new URLSearchParams({ body: "edited", intent: "post" }), headers: FORM })],
+  [
+    "edit action on a 36-dash id",
+    () => send(`/p/${DASHES}/edit`, { method: "POST", body: new URLSearchParams({ body: "edited", intent: "post" }), headers: FORM }),
+  ],
   ["report page of a 36-dash id", () => send(`/p/${DASHES}/report`)],
   ["report action on a 36-dash id", () => send(`/p/${DASHES}/report`, { method: "POST", body: new URLSearchParams({ reason: "other" }), headers: FORM })],
   ["an id that is nearly a UUID", () => send(`/p/0000000g-0000-0000-0000-000000000000/edit`)],
   ["forum page 99999999999999999999", () => send("/f/support?page=99999999999999999999")],
   ["thread page 99999999999999999999", () => send(`/t/${thread.threadId}?page=99999999999999999999`)],
   ["thread page 1e3", () => send(`/t/${thread.threadId}?page=1e3`)],
-  ["returnTo with CR LF", () => send("/language", { method: "POST", body: new URLSearchParams({ lang: "zh-Hans", returnTo: "/\r\nSet-Cookie: x=1" }), headers: FORM })],
-  ["returnTo with a tab", () => send("/language", { method: "POST", body: new URLSearchParams({ lang: "zh-Hans", returnTo: "/\t/evil.example" }), headers: FORM })],
+  [
+    "returnTo with CR LF",
+    () => send("/language", { method: "POST", body: new URLSearchParams({ lang: "zh-Hans", returnTo: "/\r\nSet-Cookie: x=1" }), headers: FORM }),
+  ],
+  [
+    "returnTo with a tab",
+    () => send("/language", { method: "POST", body: new URLSearchParams({ lang: "zh-Hans", returnTo: "/\t/evil.example" }), headers: FORM }),
+  ],
   [
     "a truncated multipart body",
-    () => send(`/t/${thread.threadId}`, { method: "POST", body: full.slice(0, full.length - 40), headers: { ...FORM, "content-type": "multipart/form-data; boundary=hearthboundary" } }),
+    () =>
+      send(`/t/${thread.threadId}`, {
+        method: "POST",
+        body: full.slice(0, full.length - 40),
+        headers: { ...FORM, "content-type": "multipart/form-data; boundary=hearthboundary" },
+      }),
   ],
-  ["multipart without a boundary", () => send(`/t/${thread.threadId}`, { method: "POST", body: full, headers: { ...FORM, "content-type": "multipart/form-data" } })],
-  ["JSON to a form action", () => send(`/t/${thread.threadId}`, { method: "POST", body: JSON.stringify(reply), headers: { ...FORM, "content-type": "application/json" } })],
-  ["JSON to sign-in", () => send("/login", { method: "POST", body: JSON.stringify({ pseudonym, password: "wrong one" }), headers: { ...FORM, "content-type": "application/json" } })],
+  [
+    "multipart without a boundary",
+    () => send(`/t/${thread.threadId}`, { method: "POST", body: full, headers: { ...FORM, "content-type": "multipart/form-data" } }),
+  ],
+  [
+    "JSON to a form action",
+    () => send(`/t/${thread.threadId}`, { method: "POST", body: JSON.stringify(reply), headers: { ...FORM, "content-type": "application/json" } }),
+  ],
+  [
+    "JSON to sign-in",
+    () =>
+      send("/login", { method: "POST", body: JSON.stringify({ pseudonym, password: "wrong one" }), headers: { ...FORM, "content-type": "application/json" } }),
+  ],
 ];
 
 test.each(cases)("%s: a 4xx with the translated page, no stack trace, nothing written", async (_name, run) => {

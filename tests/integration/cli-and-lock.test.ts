@@ -42,7 +42,8 @@ function server(): Promise<{ child: ChildProcess; url?: string; out: string; cod
   });
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on("close", resolve)));
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on("close", resolve)));
 
 test("the admin CLI works with Hearth stopped, then running; a second server on one DATA_DIR refuses", { timeout: 180_000 }, async () => {
   const made = await admin(["create-member", "Fernwood"], "gentle rain on the roof\ngentle rain on the roof\n");
@@ -82,16 +83,30 @@ test("the admin CLI works with Hearth stopped, then running; a second server on 
   expect((await fernwood.post("/login", { pseudonym: "Fernwood", password: "gentle rain on the roof" })).status).toBe(302);
   const form = await (await fernwood.get("/f/support/new")).text();
   const idempotencyKey = form.match(/name="idempotencyKey" value="([^"]+)"/)![1]!;
-  const posted = await fernwood.post("/f/support/new", { idempotencyKey, intent: "post", contentWarning: "", title: "Hello", body: "Me ![x](https://example.org/x.png)" });
+  const posted = await fernwood.post("/f/support/new", {
+    idempotencyKey,
+    intent: "post",
+    contentWarning: "",
+    title: "Hello",
+    body: "Me ![x](https://example.org/x.png)",
+  });
   expect(posted.status).toBe(302);
   const removals = await admin(["removals", "7"]);
   expect(removals).toMatchObject({ code: 0, err: "" });
-  expect(removals.out.trim().split("\n").map((line) => JSON.parse(line))).toEqual([{ pseudonym: "Fernwood", removals: 1 }]);
+  expect(
+    removals.out
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line)),
+  ).toEqual([{ pseudonym: "Fernwood", removals: 1 }]);
   expect((await admin(["removals", "forever"])).code).toBe(2);
 
   const listed = await admin(["list-members"]);
   expect(listed.code).toBe(0);
-  const rows = listed.out.trim().split("\n").map((line) => JSON.parse(line));
+  const rows = listed.out
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line));
   expect(rows).toEqual([expect.objectContaining({ pseudonym: "Fernwood", role: "admin", status: "active" })]);
 
   first.child.kill("SIGTERM");
@@ -133,7 +148,10 @@ test("inspect and render print one JSON line per file, as docs/architecture.md's
     const files = ["holiday.txt", "notes.md", "form.pdf"].map((f) => path.join(dir, f));
     const inspected = await admin(["inspect", ...files]);
     expect(inspected.code).toBe(0);
-    const lines = inspected.out.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = inspected.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines).toEqual([
       { file: files[0], verdict: "image", format: "png" },
       { file: files[1], verdict: "text", format: "markdown" },

@@ -26,7 +26,11 @@ test("set-role from the admin CLI closes that member's open socket within a seco
     const client = new Browserless(url);
     const pseudonym = uniquePseudonym();
     await client.post("/join", { pseudonym, password: GOOD_PASSPHRASE, confirmPassword: GOOD_PASSPHRASE });
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(url, { transports: ["websocket"], extraHeaders: { cookie: client.cookieHeader(), origin: url }, reconnection: false });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(url, {
+      transports: ["websocket"],
+      extraHeaders: { cookie: client.cookieHeader(), origin: url },
+      reconnection: false,
+    });
     sockets.push(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once("connect", () => resolve());

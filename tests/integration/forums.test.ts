@@ -129,7 +129,9 @@ test("only the author edits or deletes; a deleted post keeps its place and its t
   await deletePost(db, author.viewer, t.postId);
   const [gone] = await db.select().from(posts).where(eq(posts.id, t.postId));
   expect(gone).toMatchObject({ status: "deleted", bodySource: "", bodyHtml: "" });
-  const { rows } = await hearth.database.pool.query("SELECT count(*)::int AS n FROM posts WHERE body_source LIKE '%secret I regret%' OR body_html LIKE '%secret I regret%'");
+  const { rows } = await hearth.database.pool.query(
+    "SELECT count(*)::int AS n FROM posts WHERE body_source LIKE '%secret I regret%' OR body_html LIKE '%secret I regret%'",
+  );
   expect(rows[0].n).toBe(0);
   const { client } = await memberClient();
   expect(pageText(await (await client.get(`/t/${t.threadId}`)).text())).toContain("This post was removed by its author.");
@@ -150,7 +152,7 @@ test("blocked members' posts are collapsed for the blocker over HTTP", async () 
   const writer = await viewerFor(db);
   const t = await startThread(db, writer.viewer, { body: "words from someone blocked" });
   const page = await (await client.get(`/t/${t.threadId}`)).text();
-  expect(page).not.toContain("<details class=\"blocked\">");
+  expect(page).not.toContain('<details class="blocked">');
   const blocked = await client.post(`/t/${t.threadId}`, { action: "block", pseudonym: writer.pseudonym });
   expect(pageText(await blocked.text())).toContain(`You have blocked ${writer.pseudonym}`);
   const after = await (await client.get(`/t/${t.threadId}`)).text();
@@ -179,7 +181,10 @@ test("bad input gets a clear message and keeps what was written", async () => {
 
 test("an image in markdown is removed, the member is told, and a removal is recorded", async () => {
   const { client } = await memberClient();
-  const { res } = await newThreadOverHttp(client, "support", { title: "With a picture", body: "Before ![me](https://example.com/me.jpg) after <img src=x> end" });
+  const { res } = await newThreadOverHttp(client, "support", {
+    title: "With a picture",
+    body: "Before ![me](https://example.com/me.jpg) after <img src=x> end",
+  });
   expect(res.status).toBe(302);
   expect(res.headers.get("location")).toContain("notice=media.removedFromText");
   const page = await (await client.get(res.headers.get("location")!)).text();
@@ -189,7 +194,10 @@ test("an image in markdown is removed, the member is told, and a removal is reco
   const [post] = await db.select().from(posts).where(eq(posts.threadId, threadId));
   expect(post!.bodySource).not.toMatch(/!\[|<img/);
   expect(post!.bodySource).toContain("Before");
-  const removals = await db.select().from(mediaRemovals).where(and(eq(mediaRemovals.channel, "post")));
+  const removals = await db
+    .select()
+    .from(mediaRemovals)
+    .where(and(eq(mediaRemovals.channel, "post")));
   expect(removals.length).toBeGreaterThanOrEqual(1);
   expect(removals[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
 });
@@ -205,7 +213,12 @@ test("attachments: text is stored, an image is removed with a notice, other file
     form.set("title", title);
     form.set("body", "see the file");
     form.set("attachment", new File([bytes as BlobPart], name, { type }));
-    return fetch(new URL("/f/support/new", hearth.url), { method: "POST", body: form, redirect: "manual", headers: { cookie: client.cookieHeader(), origin: "null", "sec-fetch-site": "same-origin" } });
+    return fetch(new URL("/f/support/new", hearth.url), {
+      method: "POST",
+      body: form,
+      redirect: "manual",
+      headers: { cookie: client.cookieHeader(), origin: "null", "sec-fetch-site": "same-origin" },
+    });
   };
   const text = await send("notes.txt", "text/plain", "my notes\n我的笔记\n", "Text attached");
   expect(text.status).toBe(302);
@@ -217,11 +230,15 @@ test("attachments: text is stored, an image is removed with a notice, other file
   expect(await download.text()).toBe("my notes\n我的笔记\n");
   expect((await new Browserless(hearth.url).get(link)).status).toBe(404);
 
-  const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]);
+  const png = Uint8Array.from([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
+  ]);
   const image = await send("holiday.txt", "text/plain", png, "Image attached");
   expect(image.status).toBe(302);
   expect(image.headers.get("location")).toContain("notice=media.removedUpload");
-  const { rows } = await hearth.database.pool.query("SELECT count(*)::int AS n FROM attachments a JOIN posts p ON p.id = a.post_id JOIN threads t ON t.id = p.thread_id WHERE t.title = 'Image attached'");
+  const { rows } = await hearth.database.pool.query(
+    "SELECT count(*)::int AS n FROM attachments a JOIN posts p ON p.id = a.post_id JOIN threads t ON t.id = p.thread_id WHERE t.title = 'Image attached'",
+  );
   expect(rows[0].n).toBe(0);
 
   const huge = await send("huge.txt", "text/plain", "a".repeat(10 * 1024 * 1024), "Huge attached");

@@ -25,7 +25,14 @@ test("a hashed asset is cacheable for a year; a missing one, a directory or `..`
   expect(found.status).toBe(200);
   expect(found.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
   expectBaseline(found);
-  for (const path of ["/assets/no-such-file-abc123.js", "/assets/%2e%2e/server/index.js", "/assets/%2E%2E%2Fhearth.js", "/assets/..%2f..%2fpackage.json", "/assets/", "/assets"]) {
+  for (const path of [
+    "/assets/no-such-file-abc123.js",
+    "/assets/%2e%2e/server/index.js",
+    "/assets/%2E%2E%2Fhearth.js",
+    "/assets/..%2f..%2fpackage.json",
+    "/assets/",
+    "/assets",
+  ]) {
     const res = await fetch(new URL(path, hearth.url), { redirect: "manual" });
     expect(res.status, path).toBe(404);
     expect(res.headers.get("cache-control"), path).toBe("no-store");
@@ -40,7 +47,10 @@ test("a hashed asset is cacheable for a year; a missing one, a directory or `..`
 
 test("OPTIONS learns the methods (204, Allow, headers); other methods are 405 with the translated page", async () => {
   for (const path of ["/", "/login", "/t/00000000-0000-4000-8000-000000000000", "/no/such/page"]) {
-    const res = await fetch(new URL(path, hearth.url), { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "POST" } });
+    const res = await fetch(new URL(path, hearth.url), {
+      method: "OPTIONS",
+      headers: { origin: "https://evil.example", "access-control-request-method": "POST" },
+    });
     expect(res.status, path).toBe(204);
     expect(res.headers.get("allow")).toBe("GET, HEAD, POST, OPTIONS");
     expect(res.headers.get("access-control-allow-origin")).toBeNull();

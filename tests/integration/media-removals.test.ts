@@ -20,16 +20,26 @@ const db = hearth.database.db;
 const PNG16 = pngOf(16, 16);
 
 async function removalsOf(memberId: string) {
-  return db.select({ channel: mediaRemovals.channel, format: mediaRemovals.format, size: mediaRemovals.size, sha256: mediaRemovals.sha256 }).from(mediaRemovals).where(eq(mediaRemovals.memberId, memberId));
+  return db
+    .select({ channel: mediaRemovals.channel, format: mediaRemovals.format, size: mediaRemovals.size, sha256: mediaRemovals.sha256 })
+    .from(mediaRemovals)
+    .where(eq(mediaRemovals.memberId, memberId));
 }
 
 const refusedWith = (field: string, key: string) => expect.objectContaining({ name: "Invalid", fields: expect.objectContaining({ [field]: key }) });
 
 test("an image-only thread is refused and leaves exactly one removal record", async () => {
   const { viewer } = await viewerFor(db);
-  await expect(startThread(db, viewer, { title: "Only a picture", body: "![me](https://example.com/me.jpg)" })).rejects.toEqual(refusedWith("body", "media.nothingLeft"));
+  await expect(startThread(db, viewer, { title: "Only a picture", body: "![me](https://example.com/me.jpg)" })).rejects.toEqual(
+    refusedWith("body", "media.nothingLeft"),
+  );
   expect(await removalsOf(viewer.id)).toEqual([{ channel: "post", format: "markdown-image", size: 33, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
-  expect(await db.select().from(threads).where(and(eq(threads.authorId, viewer.id)))).toEqual([]);
+  expect(
+    await db
+      .select()
+      .from(threads)
+      .where(and(eq(threads.authorId, viewer.id))),
+  ).toEqual([]);
 });
 
 test("an image-only reply and an image-only edit are refused and each leave one record", async () => {
@@ -40,7 +50,9 @@ test("an image-only reply and an image-only edit are refused and each leave one 
   expect(await removalsOf(viewer.id)).toEqual([expect.objectContaining({ channel: "post", format: "img" })]);
   expect(await db.select().from(posts).where(eq(posts.authorId, viewer.id))).toEqual([]);
 
-  await expect(editPost(db, author.viewer, t.postId, { body: `  ${PNG16.toString("base64")}  `, contentWarning: "" })).rejects.toEqual(refusedWith("body", "media.nothingLeft"));
+  await expect(editPost(db, author.viewer, t.postId, { body: `  ${PNG16.toString("base64")}  `, contentWarning: "" })).rejects.toEqual(
+    refusedWith("body", "media.nothingLeft"),
+  );
   expect(await removalsOf(author.viewer.id)).toEqual([expect.objectContaining({ channel: "post", format: "png" })]);
   const [unchanged] = await db.select().from(posts).where(eq(posts.id, t.postId));
   expect(unchanged!.bodySource).toBe("words first");
@@ -63,15 +75,30 @@ test("a removal is recorded when the attached file is then refused", async () =>
   const { viewer } = await viewerFor(db);
   const pdf = { name: "form.txt", bytes: Buffer.from("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n\u0000\u0001binary") };
   await expect(
-    createThread({ db, throttle: relaxed() }, viewer, "support", { title: "Both", body: "look ![me](x.png)", contentWarning: "", idempotencyKey: randomUUID() }, pdf),
+    createThread(
+      { db, throttle: relaxed() },
+      viewer,
+      "support",
+      { title: "Both", body: "look ![me](x.png)", contentWarning: "", idempotencyKey: randomUUID() },
+      pdf,
+    ),
   ).rejects.toEqual(refusedWith("attachment", "media.onlyText"));
   expect(await removalsOf(viewer.id)).toEqual([expect.objectContaining({ channel: "post", format: "markdown-image" })]);
   // An image file with an image-only body: both records, nothing stored.
   const next = await viewerFor(db);
   await expect(
-    createThread({ db, throttle: relaxed() }, next.viewer, "support", { title: "Both images", body: "<img src=y>", contentWarning: "", idempotencyKey: randomUUID() }, { name: "me.txt", bytes: PNG16 }),
+    createThread(
+      { db, throttle: relaxed() },
+      next.viewer,
+      "support",
+      { title: "Both images", body: "<img src=y>", contentWarning: "", idempotencyKey: randomUUID() },
+      { name: "me.txt", bytes: PNG16 },
+    ),
   ).rejects.toEqual(refusedWith("body", "media.nothingLeft"));
-  expect((await removalsOf(next.viewer.id)).map((r) => [r.channel, r.format]).sort()).toEqual([["post", "img"], ["upload", "png"]]);
+  expect((await removalsOf(next.viewer.id)).map((r) => [r.channel, r.format]).sort()).toEqual([
+    ["post", "img"],
+    ["upload", "png"],
+  ]);
 });
 
 test("images in a title, a content warning and an edit are removed from what is stored", async () => {
@@ -86,7 +113,10 @@ test("images in a title, a content warning and an edit are removed from what is 
   expect(first!.contentWarning).not.toMatch(/<img|c\.png/);
   expect(t.notices).toEqual(["media.removedFromText"]);
 
-  const edited = await editPost(db, viewer, t.postId, { body: `new words ![d](e.png) and ${PNG16.toString("base64")}`, contentWarning: "cw <svg><circle r=1/></svg>" });
+  const edited = await editPost(db, viewer, t.postId, {
+    body: `new words ![d](e.png) and ${PNG16.toString("base64")}`,
+    contentWarning: "cw <svg><circle r=1/></svg>",
+  });
   expect(edited.notices).toEqual(["media.removedFromText"]);
   const [after] = await db.select().from(posts).where(eq(posts.id, t.postId));
   expect(after!.bodySource).toContain("new words");
@@ -112,7 +142,11 @@ test("a reply whose body is the base64 of a real 16×16 PNG is not published; qu
   const res = await client.post(`/t/${t.threadId}`, { idempotencyKey: key, intent: "post", body: PNG16.toString("base64").replace(/.{1,76}/g, "$&\n") });
   expect(res.status).toBe(400);
   expect(pageText(await res.text())).toContain("After removing the image there was nothing left to post.");
-  const quoted = await client.post(`/t/${t.threadId}`, { idempotencyKey: randomUUID(), intent: "post", body: "An attacker wrote `<img src=x onerror=alert(1)>`; a data URI looks like data:image/png;base64, followed by text." });
+  const quoted = await client.post(`/t/${t.threadId}`, {
+    idempotencyKey: randomUUID(),
+    intent: "post",
+    body: "An attacker wrote `<img src=x onerror=alert(1)>`; a data URI looks like data:image/png;base64, followed by text.",
+  });
   expect(quoted.status).toBe(302);
   const shown = await (await client.get(quoted.headers.get("location")!)).text();
   expect(shown).toContain("<code>&lt;img src=x onerror=alert(1)&gt;</code>");

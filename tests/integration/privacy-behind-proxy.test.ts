@@ -31,7 +31,9 @@ async function columnsHolding(needle: string) {
   const holding: string[] = [];
   for (const { table_name, column_name } of columns.rows) {
     const [row] = (
-      await db.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table_name)} where position(${needle} in ${sql.identifier(column_name)}::text) > 0`)
+      await db.execute<{ n: number }>(
+        sql`select count(*)::int as n from ${sql.identifier(table_name)} where position(${needle} in ${sql.identifier(column_name)}::text) > 0`,
+      )
     ).rows;
     if (row!.n > 0) holding.push(`${table_name}.${column_name}`);
   }
@@ -45,13 +47,19 @@ async function redisDump() {
     if (keysBefore.has(key)) continue;
     const type = await redis.type(key);
     const value =
-      type === "string" ? await redis.get(key)
-      : type === "hash" ? JSON.stringify(await redis.hgetall(key))
-      : type === "list" ? JSON.stringify(await redis.lrange(key, 0, -1))
-      : type === "set" ? JSON.stringify(await redis.smembers(key))
-      : type === "zset" ? JSON.stringify(await redis.zrange(key, 0, -1, "WITHSCORES"))
-      : type === "stream" ? JSON.stringify(await redis.xrange(key, "-", "+"))
-      : `(${type})`;
+      type === "string"
+        ? await redis.get(key)
+        : type === "hash"
+          ? JSON.stringify(await redis.hgetall(key))
+          : type === "list"
+            ? JSON.stringify(await redis.lrange(key, 0, -1))
+            : type === "set"
+              ? JSON.stringify(await redis.smembers(key))
+              : type === "zset"
+                ? JSON.stringify(await redis.zrange(key, 0, -1, "WITHSCORES"))
+                : type === "stream"
+                  ? JSON.stringify(await redis.xrange(key, "-", "+"))
+                  : `(${type})`;
     out.push(`${key} = ${value}`);
   }
   return out;

@@ -21,7 +21,12 @@ async function member() {
 }
 
 function open(headers: Record<string, string>): Promise<{ socket: Socket<ServerToClientEvents, ClientToServerEvents>; error?: Error }> {
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(hearth.url, { transports: ["websocket"], extraHeaders: headers, reconnection: false, timeout: 5000 });
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(hearth.url, {
+    transports: ["websocket"],
+    extraHeaders: headers,
+    reconnection: false,
+    timeout: 5000,
+  });
   sockets.push(socket);
   return new Promise((resolve) => {
     socket.once("connect", () => resolve({ socket }));

@@ -152,24 +152,64 @@ test("an admin-set destination is used; only http(s) addresses can be set", asyn
   await writeSetting(db, "quick_exit.url", { en: "https://example.org/en", "zh-Hans": "https://example.org/zh" });
   expect((await new Browserless(own.url).get("/exit")).headers.get("location")).toBe("https://example.org/en");
   expect((await new Browserless(own.url, { "accept-language": "zh" }).get("/exit")).headers.get("location")).toBe("https://example.org/zh");
-  for (const bad of ["javascript:alert(1)", "JavaScript:alert(document.cookie)", " java\tscript:alert(1)", "data:text/html,hi", "/elsewhere", "//evil.example/", "https://user:pw@example.org/", "ftp://example.org/", ""]) {
+  for (const bad of [
+    "javascript:alert(1)",
+    "JavaScript:alert(document.cookie)",
+    " java\tscript:alert(1)",
+    "data:text/html,hi",
+    "/elsewhere",
+    "//evil.example/",
+    "https://user:pw@example.org/",
+    "ftp://example.org/",
+    "",
+  ]) {
     await expect(writeSetting(db, "quick_exit.url", bad), bad).rejects.toMatchObject({ name: "Invalid" });
   }
-  await expect(writeSetting(db, "quick_exit.url", { en: "javascript:alert(1)" })).rejects.toMatchObject({ name: "Invalid", fields: { en: "setting.httpUrlOnly" } });
+  await expect(writeSetting(db, "quick_exit.url", { en: "javascript:alert(1)" })).rejects.toMatchObject({
+    name: "Invalid",
+    fields: { en: "setting.httpUrlOnly" },
+  });
   expect(await readSetting(db, "quick_exit.url")).toEqual({ en: "https://example.org/en", "zh-Hans": "https://example.org/zh" });
   expect((await new Browserless(own.url).get("/exit")).headers.get("location")).toBe("https://example.org/en");
 });
 
 test("/help lists the seeded services for each language, both lists reachable, with the steps", async () => {
   const en = pageText(await (await new Browserless(hearth.url).get("/help")).text());
-  for (const words of ["Get help now", "Services for English readers", "StopNCII.org", "Take It Down", "Revenge Porn Helpline", "0345 6000 459", "844-878-2274", "988 Suicide & Crisis Lifeline", "Samaritans", "116 123", "If your images are shared", "Never post evidence on Hearth"])
+  for (const words of [
+    "Get help now",
+    "Services for English readers",
+    "StopNCII.org",
+    "Take It Down",
+    "Revenge Porn Helpline",
+    "0345 6000 459",
+    "844-878-2274",
+    "988 Suicide & Crisis Lifeline",
+    "Samaritans",
+    "116 123",
+    "If your images are shared",
+    "Never post evidence on Hearth",
+  ])
     expect(en).toContain(words);
   const enHtml = await (await new Browserless(hearth.url).get("/help")).text();
   expect(enHtml).toContain('href="/help?list=zh-Hans"');
   expect(enHtml).toContain('<a href="https://stopncii.org/" rel="noreferrer noopener">');
 
   const zhPage = pageText(await (await new Browserless(hearth.url, { "accept-language": "zh-CN" }).get("/help")).text());
-  for (const words of ["面向中文读者的服务", "12356", "010-82951332", "800-810-1117", "12338", "2896 0000", "2389 2222", "風雨蘭", "2375 5322", "1925", "1995", "02-6605-7373", "如果你的图片被传播了"])
+  for (const words of [
+    "面向中文读者的服务",
+    "12356",
+    "010-82951332",
+    "800-810-1117",
+    "12338",
+    "2896 0000",
+    "2389 2222",
+    "風雨蘭",
+    "2375 5322",
+    "1925",
+    "1995",
+    "02-6605-7373",
+    "如果你的图片被传播了",
+  ])
     expect(zhPage).toContain(words);
   // An English reader can open the Chinese list, and the other way round.
   const zhForEnglish = await (await new Browserless(hearth.url).get("/help?list=zh-Hans")).text();
@@ -182,7 +222,15 @@ test("help resources are admin-editable, shown as text only, and seeding never o
   const own = await startTestHearth();
   const db = own.database.db;
   const edited = {
-    services: [{ name: '<script>alert("x")</script> Line', offers: "<b>bold</b> & <img src=x onerror=alert(1)>", region: "Here", contact: "123", url: "https://example.org/help" }],
+    services: [
+      {
+        name: '<script>alert("x")</script> Line',
+        offers: "<b>bold</b> & <img src=x onerror=alert(1)>",
+        region: "Here",
+        contact: "123",
+        url: "https://example.org/help",
+      },
+    ],
     steps: ["<a href='javascript:alert(1)'>step</a>"],
   };
   await writeSetting(db, "help.resources.en", edited);
@@ -214,7 +262,10 @@ test("the admin CLI's get and set: JSON in and out, validated, unknown keys refu
   expect(await setSettingFromJson(db, "quick_exit.url", '"https://example.net/weather"')).toBe("https://example.net/weather");
   expect(await settingAsJson(db, "quick_exit.url")).toBe('"https://example.net/weather"');
   expect((await new Browserless(own.url).get("/exit")).headers.get("location")).toBe("https://example.net/weather");
-  await expect(setSettingFromJson(db, "quick_exit.url", "https://example.net/")).rejects.toMatchObject({ name: "Invalid", fields: { value: "setting.notJson" } });
+  await expect(setSettingFromJson(db, "quick_exit.url", "https://example.net/")).rejects.toMatchObject({
+    name: "Invalid",
+    fields: { value: "setting.notJson" },
+  });
   await expect(setSettingFromJson(db, "quick_exit.url", '"javascript:alert(1)"')).rejects.toMatchObject({ fields: { value: "setting.httpUrlOnly" } });
   await expect(setSettingFromJson(db, "session.secret", '"x"')).rejects.toMatchObject({ fields: { key: "setting.unknownKey" } });
   await expect(settingAsJson(db, "session.secret")).rejects.toMatchObject({ fields: { key: "setting.unknownKey" } });
@@ -223,7 +274,16 @@ test("the admin CLI's get and set: JSON in and out, validated, unknown keys refu
 
 test("/safety and /welcome explain quick exit in both languages; /welcome follows joining", async () => {
   const safety = pageText(await (await new Browserless(hearth.url).get("/safety")).text());
-  for (const words of ["does not erase your browser history", "private browsing", "nobody else checks or controls", "delete only the Hearth entries", "raise suspicion", "Anything you were typing is lost", "How to come back", "Microsoft Pinyin"])
+  for (const words of [
+    "does not erase your browser history",
+    "private browsing",
+    "nobody else checks or controls",
+    "delete only the Hearth entries",
+    "raise suspicion",
+    "Anything you were typing is lost",
+    "How to come back",
+    "Microsoft Pinyin",
+  ])
     expect(safety).toContain(words);
   const zhSafety = pageText(await (await new Browserless(hearth.url, { "accept-language": "zh" }).get("/safety")).text());
   expect(zhSafety).toContain("它不会删除你的浏览记录");
@@ -232,7 +292,11 @@ test("/safety and /welcome explain quick exit in both languages; /welcome follow
   expect(pageText(welcome)).toContain("press the Shift key three times");
   expect(welcome).toContain('<a href="/safety"');
   expect(welcome).toContain('<a class="button" href="/"');
-  const codesPage = await new Browserless(hearth.url).post("/join", { pseudonym: uniquePseudonym(), password: GOOD_PASSPHRASE, confirmPassword: GOOD_PASSPHRASE });
+  const codesPage = await new Browserless(hearth.url).post("/join", {
+    pseudonym: uniquePseudonym(),
+    password: GOOD_PASSPHRASE,
+    confirmPassword: GOOD_PASSPHRASE,
+  });
   expect(await codesPage.text()).toMatch(/<a class="button" href="\/welcome"[^>]*>I have kept my codes — continue<\/a>/);
 });
 
@@ -282,7 +346,10 @@ test("npm run admin -- get / set: the built CLI prints JSON, stores valid values
   const root = path.resolve(import.meta.dirname, "../..");
   const admin = (...args: string[]) =>
     new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-      const child = spawn(process.execPath, ["build/admin.js", ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", REDIS_URL: "", LOG_LEVEL: "warn" } });
+      const child = spawn(process.execPath, ["build/admin.js", ...args], {
+        cwd: root,
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", REDIS_URL: "", LOG_LEVEL: "warn" },
+      });
       let out = "";
       let err = "";
       child.stdout.on("data", (d) => (out += d));
@@ -292,7 +359,10 @@ test("npm run admin -- get / set: the built CLI prints JSON, stores valid values
   const seeded = await admin("get", "quick_exit.url");
   expect(seeded).toMatchObject({ code: 0, err: "" });
   expect(JSON.parse(seeded.out)).toEqual({ en: "https://www.bbc.co.uk/weather", "zh-Hans": "https://www.weather.com.cn/" });
-  expect(await admin("set", "quick_exit.url", '"https://example.org/forecast"')).toMatchObject({ code: 0, out: 'quick_exit.url = "https://example.org/forecast"\n' });
+  expect(await admin("set", "quick_exit.url", '"https://example.org/forecast"')).toMatchObject({
+    code: 0,
+    out: 'quick_exit.url = "https://example.org/forecast"\n',
+  });
   expect((await admin("get", "quick_exit.url")).out).toBe('"https://example.org/forecast"\n');
   const script = await admin("set", "quick_exit.url", '"javascript:alert(1)"');
   expect(script.code).toBe(1);

@@ -15,7 +15,10 @@ test("drizzle-kit finds nothing to generate: the migrations match the schema", a
   try {
     await cp(path.join(ROOT, "db/migrations"), out, { recursive: true });
     const before = await readdir(out);
-    const { stdout } = await run(path.join(ROOT, "node_modules/.bin/drizzle-kit"), ["generate"], { cwd: ROOT, env: { ...process.env, DRIZZLE_OUT: path.relative(ROOT, out) } }); // drizzle-kit wants a relative path
+    const { stdout } = await run(path.join(ROOT, "node_modules/.bin/drizzle-kit"), ["generate"], {
+      cwd: ROOT,
+      env: { ...process.env, DRIZZLE_OUT: path.relative(ROOT, out) },
+    }); // drizzle-kit wants a relative path
     expect(stdout).toContain("No schema changes");
     expect(await readdir(out)).toEqual(before);
   } finally {

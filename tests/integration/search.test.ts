@@ -40,11 +40,22 @@ test("English: a word in a post is found, with a plain-text snippet around it", 
   const { viewer, pseudonym } = await viewerFor(db);
   const word = marker();
   const filler = "Some words before the part that matters. ".repeat(12);
-  const t = await startThread(db, viewer, { title: "Getting things taken down", body: `${filler}**The ${word}** went to [the platform](https://example.org) <b>today</b>. ${filler}` });
+  const t = await startThread(db, viewer, {
+    title: "Getting things taken down",
+    body: `${filler}**The ${word}** went to [the platform](https://example.org) <b>today</b>. ${filler}`,
+  });
   const found = await searchPosts(db, viewer, word.toUpperCase(), 1);
   expect(found.results).toHaveLength(1);
   const [hit] = found.results;
-  expect(hit).toMatchObject({ postId: t.postId, threadId: t.threadId, title: "Getting things taken down", forumSlug: "support", author: pseudonym, titleHit: false, threadPage: 1 });
+  expect(hit).toMatchObject({
+    postId: t.postId,
+    threadId: t.threadId,
+    title: "Getting things taken down",
+    forumSlug: "support",
+    author: pseudonym,
+    titleHit: false,
+    threadPage: 1,
+  });
   expect(hit!.createdAt).toBeInstanceOf(Date);
   expect(hit!.snippet).toContain(`The ${word} went to the platform today .`);
   expect(hit!.snippet).not.toMatch(/[<>*[\]]|https:/);
@@ -58,7 +69,10 @@ test("Chinese: substrings of a sentence without spaces are found, two characters
   const t = await startThread(db, viewer, { title: "需要帮助", body: "我被前男友威胁要公开照片，不知道该怎么办。" });
   for (const q of ["前男友", "照片", "威胁要公开", "公开照片 前男友", "　前男友　"]) {
     const found = await searchPosts(db, viewer, q, 1);
-    expect(found.results.map((r) => r.postId), q).toContain(t.postId);
+    expect(
+      found.results.map((r) => r.postId),
+      q,
+    ).toContain(t.postId);
     expect(found.results.find((r) => r.postId === t.postId)!.snippet).toBe("我被前男友威胁要公开照片，不知道该怎么办。");
   }
   expect((await searchPosts(db, viewer, "帮助", 1)).results.map((r) => r.postId)).toContain(t.postId);
@@ -229,11 +243,15 @@ test("content warnings and blocked authors keep their snippets collapsed", async
   const blocked = await viewerFor(db);
   await startThread(db, blocked.viewer, { title: "From someone blocked", body: `Words about ${word}` });
   const html = await (await client.get(`/search?q=${word}`)).text();
-  expect(html).toContain(`<details class="content-warning"><summary>Content warning: describes threats</summary><p>What happened with <mark>${word}</mark></p></details>`);
+  expect(html).toContain(
+    `<details class="content-warning"><summary>Content warning: describes threats</summary><p>What happened with <mark>${word}</mark></p></details>`,
+  );
   expect(html).not.toContain('<details class="blocked">');
   await block(db, reader.viewer.id, blocked.pseudonym);
   const after = await (await client.get(`/search?q=${word}`)).text();
-  expect(after).toContain(`<details class="blocked"><summary>A post from someone you blocked. Show it anyway</summary><p>Words about <mark>${word}</mark></p></details>`);
+  expect(after).toContain(
+    `<details class="blocked"><summary>A post from someone you blocked. Show it anyway</summary><p>Words about <mark>${word}</mark></p></details>`,
+  );
 });
 
 test("/search over HTTP: members-only results for members only, pages keep the query, messages", async () => {

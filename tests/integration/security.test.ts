@@ -90,7 +90,12 @@ test("a cross-site POST is refused on pages and resource routes, and changes not
   expect(foreign.headers.getSetCookie()).toEqual([]);
   const nullOrigin = await client.post("/login", { pseudonym, password: GOOD_PASSPHRASE }, { origin: "null", "sec-fetch-site": "cross-site" });
   expect(nullOrigin.status).toBe(403);
-  const nullNoFetchSite = await fetch(new URL("/login", hearth.url), { method: "POST", body: new URLSearchParams({ pseudonym }), redirect: "manual", headers: { origin: "null" } });
+  const nullNoFetchSite = await fetch(new URL("/login", hearth.url), {
+    method: "POST",
+    body: new URLSearchParams({ pseudonym }),
+    redirect: "manual",
+    headers: { origin: "null" },
+  });
   expect(nullNoFetchSite.status).toBe(403);
   // A same-site page (another port) is another origin too.
   const sibling = await client.post("/login", { pseudonym, password: GOOD_PASSPHRASE }, { origin: "http://127.0.0.1:1", "sec-fetch-site": "same-site" });
@@ -108,14 +113,22 @@ test("a cross-site POST is refused on pages and resource routes, and changes not
   expect(dataRequest.status).toBe(403);
   const ok = await client.post("/join", form); // as Chromium sends it: Origin null, same-origin
   expect(ok.status).toBe(200);
-  const explicit = await new Browserless(hearth.url).post("/login", { pseudonym, password: GOOD_PASSPHRASE }, { origin: new URL(hearth.url).origin, "sec-fetch-site": "same-origin" });
+  const explicit = await new Browserless(hearth.url).post(
+    "/login",
+    { pseudonym, password: GOOD_PASSPHRASE },
+    { origin: new URL(hearth.url).origin, "sec-fetch-site": "same-origin" },
+  );
   expect(explicit.status).toBe(302);
 });
 
 test("behind HTTPS: Secure __Host- cookies and HSTS", async () => {
   const secure = await startTestHearth({ env: { PUBLIC_ORIGIN: "https://hearth.test" } });
   const client = new Browserless(secure.url);
-  const res = await client.post("/join", { pseudonym: uniquePseudonym(), password: GOOD_PASSPHRASE, confirmPassword: GOOD_PASSPHRASE }, { origin: "https://hearth.test" });
+  const res = await client.post(
+    "/join",
+    { pseudonym: uniquePseudonym(), password: GOOD_PASSPHRASE, confirmPassword: GOOD_PASSPHRASE },
+    { origin: "https://hearth.test" },
+  );
   expect(res.status).toBe(200);
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith("__Host-hearth_session="));
   expect(cookie).toMatch(/; Secure/);
@@ -128,7 +141,16 @@ test("behind HTTPS: Secure __Host- cookies and HSTS", async () => {
 });
 
 test("throttling: blocked per pseudonym and client, never the owner from elsewhere; unknown names alike", async () => {
-  const limits = { pairFailures: 3, clientFailures: 8, pseudonymFailures: 4, signUps: 50, postsPerMinute: 6, windowSeconds: 600, slowdownStepMs: 1, slowdownMaxMs: 5 };
+  const limits = {
+    pairFailures: 3,
+    clientFailures: 8,
+    pseudonymFailures: 4,
+    signUps: 50,
+    postsPerMinute: 6,
+    windowSeconds: 600,
+    slowdownStepMs: 1,
+    slowdownMaxMs: 5,
+  };
   const node = await startTestHearth({ env: { TRUST_PROXY: "loopback" }, throttle: memoryThrottle(limits) });
   const from = (address: string) => new Browserless(node.url, { "x-forwarded-for": address });
   const owner = from("198.51.100.7");

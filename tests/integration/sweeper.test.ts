@@ -15,7 +15,10 @@ test("a stored body with an image construct is cleaned, re-rendered and the remo
   const { viewer } = await viewerFor(db);
   const t = await startThread(db, viewer, { body: "clean to begin with" });
   // As if stored before today's rules existed:
-  await db.update(posts).set({ bodySource: "hello ![x](https://x.test/a.png) <svg><rect/></svg> bye", bodyHtml: "<p>old</p>", sanitizerVersion: "0:old" }).where(eq(posts.id, t.postId));
+  await db
+    .update(posts)
+    .set({ bodySource: "hello ![x](https://x.test/a.png) <svg><rect/></svg> bye", bodyHtml: "<p>old</p>", sanitizerVersion: "0:old" })
+    .where(eq(posts.id, t.postId));
   const stale = await startThread(db, viewer, { body: "**only stale html**" });
   await db.update(posts).set({ bodyHtml: "<p>rendered long ago</p>", sanitizerVersion: "0:old" }).where(eq(posts.id, stale.postId));
 
@@ -38,7 +41,10 @@ test("an attachment that now reads as an image is deleted; plain text stays", as
   const t = await startThread(db, viewer);
   const xbm = "#define i_width 2\n#define i_height 2\nstatic unsigned char i_bits[] = { 0x01, 0x02 };\n";
   const [bad] = await db.insert(attachments).values({ postId: t.postId, name: "notes.txt", content: xbm, size: xbm.length, sha256: randomUUID() }).returning();
-  const [good] = await db.insert(attachments).values({ postId: t.postId, name: "diary.md", content: "# Today\n今天还好。\n", size: 20, sha256: randomUUID() }).returning();
+  const [good] = await db
+    .insert(attachments)
+    .values({ postId: t.postId, name: "diary.md", content: "# Today\n今天还好。\n", size: 20, sha256: randomUUID() })
+    .returning();
   const report = await sweep(database);
   expect(report!.attachmentsRemoved).toBe(1);
   expect(await db.select().from(attachments).where(eq(attachments.id, bad!.id))).toHaveLength(0);

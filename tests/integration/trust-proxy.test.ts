@@ -6,7 +6,16 @@ import { makeMember } from "#tests/helpers/members.ts";
 import { postFrom, startProxy } from "#tests/helpers/proxy.ts";
 import { startTestHearth } from "#tests/helpers/server.ts";
 
-const limits = { pairFailures: 3, clientFailures: 6, pseudonymFailures: 1000, signUps: 50, postsPerMinute: 6, windowSeconds: 600, slowdownStepMs: 1, slowdownMaxMs: 2 };
+const limits = {
+  pairFailures: 3,
+  clientFailures: 6,
+  pseudonymFailures: 1000,
+  signUps: 50,
+  postsPerMinute: 6,
+  windowSeconds: 600,
+  slowdownStepMs: 1,
+  slowdownMaxMs: 2,
+};
 const hearth = await startTestHearth({ env: { TRUST_PROXY: "loopback" }, throttle: memoryThrottle(limits) });
 // 127.0.0.N on loopback is reported as 203.0.113.N, the client's address on the internet.
 const proxy = await startProxy(hearth.url, (peer) => peer.replace(/^(::ffff:)?127\.0\.0\./, "203.0.113."));
@@ -32,7 +41,16 @@ test("a client forging a new X-Forwarded-For on every sign-in attempt is throttl
   const spray: number[] = [];
   for (let i = 0; i < 7; i++) {
     const other = await makeMember(hearth.database.db);
-    spray.push((await postFrom("127.0.0.25", `${proxy.url}/login`, { pseudonym: other.pseudonym, password: "not it at all" }, { "x-forwarded-for": `198.51.100.${40 + i}` })).status);
+    spray.push(
+      (
+        await postFrom(
+          "127.0.0.25",
+          `${proxy.url}/login`,
+          { pseudonym: other.pseudonym, password: "not it at all" },
+          { "x-forwarded-for": `198.51.100.${40 + i}` },
+        )
+      ).status,
+    );
   }
   expect(spray).toEqual([400, 400, 400, 400, 400, 400, 429]);
 });
@@ -40,11 +58,21 @@ test("a client forging a new X-Forwarded-For on every sign-in attempt is throttl
 test("the Origin check reads X-Forwarded-Proto only from a trusted proxy", async () => {
   const origin = new URL(hearth.url).origin;
   // Straight from a client on loopback (trusted range): it may say which scheme it came in on.
-  const direct = await postFrom("127.0.0.31", `${hearth.url}/language`, { lang: "en" }, { origin: origin.replace("http:", "https:"), "x-forwarded-proto": "https" });
+  const direct = await postFrom(
+    "127.0.0.31",
+    `${hearth.url}/language`,
+    { lang: "en" },
+    { origin: origin.replace("http:", "https:"), "x-forwarded-proto": "https" },
+  );
   expect(direct.status).toBe(302);
   const untrusted = await startTestHearth({ env: { TRUST_PROXY: "10.9.8.7" }, database: hearth.database });
   const u = new URL(untrusted.url).origin;
-  const refused = await postFrom("127.0.0.31", `${untrusted.url}/language`, { lang: "en" }, { origin: u.replace("http:", "https:"), "x-forwarded-proto": "https" });
+  const refused = await postFrom(
+    "127.0.0.31",
+    `${untrusted.url}/language`,
+    { lang: "en" },
+    { origin: u.replace("http:", "https:"), "x-forwarded-proto": "https" },
+  );
   expect(refused.status).toBe(403);
   const plain = await postFrom("127.0.0.31", `${untrusted.url}/language`, { lang: "en" }, { origin: u });
   expect(plain.status).toBe(302);

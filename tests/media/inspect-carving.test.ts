@@ -74,7 +74,7 @@ test("prose and code that quote a header stay text", () => {
     "Notes\n%!PS-Adobe-3.0 Resource-Encoding\n%%Title: an encoding, not a drawing\n",
     "#define WIDTH 640\n#define HEIGHT 480\nint main(void) { return WIDTH * HEIGHT; }\n",
     "#define width 80\n#define height 24\nchar grid[height][width];\n",
-    "static char *names[] = {\"2 apples\", \"3 pears\"};\n",
+    'static char *names[] = {"2 apples", "3 pears"};\n',
   ]) {
     expect(inspect(Buffer.from(prose)), prose).toMatchObject({ verdict: "text" });
   }
@@ -102,7 +102,10 @@ test("binary data with a near miss of each format stays refused as binary", () =
     ["ico pointing past the end", bytes(u16le(0), u16le(1), u16le(1), [1, 1, 0, 0], u16le(1), u16le(32), u32le(4000), u32le(22), new Uint8Array(40))],
     ["eps whose PostScript lies past the end", bytes([0xc5, 0xd0, 0xd3, 0xc6], u32le(30), u32le(5000), new Uint8Array(18), "%!PS-Adobe-3.0 EPSF-3.0\n")],
     ["UTF-16 <svgx", Buffer.from("<svgx width='1'>", "utf16le")],
-    ["gzip header and an invalid stream", Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), Buffer.from([0xff, 0xff, 0xff]), randomBytes(200, 4)])],
+    [
+      "gzip header and an invalid stream",
+      Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), Buffer.from([0xff, 0xff, 0xff]), randomBytes(200, 4)]),
+    ],
     ["gzip of plain text", zlib.gzipSync(Buffer.from("only words in here\n"))],
     ["xbm with too few values", Buffer.from("#define x_width 16\n#define x_height 16\nstatic unsigned char x_bits[] = {\n 0x00, 0x01 };\n")],
     ["xpm promising two rows, with one", Buffer.from('/* XPM */\nstatic char *x[] = {\n"1 2 1 1",\n". c #000000",\n"."\n};\n')],

@@ -10,9 +10,52 @@ const entries = corpus();
 test("the corpus covers every required format and all four disguises", () => {
   const formats = new Set(IMAGE_FORMATS.map((f) => f.format));
   for (const required of [
-    "jpeg", "png", "apng", "gif", "webp", "avif", "heic", "heif", "jxl", "jp2", "j2k", "tiff", "bigtiff", "cr2", "nef", "arw", "dng", "orf", "rw2",
-    "bmp", "ico", "cur", "psd", "pcx", "tga", "qoi", "dds", "exr", "hdr", "pbm", "pgm", "ppm", "pam", "mng", "jng", "wbmp", "xbm", "xpm", "svg",
-    "svgz", "postscript", "eps", "html-image", "markdown-image", "data-uri", "css-image",
+    "jpeg",
+    "png",
+    "apng",
+    "gif",
+    "webp",
+    "avif",
+    "heic",
+    "heif",
+    "jxl",
+    "jp2",
+    "j2k",
+    "tiff",
+    "bigtiff",
+    "cr2",
+    "nef",
+    "arw",
+    "dng",
+    "orf",
+    "rw2",
+    "bmp",
+    "ico",
+    "cur",
+    "psd",
+    "pcx",
+    "tga",
+    "qoi",
+    "dds",
+    "exr",
+    "hdr",
+    "pbm",
+    "pgm",
+    "ppm",
+    "pam",
+    "mng",
+    "jng",
+    "wbmp",
+    "xbm",
+    "xpm",
+    "svg",
+    "svgz",
+    "postscript",
+    "eps",
+    "html-image",
+    "markdown-image",
+    "data-uri",
+    "css-image",
   ]) {
     expect(formats, required).toContain(required);
   }
@@ -26,7 +69,8 @@ test("the corpus covers every required format and all four disguises", () => {
 for (const entry of entries) {
   test(`${entry.verdict}: ${entry.name}`, () => {
     const verdict = inspect(entry.bytes, { name: entry.fileName, declaredType: entry.declaredType });
-    const expected = entry.verdict === "rejected" ? { verdict: "rejected", format: entry.format, reason: entry.reason } : { verdict: entry.verdict, format: entry.format };
+    const expected =
+      entry.verdict === "rejected" ? { verdict: "rejected", format: entry.format, reason: entry.reason } : { verdict: entry.verdict, format: entry.format };
     expect(verdict).toEqual(expected);
   });
 }

@@ -11,7 +11,12 @@ import { svg } from "#tests/fixtures/media/text-images.ts";
 const text = (s: string) => Buffer.from(s, "utf8");
 
 test("the file name and declared type never change the verdict", () => {
-  const claims = [{}, { name: "notes.txt", declaredType: "text/plain" }, { name: "photo.jpg", declaredType: "image/jpeg" }, { name: "", declaredType: "application/pdf" }];
+  const claims = [
+    {},
+    { name: "notes.txt", declaredType: "text/plain" },
+    { name: "photo.jpg", declaredType: "image/jpeg" },
+    { name: "", declaredType: "application/pdf" },
+  ];
   for (const bytes of [png(), text("just words\n"), text("%PDF-1.4\n%%EOF\n"), randomBytes(256, 5)]) {
     const verdicts = claims.map((claim) => inspect(bytes, claim));
     for (const verdict of verdicts) expect(verdict).toEqual(verdicts[0]);
@@ -54,8 +59,8 @@ test("a GIF header followed by JavaScript is a GIF; prose that names GIF89a is t
 });
 
 test("literal image markup in text is an image, except where markdown shows it as code", () => {
-  expect(inspect(text("```html\n<img src=\"x.png\">\n```\n")).verdict).toBe("text");
-  expect(inspect(text("<img src=\"x.png\">\n```\nafter\n```\n")).verdict).toBe("image");
+  expect(inspect(text('```html\n<img src="x.png">\n```\n')).verdict).toBe("text");
+  expect(inspect(text('<img src="x.png">\n```\nafter\n```\n')).verdict).toBe("image");
   expect(inspect(text("The <img> tag and the word image are fine in prose? No: a literal tag counts.\n")).verdict).toBe("image");
   expect(inspect(text("I saw an image, an img, an imgur link, and new URL(path).\n")).verdict).toBe("text");
 });
@@ -70,7 +75,11 @@ test("a page's icon and its link-preview picture make HTML an image; other links
   ]) {
     expect(inspect(text(html)), html).toEqual({ verdict: "image", format: "html-image" });
   }
-  for (const html of ['<link rel="stylesheet" href="a.css"><meta name="description" content="an image of hope">', "<link rel=stylesheet title=icon href=a.css>", "The icon on my phone; og:image is a tag name.\n"]) {
+  for (const html of [
+    '<link rel="stylesheet" href="a.css"><meta name="description" content="an image of hope">',
+    "<link rel=stylesheet title=icon href=a.css>",
+    "The icon on my phone; og:image is a tag name.\n",
+  ]) {
     expect(inspect(text(html)).verdict, html).toBe("text");
   }
 });

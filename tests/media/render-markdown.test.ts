@@ -15,7 +15,7 @@ const render = (source: string) => {
 };
 
 test("fenced code keeps its text exactly, including markup-looking text", () => {
-  const source = "```ts\nconst img = load(\"x\");\nif (a < b && b > c) { return `<div>`; }\n```";
+  const source = '```ts\nconst img = load("x");\nif (a < b && b > c) { return `<div>`; }\n```';
   const code = render(source).querySelector("pre > code");
   expect(code?.textContent).toBe('const img = load("x");\nif (a < b && b > c) { return `<div>`; }\n');
   expect(code?.getAttribute("class")).toBeNull();
@@ -61,9 +61,19 @@ test("headings start at h3, below the page's own h1 and h2", () => {
 });
 
 test("links of every allowed kind keep their target and get rel", () => {
-  const box = render("[a](https://example.org/x?y=1) [b](http://example.org) [c](mailto:help@example.org) [d](#notes) [e](/t/42) https://linkified.example me@example.org");
+  const box = render(
+    "[a](https://example.org/x?y=1) [b](http://example.org) [c](mailto:help@example.org) [d](#notes) [e](/t/42) https://linkified.example me@example.org",
+  );
   const links = [...box.querySelectorAll("a")];
-  expect(links.map((a) => a.getAttribute("href"))).toEqual(["https://example.org/x?y=1", "http://example.org", "mailto:help@example.org", "#notes", "/t/42", "https://linkified.example", "mailto:me@example.org"]);
+  expect(links.map((a) => a.getAttribute("href"))).toEqual([
+    "https://example.org/x?y=1",
+    "http://example.org",
+    "mailto:help@example.org",
+    "#notes",
+    "/t/42",
+    "https://linkified.example",
+    "mailto:me@example.org",
+  ]);
   for (const a of links) expect(a.getAttribute("rel")).toBe("nofollow noopener noreferrer ugc");
 });
 

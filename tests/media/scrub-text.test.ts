@@ -97,7 +97,10 @@ test("data: URIs are removed however they are written, and prose about data stay
     "da\tta:text/html,x",
   ]) {
     const result = scrubImages(`see ${uri} now`);
-    expect(result.removed.map((r) => r.kind), uri).toEqual(["data-uri"]);
+    expect(
+      result.removed.map((r) => r.kind),
+      uri,
+    ).toEqual(["data-uri"]);
     expect(result.text, uri).not.toMatch(/data\s*:/i);
   }
   expect(kinds("[x](data:text/html;base64,PHNjcmlwdD4=)")).toEqual(["data-uri"]);

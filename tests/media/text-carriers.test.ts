@@ -77,7 +77,12 @@ test("the same syntax outside code is still an image", () => {
 
 test("data: URIs are judged by what they carry", () => {
   // Nothing decodable: words about the format.
-  for (const mention of ["data:image/png;base64, followed by text", "data:image/png;base64,...", "data:image/gif;base64,AAAA is a zero pixel", "DATA:image/svg+xml;utf8,x"]) {
+  for (const mention of [
+    "data:image/png;base64, followed by text",
+    "data:image/png;base64,...",
+    "data:image/gif;base64,AAAA is a zero pixel",
+    "DATA:image/svg+xml;utf8,x",
+  ]) {
     expect(upload(mention).verdict, mention).toBe("text");
     expect(kept(mention).removed, mention).toEqual([]);
   }
@@ -95,7 +100,14 @@ test("data: URIs are judged by what they carry", () => {
     expect(renderMarkdown(carrier), carrier).not.toMatch(/data:image/);
   }
   // Where a browser would load it, or disguised: an image outside code, whatever it holds.
-  for (const used of ['<a href="data:image/png;base64,AAAA">x</a>', "[x](data:image/png;base64,AAAA)", "[r]: data:image/png;base64,AAAA", "<data:image/png;base64,AAAA>", "d&#97;ta:image/png,x", "data:image/svg+xml,<svg onload=alert(1)>"]) {
+  for (const used of [
+    '<a href="data:image/png;base64,AAAA">x</a>',
+    "[x](data:image/png;base64,AAAA)",
+    "[r]: data:image/png;base64,AAAA",
+    "<data:image/png;base64,AAAA>",
+    "d&#97;ta:image/png,x",
+    "data:image/svg+xml,<svg onload=alert(1)>",
+  ]) {
     expect(upload(used).verdict, used).toBe("image");
     expect(kept(used).removed.length, used).toBeGreaterThan(0);
   }
@@ -115,7 +127,12 @@ test("a PNG as base64 or hex in a post body is removed, plain, wrapped, indented
     ["url-safe alphabet", b64.replace(/\+/g, "-").replace(/\//g, "_")],
     ["hex", `bytes: ${PNG16.toString("hex")}`],
     ["hex as a C array", [...PNG16].map((b) => `0x${b.toString(16).padStart(2, "0")}`).join(", ")],
-    ["hex dump with spaces", PNG16.toString("hex").replace(/(..)/g, "$1 ").replace(/(.{48})/g, "$1\n")],
+    [
+      "hex dump with spaces",
+      PNG16.toString("hex")
+        .replace(/(..)/g, "$1 ")
+        .replace(/(.{48})/g, "$1\n"),
+    ],
     ["a JPEG in base64", jpeg().toString("base64")],
     ["an SVG in base64", svg().toString("base64")],
   ] as const) {
@@ -132,10 +149,17 @@ test("a PNG as base64 or hex in a post body is removed, plain, wrapped, indented
 });
 
 test("near misses stay: random base64, a hash list, a PGP block, long words, Chinese", () => {
-  const pgp = `-----BEGIN PGP MESSAGE-----\n\n${randomBytes(600).toString("base64").replace(/.{1,64}/g, "$&\n")}=Xb2c\n-----END PGP MESSAGE-----`;
+  const pgp = `-----BEGIN PGP MESSAGE-----\n\n${randomBytes(600)
+    .toString("base64")
+    .replace(/.{1,64}/g, "$&\n")}=Xb2c\n-----END PGP MESSAGE-----`;
   for (const [name, text] of [
     ["base64 of random bytes", randomBytes(3000).toString("base64")],
-    ["wrapped base64 of random bytes", randomBytes(3000).toString("base64").replace(/.{1,76}/g, "$&\n")],
+    [
+      "wrapped base64 of random bytes",
+      randomBytes(3000)
+        .toString("base64")
+        .replace(/.{1,76}/g, "$&\n"),
+    ],
     ["a hash list", Array.from({ length: 40 }, () => `${randomBytes(32).toString("hex")}  file.txt`).join("\n")],
     ["hex digests in a row", Array.from({ length: 40 }, () => randomBytes(20).toString("hex")).join(" ")],
     ["a PGP block", pgp],

@@ -55,7 +55,7 @@ test("TRUST_PROXY=true is refused, saying why", () => {
     expect(err).toBeInstanceOf(ConfigError);
     message = (err as Error).message;
   }
-  expect(message).toContain('TRUST_PROXY: must not be true: it trusts every hop');
+  expect(message).toContain("TRUST_PROXY: must not be true: it trusts every hop");
   expect(message).toContain("which the client writes itself");
   expect(message).toContain('(got "true")');
 });

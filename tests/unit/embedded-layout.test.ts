@@ -23,7 +23,13 @@ async function place(name: string, homeMode: number) {
 
 test("a DATA_DIR the postgres user can reach keeps pg/ and run/ inside it", async () => {
   const { dataDir, relocatedRoot } = await place("open", 0o755);
-  expect(await resolveLayout(dataDir, postgres, relocatedRoot)).toEqual({ dataDir, home: dataDir, pgDir: `${dataDir}/pg`, socketDir: `${dataDir}/run`, relocated: false });
+  expect(await resolveLayout(dataDir, postgres, relocatedRoot)).toEqual({
+    dataDir,
+    home: dataDir,
+    pgDir: `${dataDir}/pg`,
+    socketDir: `${dataDir}/run`,
+    relocated: false,
+  });
 });
 
 test("behind a 0700 directory the cluster moves to a place named by the hash of DATA_DIR; not so for this process's own account", async () => {

@@ -50,14 +50,20 @@ test("every count has exactly its language's plural forms (en: one, other; zh-Ha
     expect(categories.length, locale).toBeGreaterThan(0);
     for (const key of Object.keys(catalog) as MessageKey[]) {
       for (const block of pluralBlocks(catalog[key])) {
-        expect(Object.keys(block.forms).filter((f) => !f.startsWith("=")).sort(), `${locale} ${key}`).toEqual(categories);
+        expect(
+          Object.keys(block.forms)
+            .filter((f) => !f.startsWith("="))
+            .sort(),
+          `${locale} ${key}`,
+        ).toEqual(categories);
         for (const form of Object.values(block.forms)) expect(form, `${locale} ${key}`).toContain("#");
       }
     }
     for (const key of COUNTED) expect(pluralBlocks(catalog[key]), `${locale} ${key} has a plural`).toHaveLength(1);
     // A bare {count} or {minutes} outside a plural would read "1 posts" again ("Notifications (3)"
     // has no noun to agree).
-    for (const key of Object.keys(catalog) as MessageKey[]) if (key !== "notifications.count") expect(catalog[key], `${locale} ${key}`).not.toMatch(/\{(count|minutes)\}/);
+    for (const key of Object.keys(catalog) as MessageKey[])
+      if (key !== "notifications.count") expect(catalog[key], `${locale} ${key}`).not.toMatch(/\{(count|minutes)\}/);
   }
   expect(new Intl.PluralRules("zh-Hans").resolvedOptions().pluralCategories).toEqual(["other"]);
 });

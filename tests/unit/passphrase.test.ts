@@ -16,7 +16,8 @@ test("long passphrases are allowed, up to a bound far beyond 64 (ASVS 6.2.9)", (
 });
 
 test("common passwords are refused, whatever their case", () => {
-  for (const common of ["password", "Password1", "12345678", "iloveyou", "qwertyuiop", "woaini1314", "aaaaaaaaaa"]) expect(checkPassphrase(common), common).toBe("passphrase.common");
+  for (const common of ["password", "Password1", "12345678", "iloveyou", "qwertyuiop", "woaini1314", "aaaaaaaaaa"])
+    expect(checkPassphrase(common), common).toBe("passphrase.common");
 });
 
 test("a passphrase containing the pseudonym is refused", () => {

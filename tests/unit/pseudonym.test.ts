@@ -19,7 +19,19 @@ test("characters beyond letters, digits, space and _ - . are refused", () => {
 });
 
 test("names that could point back to a person are refused with their own explanation", () => {
-  for (const bad of ["me@example.com", "@willow", "0412 345 678", "13812345678", "www.mysite", "fern.com", "ig_willow", "willow on tiktok", "QQ 12345", "我的微信", "snap fern"])
+  for (const bad of [
+    "me@example.com",
+    "@willow",
+    "0412 345 678",
+    "13812345678",
+    "www.mysite",
+    "fern.com",
+    "ig_willow",
+    "willow on tiktok",
+    "QQ 12345",
+    "我的微信",
+    "snap fern",
+  ])
     expect(reason(bad), bad).toBe("pseudonym.identifying");
   // Words that merely contain a platform name are fine.
   for (const ok of ["Instant Noodle", "Snapdragon", "Lineage", "Figure"]) expect(reason(ok), ok).toBe("ok");
@@ -47,7 +59,29 @@ test("generated ideas are valid pseudonyms, in English and Chinese", () => {
 });
 
 test("invisible and blank characters are refused wherever they stand, before trimming", () => {
-  const invisible = ["\u3164", "\u115F", "\u1160", "\uFFA0", "\u2800", "\u200B", "\u200C", "\u200D", "\u200E", "\u200F", "\u2060", "\u2066", "\u206F", "\uFEFF", "\u00AD", "\u034F", "\uFE0F", "\u{E0041}", "\u{E0100}", "\u180E", "\u17B4"];
+  const invisible = [
+    "\u3164",
+    "\u115F",
+    "\u1160",
+    "\uFFA0",
+    "\u2800",
+    "\u200B",
+    "\u200C",
+    "\u200D",
+    "\u200E",
+    "\u200F",
+    "\u2060",
+    "\u2066",
+    "\u206F",
+    "\uFEFF",
+    "\u00AD",
+    "\u034F",
+    "\uFE0F",
+    "\u{E0041}",
+    "\u{E0100}",
+    "\u180E",
+    "\u17B4",
+  ];
   for (const char of invisible) {
     const code = char.codePointAt(0)!.toString(16);
     expect(reason(`alice_p${char}`), code).toBe("pseudonym.invisible");
@@ -64,12 +98,14 @@ test("combining marks on nothing, repeated or piled up are refused; real accents
 
 test("letters of look-alike scripts cannot be mixed; Latin with Chinese, Japanese or Korean can", () => {
   for (const bad of ["\u0430lice_p", "Wil\u043Bow", "p\u0430ypal", "Ζeus", "小雨\u0430"]) expect(reason(bad), bad).toBe("pseudonym.mixedScripts");
-  for (const ok of ["小雨abc", "lily小雨", "さくらSakura", "東京tokyo", "김민지kim", "ㄅㄆ小雨", "Ἀλέξανδρος", "Ана", "مريم", "晨光小鹿"]) expect(reason(ok), ok).toBe("ok");
+  for (const ok of ["小雨abc", "lily小雨", "さくらSakura", "東京tokyo", "김민지kim", "ㄅㄆ小雨", "Ἀλέξανδρος", "Ана", "مريم", "晨光小鹿"])
+    expect(reason(ok), ok).toBe("ok");
 });
 
 test("look-alikes share a skeleton: case, confusable letters and other scripts meet", () => {
   const skeleton = (s: string) => (checkPseudonym(s) as { skeletons: string[] }).skeletons[0];
-  const meet = (a: string, b: string) => (checkPseudonym(a) as { skeletons: string[] }).skeletons.some((s) => (checkPseudonym(b) as { skeletons: string[] }).skeletons.includes(s));
+  const meet = (a: string, b: string) =>
+    (checkPseudonym(a) as { skeletons: string[] }).skeletons.some((s) => (checkPseudonym(b) as { skeletons: string[] }).skeletons.includes(s));
   expect(meet("ALICE_P", "alice_p")).toBe(true);
   expect(meet("AdmIn_x", "admin_x")).toBe(true);
   expect(skeleton("Iris")).toBe(skeleton("lris")); // capital I, small l
@@ -81,6 +117,7 @@ test("look-alikes share a skeleton: case, confusable letters and other scripts m
 });
 
 test("reserved names are compared by skeleton", () => {
-  for (const bad of ["rnoderator", "MODERATOR", "Adrnin", "AdmIn", "SYSTERN", "\u0405\u0423\u0405\u0422\u0415\u041C"]) expect(reason(bad), bad).toBe("pseudonym.unavailable");
+  for (const bad of ["rnoderator", "MODERATOR", "Adrnin", "AdmIn", "SYSTERN", "\u0405\u0423\u0405\u0422\u0415\u041C"])
+    expect(reason(bad), bad).toBe("pseudonym.unavailable");
   expect(reason("modern_art")).toBe("ok");
 });

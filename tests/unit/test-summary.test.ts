@@ -19,7 +19,10 @@ test("an unhandled error outside the tests fails the run though every test passe
 });
 
 test("a failed global setup, a crash or a missing report is a failure, not zero", () => {
-  expect(summarize("run embedded 1 a.json", reports({ "a.json": report({ success: false, numTotalTests: 0, numPassedTests: 0 }) }))).toMatchObject({ passed: 0, failed: 1 });
+  expect(summarize("run embedded 1 a.json", reports({ "a.json": report({ success: false, numTotalTests: 0, numPassedTests: 0 }) }))).toMatchObject({
+    passed: 0,
+    failed: 1,
+  });
   expect(summarize("run embedded 1 gone.json", reports({}))).toMatchObject({ passed: 0, failed: 1 });
   expect(summarize("run embedded 0 bad.json", reports({ "bad.json": "{ not json" }))).toMatchObject({ failed: 1 });
 });
