@@ -32,11 +32,11 @@ export function Composer({ mode, idempotencyKey, values = {}, state, previewHtml
   const fileInput = useRef<HTMLInputElement>(null);
 
   // Live preview, a moment after typing stops; the server renders it exactly as it will store it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `preview` changes with every answer; only a new body should ask again
   useEffect(() => {
     if (!body.trim()) return;
     const timer = setTimeout(() => void preview.submit({ body }, { method: "post", action: "/preview" }), 400);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [body]);
 
   const stopFiles = (event: React.ClipboardEvent | React.DragEvent) => {
@@ -119,6 +119,7 @@ export function Composer({ mode, idempotencyKey, values = {}, state, previewHtml
               {t(key)}
             </p>
           ))}
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the server's preview, rendered and sanitized as a stored post is */}
           <div className="post-body" dangerouslySetInnerHTML={{ __html: shownPreview }} />
         </section>
       ) : null}

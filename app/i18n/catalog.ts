@@ -73,10 +73,10 @@ export function pluralBlocks(template: string): PluralBlock[] {
 
 function fillPlurals(locale: Locale, template: string, params: Record<string, string | number>): string {
   if (!template.includes(", plural,")) return template;
-  let rules = pluralRules.get(locale);
-  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
-  let numbers = numberFormats.get(locale);
-  if (!numbers) numberFormats.set(locale, (numbers = new Intl.NumberFormat(locale)));
+  const rules = pluralRules.get(locale) ?? new Intl.PluralRules(locale);
+  const numbers = numberFormats.get(locale) ?? new Intl.NumberFormat(locale);
+  pluralRules.set(locale, rules);
+  numberFormats.set(locale, numbers);
   let out = "";
   let at = 0;
   for (const block of pluralBlocks(template)) {

@@ -20,7 +20,7 @@ export function pseudonymKey(input: string): string {
   return normalizePseudonym(input).toLowerCase().normalize("NFKC");
 }
 
-const ALLOWED = /^[\p{L}\p{M}\p{Nd} _.\-]+$/u;
+const ALLOWED = /^[\p{L}\p{M}\p{Nd} _.-]+$/u;
 // Platform names as whole words ("ig_willow", "willow on tiktok"), or inside CJK text.
 const SOCIAL_WORDS = new Set([
   "instagram",
