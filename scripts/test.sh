@@ -31,7 +31,7 @@ check build npm run build --silent
 # Without the dependencies or a build, the tests cannot say anything true: stop here, failed.
 grep -qE '^check (install-test-deps|build) [^0]' "$steps" && finish
 check typecheck npm run typecheck --silent
-check lint npx biome ci --colors=off .
+check lint npx biome ci --colors=off --error-on-warnings .
 tests embedded tests/.tmp/embedded.json
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   echo

@@ -1,6 +1,8 @@
 // Reads a composer form: fields, the button pressed, and an attached file held in memory only
 // (never written to disk; the size cap is enforced before the body is read).
 import { randomUUID } from "node:crypto";
+import { data } from "react-router";
+import type { HearthServices } from "#server/services.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
 
 export async function readPostForm(request: Request) {
@@ -23,4 +25,11 @@ export function composerValues(form: FormData) {
     if (typeof value === "string") out[name] = value.slice(0, 25_000);
   }
   return out;
+}
+
+/** The answer to the composer's Preview button (without JavaScript): the form as it was, with
+ *  the preview the media guard and renderer make of its body. */
+export async function previewAnswer(services: HearthServices, memberId: string, form: FormData) {
+  const preview = await services.media.preview(memberId, String(form.get("body") ?? ""));
+  return data({ ok: false as const, fieldErrors: {}, values: composerValues(form), preview });
 }

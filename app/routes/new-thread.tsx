@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { redirect } from "react-router";
 import type { Route } from "./+types/new-thread";
 import { servicesContext } from "#app/context.ts";
 import { Composer } from "#app/components/composer.tsx";
@@ -6,7 +6,7 @@ import { useLocale, useT } from "#app/i18n/use-t.ts";
 import { requireMember } from "#app/lib/auth.server.ts";
 import { formFailure } from "#app/lib/form-result.server.ts";
 import { orNotFound } from "#app/lib/not-found.server.ts";
-import { composerValues, newIdempotencyKey, readPostForm } from "#app/lib/post-form.server.ts";
+import { composerValues, previewAnswer, newIdempotencyKey, readPostForm } from "#app/lib/post-form.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 
 export async function loader({ context, params }: Route.LoaderArgs) {
@@ -20,13 +20,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const { form, upload, intent } = await readPostForm(request);
   const forums = context.get(servicesContext).forums;
   try {
-    if (intent === "preview")
-      return data({
-        ok: false as const,
-        fieldErrors: {},
-        values: composerValues(form),
-        preview: await context.get(servicesContext).media.preview(visitor.member.id, String(form.get("body") ?? "")),
-      });
+    if (intent === "preview") return await previewAnswer(context.get(servicesContext), visitor.member.id, form);
     const posted = await orNotFound(() => forums.createThread(visitor.member, params.forumSlug, form, upload));
     const notice = posted.notices[0] ? `?notice=${posted.notices[0]}` : "";
     return redirect(`/t/${posted.threadId}${notice}`);

@@ -1,4 +1,4 @@
-import { data, Form, redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import type { Route } from "./+types/post-edit";
 import { servicesContext } from "#app/context.ts";
 import { Composer } from "#app/components/composer.tsx";
@@ -6,7 +6,7 @@ import { useT } from "#app/i18n/use-t.ts";
 import { requireMember } from "#app/lib/auth.server.ts";
 import { formFailure } from "#app/lib/form-result.server.ts";
 import { orNotFound, uuidParam } from "#app/lib/not-found.server.ts";
-import { composerValues, readPostForm } from "#app/lib/post-form.server.ts";
+import { composerValues, previewAnswer, readPostForm } from "#app/lib/post-form.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 
 export async function loader({ context, params }: Route.LoaderArgs) {
@@ -26,13 +26,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
       const { threadId } = await orNotFound(() => services.forums.deletePost(visitor.member, postId));
       return redirect(`/t/${threadId}?notice=post.deleted`);
     }
-    if (intent === "preview")
-      return data({
-        ok: false as const,
-        fieldErrors: {},
-        values: composerValues(form),
-        preview: await services.media.preview(visitor.member.id, String(form.get("body") ?? "")),
-      });
+    if (intent === "preview") return await previewAnswer(services, visitor.member.id, form);
     const saved = await orNotFound(() => services.forums.editPost(visitor.member, postId, form));
     return redirect(`/t/${saved.threadId}?notice=${saved.notices[0] ?? "post.saved"}#post-${saved.postId}`);
   } catch (err) {

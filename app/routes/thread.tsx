@@ -11,7 +11,7 @@ import { useLocale, useT } from "#app/i18n/use-t.ts";
 import { requireMember } from "#app/lib/auth.server.ts";
 import { formFailure } from "#app/lib/form-result.server.ts";
 import { orNotFound, pageParam } from "#app/lib/not-found.server.ts";
-import { composerValues, newIdempotencyKey, readPostForm } from "#app/lib/post-form.server.ts";
+import { composerValues, previewAnswer, newIdempotencyKey, readPostForm } from "#app/lib/post-form.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { stamp } from "#app/lib/time.ts";
 
@@ -64,13 +64,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
       await orNotFound(() => services.blocks[action](visitor.member.id, name));
       return data({ ok: true as const, notice: action === "block" ? ("thread.blocked" as const) : ("thread.unblocked" as const), name });
     }
-    if (intent === "preview")
-      return data({
-        ok: false as const,
-        fieldErrors: {},
-        values: composerValues(form),
-        preview: await services.media.preview(visitor.member.id, String(form.get("body") ?? "")),
-      });
+    if (intent === "preview") return await previewAnswer(services, visitor.member.id, form);
     const posted = await orNotFound(() => services.forums.reply(visitor.member, params.threadId, form, upload));
     const notice = posted.notices[0] ?? "post.replied";
     return redirect(`/t/${params.threadId}?page=last&notice=${notice}#post-${posted.postId}`);

@@ -5,6 +5,7 @@
 // yields between items so that requests are served in between (a render can take ~60 ms).
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import type { Database } from "#db/client.ts";
+import { scheduleJob } from "#server/jobs/schedule.ts";
 import { attachments, posts } from "#db/schema.ts";
 import { inspect } from "./inspect.ts";
 import { recordRemoval } from "./removals.ts";
@@ -112,23 +113,5 @@ export async function sweep(database: Database): Promise<SweepReport | null> {
 
 /** Sweeps shortly after start, then every `everyMs`; returns a stop function. */
 export function scheduleSweeps(database: Database, onReport: (report: SweepReport | null, error?: unknown) => void, everyMs = 6 * 60 * 60 * 1000) {
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  const run = () => {
-    if (stopped) return;
-    running = sweep(database).then(
-      (r) => onReport(r),
-      (err) => onReport(null, err),
-    );
-  };
-  const first = setTimeout(run, 1_000);
-  const timer = setInterval(run, everyMs);
-  first.unref();
-  timer.unref();
-  return async () => {
-    stopped = true;
-    clearTimeout(first);
-    clearInterval(timer);
-    await running;
-  };
+  return scheduleJob<SweepReport | null>({ run: () => sweep(database), everyMs, firstAfterMs: 1_000, onResult: onReport });
 }

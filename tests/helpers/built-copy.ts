@@ -44,8 +44,12 @@ export function runBuilt(
 }
 
 /** Starts build/hearth.js; resolves once it prints its address and the admin hint, or exits. */
-export function startBuilt(cwd: string, opts: { env: Record<string, string>; uid?: number; gid?: number }): Promise<BuiltRun> {
+export function startBuilt(
+  cwd: string,
+  opts: { env: Record<string, string>; uid?: number; gid?: number; track?: (child: ChildProcess) => void },
+): Promise<BuiltRun> {
   const child = runBuilt(cwd, "build/hearth.js", [], opts);
+  opts.track?.(child);
   let out = "";
   return new Promise((resolve) => {
     const onData = (d: Buffer) => {

@@ -1,37 +1,23 @@
-// The built production entry and admin CLI as an operator runs them: plain `node build/…js`.
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+// The built production entry and admin CLI of this checkout, as an operator runs them: plain
+// `node build/…js` (tests/helpers/built-copy.ts runs them from a copy elsewhere).
+import type { ChildProcess } from "node:child_process";
 import { afterAll } from "vitest";
+import { type BuiltRun, finished, ROOT, runBuilt, startBuilt } from "./built-copy.ts";
 
-export const ROOT = path.resolve(import.meta.dirname, "../..");
+export { ROOT };
 const children: ChildProcess[] = [];
 afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
 });
 
-export function runAdmin(env: NodeJS.ProcessEnv, args: string[], stdin = ""): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ["build/admin.js", ...args], { cwd: ROOT, env });
-  let out = "";
-  let err = "";
-  child.stdout.on("data", (d) => (out += d));
-  child.stderr.on("data", (d) => (err += d));
-  child.stdin.end(stdin);
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code, out, err })));
+type Env = Record<string, string | undefined>;
+const defined = (env: Env) => Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+
+export function runAdmin(env: Env, args: string[], stdin = "") {
+  return finished(runBuilt(ROOT, "build/admin.js", args, { env: defined(env), stdin }));
 }
 
 /** Starts build/hearth.js; resolves with its address once it says it is running, or when it exits. */
-export function startBuiltServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url?: string; out: string; code?: number | null }> {
-  const child = spawn(process.execPath, ["build/hearth.js"], { cwd: ROOT, env });
-  children.push(child);
-  let out = "";
-  return new Promise((resolve) => {
-    const onData = (d: Buffer) => {
-      out += d;
-      const url = out.match(/Hearth is running at (http:\/\/\S+)/)?.[1];
-      if (url && out.includes("npm run admin")) resolve({ child, url, out });
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", (d) => (out += d));
-    child.on("close", (code) => resolve({ child, out, code }));
-  });
+export function startBuiltServer(env: Env): Promise<BuiltRun> {
+  return startBuilt(ROOT, { env: defined(env), track: (child) => children.push(child) });
 }

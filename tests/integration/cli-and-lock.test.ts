@@ -1,46 +1,18 @@
 // The built production entry and admin CLI as an operator runs them: plain `node`, a fresh
 // DATA_DIR, the embedded PostgreSQL started and stopped by Hearth itself.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
+import { runAdmin, startBuiltServer } from "#tests/helpers/built-hearth.ts";
 import { Browserless } from "#tests/helpers/http-client.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "hearth-cli-"));
-const children: ChildProcess[] = [];
-afterAll(async () => {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => rm(dataDir, { recursive: true, force: true }));
 const env = { ...process.env, DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "warn", DATABASE_URL: "", REDIS_URL: "" };
-
-function admin(args: string[], stdin = ""): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ["build/admin.js", ...args], { cwd: ROOT, env });
-  let out = "";
-  let err = "";
-  child.stdout.on("data", (d) => (out += d));
-  child.stderr.on("data", (d) => (err += d));
-  child.stdin.end(stdin);
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code, out, err })));
-}
-
-function server(): Promise<{ child: ChildProcess; url?: string; out: string; code?: number | null }> {
-  const child = spawn(process.execPath, ["build/hearth.js"], { cwd: ROOT, env });
-  children.push(child);
-  let out = "";
-  return new Promise((resolve) => {
-    const onData = (d: Buffer) => {
-      out += d;
-      const url = out.match(/Hearth is running at (http:\/\/\S+)/)?.[1];
-      if (url && out.includes("npm run admin")) resolve({ child, url, out });
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", (d) => (out += d));
-    child.on("close", (code) => resolve({ child, out, code }));
-  });
-}
+const admin = (args: string[], stdin = "") => runAdmin(env, args, stdin);
+const server = () => startBuiltServer(env);
 
 const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on("close", resolve)));
@@ -129,10 +101,8 @@ test("after a crash (kill -9) Hearth takes over the stale lock and PostgreSQL, a
 });
 
 test("bad configuration stops Hearth with a clear message and no stack trace", async () => {
-  const child = spawn(process.execPath, ["build/hearth.js"], { cwd: ROOT, env: { ...env, PORT: "eighty" } });
-  let err = "";
-  child.stderr.on("data", (d) => (err += d));
-  expect(await exited(child)).toBe(1);
+  const { code, out: err } = await startBuiltServer({ ...env, PORT: "eighty" });
+  expect(code).toBe(1);
   expect(err).toContain('PORT: must be a whole number from 0 to 65535 (got "eighty")');
   expect(err).not.toMatch(/\n\s+at /);
 });
