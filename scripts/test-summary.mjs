@@ -49,6 +49,10 @@ export function summarize(stepsText, readReport) {
       problems.push(`${name}: errors outside the tests (exit ${codeText})`);
     }
   }
+  if (!/^run /m.test(stepsText) && failed === 0) {
+    failed++;
+    problems.push("no test run was recorded");
+  }
   return { passed, failed, skipped, problems };
 }
 
@@ -60,7 +64,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   } catch {
     text = "";
   }
-  const result = text.trim() ? summarize(text, (file) => readFileSync(file, "utf8")) : { passed: 0, failed: 1, skipped: 0, problems: ["no step was recorded"] };
+  const result = summarize(text, (file) => readFileSync(file, "utf8"));
   for (const problem of result.problems) console.log(`  ${problem}`);
   console.log(`\n${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ""}`);
   process.exit(result.failed ? 1 : 0);

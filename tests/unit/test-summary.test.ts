@@ -44,3 +44,8 @@ test("a failed type check or lint counts; a run that never started adds nothing"
   expect(summarize("check typecheck 2\ncheck lint 1\nrun embedded 0 a.json", reports({ "a.json": report() }))).toMatchObject({ passed: 3, failed: 2 });
   expect(summarize("run embedded 0 a.json", reports({ "a.json": report(), "external.json": report({ numPassedTests: 99 }) }))).toMatchObject({ passed: 3 });
 });
+
+test("checks alone, with no test run recorded, are not a pass", () => {
+  expect(summarize("check build 0\ncheck typecheck 0", reports({}))).toMatchObject({ passed: 0, failed: 1 });
+  expect(summarize("", reports({}))).toMatchObject({ passed: 0, failed: 1 });
+});
