@@ -70,6 +70,8 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
   const t = useT();
   const locale = useLocale();
   const stateFor = (intent: string) => (actionData && actionData.intent === intent ? (actionData as FormState | Done) : null);
+  const passphraseState = stateFor("change-passphrase") as FormState | null;
+  const codesState = stateFor("regenerate-codes") as FormState | null;
   const formatter = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   const codes = actionData?.ok && "codes" in actionData ? actionData.codes : undefined;
   return (
@@ -122,42 +124,22 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
       </Form>
 
       <h2>{t("settings.passphrase")}</h2>
-      <ErrorSummary state={stateFor("change-passphrase") as FormState | null} />
+      <ErrorSummary state={passphraseState} />
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="change-passphrase" />
-        <Field name="current" type="password" label="field.current" autoComplete="current-password" state={stateFor("change-passphrase") as FormState | null} />
-        <Field
-          name="password"
-          type="password"
-          label="field.newPassword"
-          autoComplete="new-password"
-          hint="join.passphraseHint"
-          state={stateFor("change-passphrase") as FormState | null}
-        />
-        <Field
-          name="confirmPassword"
-          type="password"
-          label="field.confirmPassword"
-          autoComplete="new-password"
-          state={stateFor("change-passphrase") as FormState | null}
-        />
+        <Field name="current" type="password" label="field.current" autoComplete="current-password" state={passphraseState} />
+        <Field name="password" type="password" label="field.newPassword" autoComplete="new-password" hint="join.passphraseHint" state={passphraseState} />
+        <Field name="confirmPassword" type="password" label="field.confirmPassword" autoComplete="new-password" state={passphraseState} />
         <button type="submit">{t("settings.passphrase")}</button>
       </Form>
 
       <h2>{t("settings.codes")}</h2>
       {codes ? <RecoveryCodes codes={codes} /> : <p>{t("settings.codesLeft", { count: loaderData.codesLeft })}</p>}
       <p>{t("settings.codesRegenerateHint")}</p>
-      <ErrorSummary state={stateFor("regenerate-codes") as FormState | null} idFor={(name) => (name === "current" ? "codes-current" : name)} />
+      <ErrorSummary state={codesState} idFor={(name) => (name === "current" ? "codes-current" : name)} />
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="regenerate-codes" />
-        <Field
-          name="current"
-          id="codes-current"
-          label="field.current"
-          type="password"
-          autoComplete="current-password"
-          state={stateFor("regenerate-codes") as FormState | null}
-        />
+        <Field name="current" id="codes-current" label="field.current" type="password" autoComplete="current-password" state={codesState} />
         <button type="submit">{t("settings.codesRegenerate")}</button>
       </Form>
     </section>
