@@ -72,18 +72,24 @@ test("sign-in answers alike for an unknown pseudonym and a wrong passphrase: mes
   // Timing: both paths run one argon2 verification. Compare the fastest of several rounds,
   // each round against fresh pseudonyms so the throttle stays out of the way: other work on the
   // machine (the suite runs files in parallel) only ever adds time, so the minimum is the
-  // steadiest estimate of each path's own cost. Skipping argon2 for unknown names would make
-  // the ratio about 20, not 1.
+  // steadiest estimate of each path's own cost; the order alternates so neither path always
+  // follows a sign-up's hashing. Skipping argon2 for unknown names makes the ratio about 20;
+  // the bounds leave room for a loaded machine (a CI run beside other work once measured 2.08).
   const knowns: number[] = [];
   const unknowns: number[] = [];
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < 8; i++) {
     const other = await join(new Browserless(hearth.url));
-    knowns.push((await attempt(other.pseudonym)).ms);
-    unknowns.push((await attempt(uniquePseudonym())).ms);
+    if (i % 2 === 0) {
+      knowns.push((await attempt(other.pseudonym)).ms);
+      unknowns.push((await attempt(uniquePseudonym())).ms);
+    } else {
+      unknowns.push((await attempt(uniquePseudonym())).ms);
+      knowns.push((await attempt(other.pseudonym)).ms);
+    }
   }
   const ratio = Math.min(...knowns) / Math.min(...unknowns);
-  expect(ratio).toBeGreaterThan(0.5);
-  expect(ratio).toBeLessThan(2);
+  expect(ratio).toBeGreaterThan(1 / 3);
+  expect(ratio).toBeLessThan(3);
 });
 
 test("sign-ups are limited per client", async () => {
