@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { projectPath } from "#db/project-path.ts";
 import { Redis } from "ioredis";
+import { adapterRedis } from "#server/realtime/adapter-redis.ts";
 import type { RequestHandler } from "express";
 import type { ServerBuild } from "react-router";
 import type { Database } from "#db/client.ts";
@@ -50,15 +51,14 @@ export async function startHearth(opts: {
   redis?.on("error", () => log.warn({ event: "redis-unavailable" }, "redis unavailable"));
   // socket.io's streams adapter blocks its connection on XREAD and retries in a loop, so it gets
   // its own connection, one that queues while Redis is away instead of failing at once.
-  const adapterRedis = redis?.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null }) ?? null;
-  adapterRedis?.on("error", () => {});
+  const adapterConnection = redis ? adapterRedis(redis) : null;
   const throttle = opts.throttle ?? (redis ? redisThrottle(redis) : memoryThrottle());
   const clientKeyer = redis ? redisClientKeyer(redis) : memoryClientKeyer();
   const https = isHttps(config);
 
   // Start order: io → live → services → socket handlers (server/live.ts).
   const httpServer = createServer();
-  const io = createIo(httpServer, { https, publicOrigin: config.PUBLIC_ORIGIN, trustProxy: config.TRUST_PROXY, redis: adapterRedis });
+  const io = createIo(httpServer, { https, publicOrigin: config.PUBLIC_ORIGIN, trustProxy: config.TRUST_PROXY, redis: adapterConnection });
   const live = createIoLive(io);
   const services = createServices({ db: database.db, throttle, live });
   attachSocketHandlers(io, services, { https });
@@ -111,7 +111,7 @@ export async function startHearth(opts: {
       await Promise.race([drained, new Promise((r) => setTimeout(r, 10_000).unref())]);
       httpServer.closeAllConnections();
       redis?.disconnect();
-      adapterRedis?.disconnect();
+      adapterConnection?.disconnect();
     },
   };
 }
