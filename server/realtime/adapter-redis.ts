@@ -15,7 +15,7 @@ function markRejectionsHandled(client: Redis): Redis {
   const send = client.sendCommand.bind(client);
   client.sendCommand = ((...args: Parameters<Redis["sendCommand"]>) => {
     const reply = send(...args);
-    reply?.catch(() => {});
+    (reply as Promise<unknown> | undefined)?.catch(() => {});
     return reply;
   }) as Redis["sendCommand"];
   const duplicate = client.duplicate.bind(client);
