@@ -4,6 +4,7 @@ import { visitorContext } from "./context.ts";
 import { QuickExit } from "./components/quick-exit.tsx";
 import { SiteHeader } from "./components/site-header.tsx";
 import { translate, type Locale, type MessageKey } from "./i18n/catalog.ts";
+import { waitingRedirect } from "./lib/auth.server.ts";
 import { shiftShortcutOn } from "./lib/quick-exit.server.ts";
 import { useNonce } from "./nonce.tsx";
 import { useRequestLocale } from "./request-locale.tsx";
@@ -11,11 +12,13 @@ import stylesheet from "./styles/app.css?url";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const visitor = context.get(visitorContext);
+  waitingRedirect(context, request);
   return {
     locale: visitor.locale,
     shiftShortcut: shiftShortcutOn(request),
     member: visitor.member ? { pseudonym: visitor.member.pseudonym, role: visitor.member.role } : null,
     unread: visitor.unread,
+    waiting: visitor.waiting !== null,
   };
 }
 

@@ -1,10 +1,13 @@
 // The services handed to loaders and actions through React Router's context, to the socket
 // handlers and to the admin CLI: one factory per capability, each in its own folder, composed
 // here. Adding a capability is adding a folder and a line below.
+import { createAdmissionServices } from "./admission/services.ts";
+import { createAppealServices } from "./appeals/services.ts";
 import { createAuthServices } from "./auth/services.ts";
 import { createForumServices } from "./forums/services.ts";
 import { createMediaServices } from "./media/services.ts";
 import { createMemberServices } from "./members/services.ts";
+import { createModerationServices } from "./moderation/services.ts";
 import { createSafetyServices } from "./safety/services.ts";
 import type { ServiceDeps } from "./service-deps.ts";
 import { createSettingsServices } from "./settings/services.ts";
@@ -20,6 +23,9 @@ export function createServices(deps: ServiceDeps) {
     notifications,
     blocks,
     media: createMediaServices(deps),
+    admission: createAdmissionServices(deps),
+    moderation: createModerationServices(deps),
+    appeals: createAppealServices(deps),
   };
 }
 

@@ -1,8 +1,16 @@
 // Who is asking, as the server hands it to every loader and action through React Router's context.
 import type { Locale } from "#app/i18n/catalog.ts";
+import type { Actor } from "#server/authz/policy.ts";
+
+/** The signed-in member: who they are, and what server/authz/policy.ts needs to decide. */
+export type VisitorMember = Actor & { pseudonym: string };
 
 export interface Visitor {
-  member: { id: string; pseudonym: string; role: "member" | "moderator" | "admin" } | null;
+  member: VisitorMember | null;
+  /** A member who joined while registration needs approval and has not been let in yet: signed
+   *  in, but `member` stays null, so every page and service treats them as signed out; they can
+   *  read their waiting page (/waiting) and sign out. */
+  waiting: { id: string; pseudonym: string } | null;
   /** The signed-in member's unread notifications and content-warning preference (0/false otherwise). */
   unread: number;
   openContentWarnings: boolean;

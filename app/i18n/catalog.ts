@@ -1,19 +1,30 @@
 // Locales, message keys and translation. Plain objects, no runtime library: small and typed.
+import { admissionEn } from "./admission.en.ts";
+import { admissionZhHans } from "./admission.zh-Hans.ts";
 import { en } from "./en.ts";
 import { forumsEn } from "./forums.en.ts";
 import { forumsZhHans } from "./forums.zh-Hans.ts";
+import { historyEn } from "./history.en.ts";
+import { historyZhHans } from "./history.zh-Hans.ts";
+import { holdsEn } from "./holds.en.ts";
+import { holdsZhHans } from "./holds.zh-Hans.ts";
+import { queueEn } from "./queue.en.ts";
+import { queueZhHans } from "./queue.zh-Hans.ts";
 import { safetyEn } from "./safety.en.ts";
 import { safetyZhHans } from "./safety.zh-Hans.ts";
 import { zhHans } from "./zh-Hans.ts";
 
 export const LOCALES = ["en", "zh-Hans"] as const;
 export type Locale = (typeof LOCALES)[number];
-const enAll = { ...en, ...forumsEn, ...safetyEn };
+const enAll = { ...en, ...forumsEn, ...safetyEn, ...admissionEn, ...queueEn, ...historyEn, ...holdsEn };
 export type MessageKey = keyof typeof enAll;
 /** The keys of the core catalog (en.ts / zh-Hans.ts). */
 export type CoreKey = keyof typeof en;
 
-const catalogs: Record<Locale, Record<MessageKey, string>> = { en: enAll, "zh-Hans": { ...zhHans, ...forumsZhHans, ...safetyZhHans } };
+const catalogs: Record<Locale, Record<MessageKey, string>> = {
+  en: enAll,
+  "zh-Hans": { ...zhHans, ...forumsZhHans, ...safetyZhHans, ...admissionZhHans, ...queueZhHans, ...historyZhHans, ...holdsZhHans },
+};
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);

@@ -106,7 +106,7 @@ export const en = {
   "passphrase.mismatch": "The two passphrases do not match.",
   "passphrase.currentWrong": "That is not your current passphrase.",
   "signIn.failed": "That pseudonym and passphrase do not match an account. Please check them and try again.",
-  "signIn.suspended": "This account is suspended. Moderators will explain why when the suspension ends.",
+  "signIn.banned": "This account has been banned by the moderators, so it cannot sign in.",
   "recover.failed": "That pseudonym and recovery code do not match. Please check them and try again.",
   "recover.codeRequired": "Please enter one of your recovery codes.",
   "throttle.wait": "Too many attempts. Please wait {minutes, plural, one {# minute} other {# minutes}} and try again.",
@@ -119,4 +119,9 @@ export const en = {
   "error.home": "Go to the home page",
   "error.badRequest.title": "This request could not be used",
   "error.badRequest.body": "Something in it was not what Hearth's own pages send, so nothing was changed. Please go back and try again.",
+  "standing.suspended":
+    "Your account is suspended for now: you can read, but not post, report or chat. Your moderation history in Settings says why and until when.",
+  "standing.paused":
+    "Posting is paused on your account while a moderator looks at repeated image uploads. You can still read. Your moderation history in Settings says more.",
+  "standing.forbidden": "Only moderators can do that.",
 } as const;

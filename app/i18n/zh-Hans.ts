@@ -102,7 +102,7 @@ export const zhHans: Record<CoreKey, string> = {
   "passphrase.mismatch": "两次输入的密码短语不一致。",
   "passphrase.currentWrong": "这不是你当前的密码短语。",
   "signIn.failed": "化名和密码短语不匹配任何账户。请检查后重试。",
-  "signIn.suspended": "此账户已被暂停。暂停结束时，版主会说明原因。",
+  "signIn.banned": "此账户已被版主封禁，无法登录。",
   "recover.failed": "化名和恢复码不匹配。请检查后重试。",
   "recover.codeRequired": "请输入一个恢复码。",
   "throttle.wait": "尝试次数太多。请等待 {minutes, plural, other {# 分钟}}后再试。",
@@ -115,4 +115,7 @@ export const zhHans: Record<CoreKey, string> = {
   "error.home": "返回首页",
   "error.badRequest.title": "无法处理这个请求",
   "error.badRequest.body": "其中有 Hearth 自己的页面不会发送的内容，所以没有做任何更改。请返回后重试。",
+  "standing.suspended": "你的账户目前已被暂停：你可以阅读，但不能发帖、举报或聊天。设置中的“管理记录”说明了原因和结束时间。",
+  "standing.paused": "由于多次上传图片，你的账户暂停发帖，正在等待版主查看。你仍然可以阅读。设置中的“管理记录”有更多说明。",
+  "standing.forbidden": "只有版主可以这样做。",
 };

@@ -1,13 +1,26 @@
 // Route-side helpers for sessions: guards that throw, and the cookie headers.
 import { redirect, type RouterContextProvider } from "react-router";
 import { visitorContext } from "#app/context.ts";
+import type { VisitorMember } from "#app/contracts/visitor.ts";
 import { clearSessionCookie, serializeSessionCookie } from "#server/auth/session-cookie.ts";
 import { SESSION_LIFETIME_MS } from "#server/auth/session.ts";
 
 export function requireMember(context: Readonly<RouterContextProvider>) {
   const visitor = context.get(visitorContext);
+  if (visitor.waiting) throw redirect("/waiting");
   if (!visitor.member || !visitor.sessionId) throw redirect("/login");
   return { ...visitor, member: visitor.member, sessionId: visitor.sessionId };
+}
+
+/** Pages a member waiting for approval may still open: their waiting page, signing out, and the
+ *  safety pages every visitor has. Anything else sends them to /waiting. */
+export const WAITING_PATHS = ["/waiting", "/logout", "/exit", "/language", "/help", "/safety", "/ping"];
+
+export function waitingRedirect(context: Readonly<RouterContextProvider>, request: Request) {
+  const visitor = context.get(visitorContext);
+  if (!visitor.waiting) return;
+  const path = new URL(request.url).pathname.replace(/\.data$/, "").replace(/\/$/, "") || "/";
+  if (!WAITING_PATHS.includes(path)) throw redirect("/waiting");
 }
 
 /** For pages a signed-in member has no use for; not on the response that just signed them in. */
@@ -20,11 +33,11 @@ export function redirectIfSignedIn(context: Readonly<RouterContextProvider>) {
  *  the member as signed in. */
 export function markSignedIn(
   context: Readonly<RouterContextProvider>,
-  member: { id: string; pseudonym: string; role: "member" | "moderator" | "admin" },
+  member: { id: string; pseudonym: string; role: "member" | "moderator" | "admin"; status?: VisitorMember["status"] },
   sessionId: string,
 ) {
   const visitor = context.get(visitorContext);
-  visitor.member = member;
+  visitor.member = { status: "active", suspendedUntil: null, postingPaused: false, moderatedForums: null, ...member };
   visitor.sessionId = sessionId;
   visitor.freshSession = true;
 }

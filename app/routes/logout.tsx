@@ -6,7 +6,8 @@ import { clearedSessionCookie } from "#app/lib/auth.server.ts";
 
 // GET only asks; signing out is a POST (no state change on GET, ASVS 3.5.x).
 export async function loader({ context }: Route.LoaderArgs) {
-  if (!context.get(visitorContext).member) throw redirect("/login");
+  const visitor = context.get(visitorContext);
+  if (!visitor.member && !visitor.waiting) throw redirect("/login");
   return null;
 }
 

@@ -31,4 +31,12 @@ export const defaultSettings = {
   "quick_exit.url": { ...DEFAULT_QUICK_EXIT_URLS } as QuickExitUrl,
   "help.resources.en": helpEn as HelpResources,
   "help.resources.zh-Hans": helpZhHans as HelpResources,
+  // Reasons a moderator can pick when acting; the member reads the one chosen. Admins edit them.
+  "moderation.reason_templates": [
+    "Shares identifying information about a person · 含有可识别他人身份的信息",
+    "Sexual content or an image · 含有色情内容或图片",
+    "Harassment or blaming a survivor · 骚扰或指责受害者",
+    "Spam or advertising · 垃圾信息或广告",
+    "Off topic for this forum · 与本版块主题无关",
+  ] as string[],
 };

@@ -41,8 +41,9 @@ export async function signIn(deps: AuthDeps, data: FormData | Record<string, unk
     throw new Invalid({}, "signIn.failed");
   }
   await deps.throttle.succeeded("sign-in", key, clientKey);
-  // Only someone who knows the passphrase learns that the account is suspended.
-  if (member.status !== "active") throw new Invalid({}, "signIn.suspended");
+  // Only someone who knows the passphrase learns that the account is banned. A suspended member
+  // signs in and reads; a member waiting for approval signs in to their waiting page.
+  if (member.status === "banned") throw new Invalid({}, "signIn.banned");
   const { token } = await createSession(deps.db, member.id);
   return { memberId: member.id, token };
 }

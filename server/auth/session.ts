@@ -3,7 +3,8 @@
 import { and, eq, lt, ne, sql } from "drizzle-orm";
 import type { DbOrTx as Db } from "#db/client.ts";
 import { preparedPer } from "#db/prepared.ts";
-import { members, notifications, sessions } from "#db/schema.ts";
+import { members, moderatorForums, notifications, sessions } from "#db/schema.ts";
+import { isSuspended } from "#server/authz/policy.ts";
 import { randomToken, sha256Hex } from "./tokens.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -12,9 +13,12 @@ const RENEW_WITHIN_MS = 15 * DAY;
 const TOKEN_SHAPE = /^[a-z2-7]{32}$/;
 
 export type Session = typeof sessions.$inferSelect;
-export type SessionMember = Pick<typeof members.$inferSelect, "id" | "pseudonym" | "role" | "status" | "locale" | "openContentWarnings"> & {
+export type SessionMember = Pick<typeof members.$inferSelect, "id" | "pseudonym" | "role" | "status" | "locale" | "openContentWarnings" | "suspendedUntil"> & {
   /** Unread notifications, for the header: read with the session, not in a query of its own. */
   unread: number;
+  postingPaused: boolean;
+  /** A moderator's forums (null: all of them), for server/authz/policy.ts. */
+  moderatedForums: string[] | null;
 };
 export type ValidSession = { session: Session; member: SessionMember; renewed: boolean };
 
@@ -43,6 +47,11 @@ const sessionById = preparedPer((db) =>
         status: members.status,
         locale: members.locale,
         openContentWarnings: members.openContentWarnings,
+        suspendedUntil: members.suspendedUntil,
+        postingPaused: sql<boolean>`${members.postingPausedAt} is not null`,
+        moderatedForums: sql<
+          string[] | null
+        >`(select array_agg(${moderatorForums.forumId}) from ${moderatorForums} where ${moderatorForums.memberId} = ${members.id})`,
         unread: sql<number>`(select count(*)::int from ${notifications} where ${notifications.memberId} = ${members.id} and ${notifications.readAt} is null)`,
       },
     })
@@ -61,7 +70,14 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;
   }
-  if (row.member.status !== "active") return null;
+  // A banned member has no session (a ban also ends them); a suspension that has run out ends
+  // here, on the member's next request.
+  if (row.member.status === "banned") return null;
+  if (row.member.status === "suspended" && !isSuspended(row.member, now)) {
+    await db.update(members).set({ status: "active", suspendedUntil: null }).where(eq(members.id, row.member.id));
+    row.member.status = "active";
+    row.member.suspendedUntil = null;
+  }
   let renewed = false;
   if (row.session.expiresAt.getTime() - now.getTime() < RENEW_WITHIN_MS) {
     row.session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);

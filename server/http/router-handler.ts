@@ -36,7 +36,19 @@ function handlerFor(build: ServerBuild, deps: HttpDeps): RequestHandler {
       // HTML from this store instead of sending it twice (app/components/stored-html.tsx).
       if (!req.path.endsWith(".data")) context.set(storedHtmlContext, new Map());
       context.set(visitorContext, {
-        member: auth ? { id: auth.member.id, pseudonym: auth.member.pseudonym, role: auth.member.role } : null,
+        member:
+          auth && auth.member.status !== "waiting"
+            ? {
+                id: auth.member.id,
+                pseudonym: auth.member.pseudonym,
+                role: auth.member.role,
+                status: auth.member.status,
+                suspendedUntil: auth.member.suspendedUntil,
+                postingPaused: auth.member.postingPaused,
+                moderatedForums: auth.member.moderatedForums,
+              }
+            : null,
+        waiting: auth?.member.status === "waiting" ? { id: auth.member.id, pseudonym: auth.member.pseudonym } : null,
         sessionId: auth?.session.id ?? null,
         unread: auth?.member.unread ?? 0,
         openContentWarnings: auth?.member.openContentWarnings ?? false,

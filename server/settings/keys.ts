@@ -40,10 +40,31 @@ const helpResources: z.ZodType<HelpResources, unknown> = z.strictObject({
   note: text(1000).optional(),
 });
 
+export const REGISTRATION_MODES = ["open", "approval", "invite"] as const;
+export type RegistrationMode = (typeof REGISTRATION_MODES)[number];
+export const WATCH_ACTIONS = ["hold", "block", "flag"] as const;
+export type WatchAction = (typeof WATCH_ACTIONS)[number];
+
+const registrationMode = z.enum(REGISTRATION_MODES, { message: "setting.invalidValue" });
+const count = (min: number, max: number) =>
+  z.number({ message: "setting.invalidValue" }).int("setting.invalidValue").min(min, "setting.invalidValue").max(max, "setting.invalidValue");
+
+// A watched word or phrase, matched case-insensitively after NFKC (server/moderation/holds.ts).
+const watchedWords = z.array(z.strictObject({ word: text(100), action: z.enum(WATCH_ACTIONS, { message: "setting.invalidValue" }) })).max(500, "form.tooLong");
+
+const reasonTemplates = z.array(text(300)).max(50, "form.tooLong");
+
+const repeatImage = z.strictObject({ count: count(1, 100), hours: count(1, 24 * 30) });
+
 export const SETTINGS = {
   "quick_exit.url": { schema: quickExitUrl, fallback: defaultSettings["quick_exit.url"] },
   "help.resources.en": { schema: helpResources, fallback: defaultSettings["help.resources.en"] },
   "help.resources.zh-Hans": { schema: helpResources, fallback: defaultSettings["help.resources.zh-Hans"] },
+  "registration.mode": { schema: registrationMode, fallback: "open" as RegistrationMode },
+  "probation.posts": { schema: count(0, 100), fallback: 3 as number },
+  "moderation.watched_words": { schema: watchedWords, fallback: [] as Array<{ word: string; action: WatchAction }> },
+  "moderation.reason_templates": { schema: reasonTemplates, fallback: defaultSettings["moderation.reason_templates"] },
+  "moderation.repeat_image": { schema: repeatImage, fallback: { count: 3, hours: 24 } as { count: number; hours: number } },
 };
 
 export type SettingKey = keyof typeof SETTINGS;

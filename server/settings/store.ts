@@ -6,6 +6,7 @@ import type { Db } from "#db/client.ts";
 import { settings } from "#db/schema.ts";
 import { Invalid, type FieldErrors } from "#server/errors.ts";
 import type { MessageKey } from "#app/i18n/catalog.ts";
+import { audit, OPERATOR, type AuditActor } from "#server/moderation/audit.ts";
 import { isSettingKey, SETTINGS, type SettingKey, type SettingValue } from "./keys.ts";
 
 export async function readSetting<K extends SettingKey>(db: Db, key: K): Promise<SettingValue<K>> {
@@ -14,9 +15,10 @@ export async function readSetting<K extends SettingKey>(db: Db, key: K): Promise
   return parsed?.success ? (parsed.data as SettingValue<K>) : SETTINGS[key].fallback;
 }
 
-/** Checks `value` against the key's shape and stores it; throws `Invalid` with one message per
- *  offending path (e.g. `services.2.url`). Returns the value as stored. */
-export async function writeSetting(db: Db, key: string, value: unknown) {
+/** Checks `value` against the key's shape and stores it with its audit row, in one transaction;
+ *  throws `Invalid` with one message per offending path (e.g. `services.2.url`). Returns the
+ *  value as stored. */
+export async function writeSetting(db: Db, key: string, value: unknown, actor: AuditActor = OPERATOR) {
   if (!isSettingKey(key)) throw new Invalid({ key: "setting.unknownKey" });
   const parsed = SETTINGS[key].schema.safeParse(value);
   if (!parsed.success) {
@@ -24,10 +26,13 @@ export async function writeSetting(db: Db, key: string, value: unknown) {
     for (const issue of parsed.error.issues) fields[issue.path.join(".") || "value"] ??= messageOf(issue);
     throw new Invalid(fields, "setting.invalidValue");
   }
-  await db
-    .insert(settings)
-    .values({ key, value: parsed.data })
-    .onConflictDoUpdate({ target: settings.key, set: { value: parsed.data, updatedAt: sql`now()` } });
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(settings)
+      .values({ key, value: parsed.data })
+      .onConflictDoUpdate({ target: settings.key, set: { value: parsed.data, updatedAt: sql`now()` } });
+    await audit(tx, actor, { action: "setting.change", targetKind: "setting", detail: { key, value: parsed.data } });
+  });
   return parsed.data as SettingValue<typeof key>;
 }
 
@@ -52,7 +57,7 @@ export async function settingAsJson(db: Db, key: string) {
 }
 
 /** For the admin CLI: VALUE is JSON text (a bare URL must be quoted, as JSON strings are). */
-export async function setSettingFromJson(db: Db, key: string, json: string) {
+export async function setSettingFromJson(db: Db, key: string, json: string, actor: AuditActor = OPERATOR) {
   if (!isSettingKey(key)) throw new Invalid({ key: "setting.unknownKey" });
   let value: unknown;
   try {
@@ -60,5 +65,5 @@ export async function setSettingFromJson(db: Db, key: string, json: string) {
   } catch {
     throw new Invalid({ value: "setting.notJson" });
   }
-  return writeSetting(db, key, value);
+  return writeSetting(db, key, value, actor);
 }

@@ -2,6 +2,7 @@
 import pg from "pg";
 import { afterAll, inject } from "vitest";
 import { wrapPool, type Database } from "#db/client.ts";
+import { settings } from "#db/schema.ts";
 import { seedDefaults } from "#db/seed.ts";
 import { databaseOverride } from "#tests/setup/global-db.ts";
 
@@ -12,7 +13,10 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-export async function createTestDatabase(opts: { seed?: boolean } = {}): Promise<Database> {
+/** `probation`: keep the default probation (a new member's first posts wait for a moderator).
+ *  Off unless asked for, so tests about other things can post as a new member and read it back;
+ *  the probation tests, and the fresh install, have it on. */
+export async function createTestDatabase(opts: { seed?: boolean; probation?: boolean } = {}): Promise<Database> {
   const { connection, template, kind } = inject("testPg");
   const name = `hearth_t_${process.ppid}_${process.pid}_${++counter}`;
   const admin = new pg.Client({ ...connection, ...(kind === "embedded" ? { database: "postgres" } : {}) });
@@ -21,6 +25,7 @@ export async function createTestDatabase(opts: { seed?: boolean } = {}): Promise
   await admin.end();
   const database = wrapPool(new pg.Pool({ ...connection, ...databaseOverride(connection, name), max: 5 }), kind);
   if (opts.seed !== false) await seedDefaults(database.db);
+  if (opts.seed !== false && !opts.probation) await database.db.insert(settings).values({ key: "probation.posts", value: 0 }).onConflictDoNothing();
   cleanups.push(async () => {
     await database.close();
     const cleanup = new pg.Client({ ...connection, ...(kind === "embedded" ? { database: "postgres" } : {}) });
