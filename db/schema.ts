@@ -333,11 +333,12 @@ export const appeals = pgTable(
 );
 
 // What waits for a moderator. `report`: open reports on one target, grouped (report_count);
-// `pending`: a post on probation; `hold`: a post held automatically (detail says why);
+// `pending`: a post on probation; `hold`: a post held automatically (detail says why); `flag`: a
+// visible post with a watched word set to flag;
 // `repeat_image`: a member whose image attempts reached the threshold; `appeal`; `approval`: a
 // member waiting to be let in. One open item per kind and target; `priority` orders the queue
 // (0 first: self-harm risk, then identifying information; server/moderation/priority.ts).
-export const queueKind = pgEnum("queue_kind", ["report", "pending", "hold", "repeat_image", "appeal", "approval"]);
+export const queueKind = pgEnum("queue_kind", ["report", "pending", "hold", "flag", "repeat_image", "appeal", "approval"]);
 
 export const queueItems = pgTable(
   "queue_items",

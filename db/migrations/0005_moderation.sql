@@ -1,7 +1,7 @@
 CREATE TYPE "public"."appeal_outcome" AS ENUM('upheld', 'overturned');--> statement-breakpoint
 CREATE TYPE "public"."audit_actor" AS ENUM('member', 'operator', 'system');--> statement-breakpoint
 CREATE TYPE "public"."moderation_event_kind" AS ENUM('removal', 'warning', 'suspension', 'ban', 'hold_rejected', 'unban', 'restored');--> statement-breakpoint
-CREATE TYPE "public"."queue_kind" AS ENUM('report', 'pending', 'hold', 'repeat_image', 'appeal', 'approval');--> statement-breakpoint
+CREATE TYPE "public"."queue_kind" AS ENUM('report', 'pending', 'hold', 'flag', 'repeat_image', 'appeal', 'approval');--> statement-breakpoint
 CREATE TYPE "public"."report_target" AS ENUM('post', 'thread', 'member');--> statement-breakpoint
 ALTER TYPE "public"."member_status" ADD VALUE 'waiting';--> statement-breakpoint
 ALTER TYPE "public"."member_status" ADD VALUE 'banned';--> statement-breakpoint
