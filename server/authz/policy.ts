@@ -23,8 +23,10 @@ export interface Actor {
 export type Rule =
   /** Everyone, signed in or not. */
   | "anyone"
-  /** Any session, including a member waiting for approval (their waiting page, sign-out). */
+  /** Any session, including a member waiting for approval (sign-out). */
   | "signedIn"
+  /** Only a member waiting for approval: their waiting page. */
+  | "waiting"
   /** A member who has been let in: reads members-only forums, settings, their history, appeals. */
   | "reader"
   /** A reader who is not suspended: posts, reports, chats. */
@@ -38,8 +40,11 @@ export type Rule =
   | "operator";
 
 export const POLICY = {
+  // Public forums; members-only forums need a let-in member (server/forums/viewer.ts, where a
+  // waiting member is no viewer at all).
   "forums.read": "anyone",
-  "waiting.view": "signedIn",
+  "forums.members": "reader",
+  "waiting.view": "waiting",
   "session.end": "signedIn",
   "members.read": "reader",
   "settings.own": "reader",
@@ -94,6 +99,8 @@ export function allows(rule: Rule, actor: Actor | null, forumId?: string | null,
       return true;
     case "signedIn":
       return actor !== null && actor.status !== "banned";
+    case "waiting":
+      return actor !== null && actor.status === "waiting";
     case "reader":
       return actor !== null && isLetIn(actor);
     case "participant":

@@ -1,0 +1,116 @@
+// Moderation benchmark (issue 9): /mod with 10,000 open queue items and an audit log of 100,000
+// rows, at 20 connections, signed in as a moderator of every forum and as a moderator of one
+// forum, beside the audit log's first page and the minimal page (/ping) of the same server in the
+// same run, on the embedded PostgreSQL. Prints figures and ratios; asserts nothing.
+// Run: npm run build && npx tsx tests/bench/mod-queue.ts   (BENCH_SECONDS=10 by default)
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { eq, sql } from "drizzle-orm";
+import { connectEmbedded } from "#db/client.ts";
+import { embeddedLayout } from "#db/embedded/server.ts";
+import { forums, members, moderatorForums } from "#db/schema.ts";
+import { cpuTicks, rssMb, startHearth, START_FLAGS } from "./hearth-process.ts";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000);
+const AUDIT_ROWS = Number(process.env.BENCH_AUDIT ?? 100_000);
+const CONNECTIONS = 20;
+
+async function load(url: string, cookie: string) {
+  await autocannon({ url, connections: CONNECTIONS, duration: 2, headers: { cookie } });
+  const before = await cpuTicks(hearth.child.pid!);
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: { cookie } });
+  const after = await cpuTicks(hearth.child.pid!);
+  const perRequest = (ticks: number) => Number(((ticks * 10) / r.requests.total).toFixed(2));
+  return {
+    "req/s": Math.round(r.requests.average),
+    "p50 ms": r.latency.p50,
+    "p99 ms": r.latency.p99,
+    "Node CPU ms/req": perRequest(after.node - before.node),
+    "PostgreSQL CPU ms/req": perRequest(after.postgres - before.postgres),
+    errors: r.errors + r.non2xx,
+  };
+}
+
+const dataDir = await mkdtemp(path.join(os.tmpdir(), "hearth-bench-mod-"));
+const hearth = await startHearth(dataDir);
+try {
+  const join = async (pseudonym: string) => {
+    const res = await fetch(`${hearth.url}/join`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { origin: "null", "sec-fetch-site": "same-origin" },
+      body: new URLSearchParams({ pseudonym, password: "a bench passphrase here", confirmPassword: "a bench passphrase here" }),
+    });
+    return res.headers.getSetCookie()[0]!.split(";")[0]!;
+  };
+  const moderatorCookie = await join("BenchModerator");
+  const scopedCookie = await join("BenchForumModerator");
+  await join("BenchWriter");
+  const database = connectEmbedded(await embeddedLayout(dataDir));
+  const db = database.db;
+  const id = async (pseudonym: string) => (await db.select({ id: members.id }).from(members).where(eq(members.pseudonym, pseudonym)))[0]!.id;
+  const [moderator, scoped, writer] = [await id("BenchModerator"), await id("BenchForumModerator"), await id("BenchWriter")];
+  await db.update(members).set({ role: "moderator" }).where(sql`${members.id} in (${moderator}, ${scoped})`);
+  const allForums = await db.select({ id: forums.id }).from(forums).orderBy(forums.position);
+  await db.insert(moderatorForums).values({ memberId: scoped, forumId: allForums[0]!.id });
+
+  // Seeded in bulk with SQL: one thread per 50 items, one reported post per item, spread over the
+  // forums, with the priorities and reasons a real queue has.
+  const started = Date.now();
+  await db.execute(sql`
+    with f as (select id, row_number() over (order by position) - 1 as n, count(*) over () as total from ${forums})
+    insert into threads (forum_id, author_id, title, post_count)
+    select f.id, ${writer}, 'Benchmark thread ' || g, 50 from generate_series(0, ${Math.ceil(ITEMS / 50) - 1}) g join f on f.n = g % f.total`);
+  await db.execute(sql`
+    with t as (select id, row_number() over (order by created_at, id) - 1 as n from threads)
+    insert into posts (thread_id, author_id, body_source, body_html, sanitizer_version, idempotency_key, content_warning)
+    select t.id, ${writer}, 'A reported post ' || g, '<p>A reported post ' || g || '</p>', 'bench', 'bench-' || g, case when g % 7 = 0 then 'a warning' end
+    from generate_series(0, ${ITEMS - 1}) g join t on t.n = g / 50`);
+  await db.execute(sql`
+    insert into reports (target_kind, post_id, reporter_id, reason, note)
+    select 'post', p.id, ${moderator}, (array['harassment','identifying','image','self-harm','spam','other'])[1 + (row_number() over (order by p.id)) % 6]::report_reason, 'a note'
+    from posts p`);
+  await db.execute(sql`
+    insert into queue_items (kind, forum_id, target_key, post_id, thread_id, member_id, priority, report_count, detail)
+    select 'report', t.forum_id, 'post:' || p.id, p.id, p.thread_id, p.author_id,
+           case r.reason when 'self-harm' then 0 when 'identifying' then 1 when 'image' then 3 when 'harassment' then 4 else 8 end,
+           1, jsonb_build_object('reasons', jsonb_build_array(r.reason::text))
+    from posts p join threads t on t.id = p.thread_id join reports r on r.post_id = p.id`);
+  await db.execute(sql`
+    with f as (select id, row_number() over (order by position) - 1 as n, count(*) over () as total from ${forums})
+    insert into audit_log (at, actor_kind, actor_id, action, target_kind, target_id, forum_id, reason)
+    select now() - (g || ' seconds')::interval, 'member', ${moderator}, (array['post.remove','post.approve','thread.lock','member.warn'])[1 + g % 4], 'post', gen_random_uuid(), f.id, 'Benchmark reason'
+    from generate_series(1, ${AUDIT_ROWS}) g join f on f.n = g % f.total`);
+  await db.execute(sql`analyze`);
+  const [counts] = (
+    await db.execute<{ items: number; audit: number }>(
+      sql`select (select count(*)::int from queue_items where resolved_at is null) as items, (select count(*)::int from audit_log) as audit`,
+    )
+  ).rows;
+  console.log(`seeded ${counts!.items} open items and ${counts!.audit} audit rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await database.close();
+
+  // The page must be the queue, not a redirect or a refusal.
+  const probe = await fetch(`${hearth.url}/mod`, { headers: { cookie: moderatorCookie }, redirect: "manual" });
+  if (probe.status !== 200) throw new Error(`/mod answered ${probe.status}`);
+
+  const rows: Record<string, Awaited<ReturnType<typeof load>>> = {};
+  rows["minimal React Router page (/ping)"] = await load(`${hearth.url}/ping`, moderatorCookie);
+  rows["/mod, moderator of all forums"] = await load(`${hearth.url}/mod`, moderatorCookie);
+  rows["/mod?page=200, moderator of all forums"] = await load(`${hearth.url}/mod?page=200`, moderatorCookie);
+  rows["/mod, moderator of one forum"] = await load(`${hearth.url}/mod`, scopedCookie);
+  rows["/mod?kind=report&forum=…, filtered"] = await load(`${hearth.url}/mod?kind=report&forum=${allForums[1]!.id}`, moderatorCookie);
+  rows["/mod/audit, first page"] = await load(`${hearth.url}/mod/audit`, moderatorCookie);
+  console.log(
+    `\n${SECONDS} s per run, ${CONNECTIONS} connections, signed in, on ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}; ${["node", ...START_FLAGS, "build/hearth.js"].join(" ")}`,
+  );
+  console.log(`Hearth's RSS after the runs: ${await rssMb(hearth.child.pid!)} MB (PostgreSQL is separate)`);
+  console.table(rows);
+} finally {
+  hearth.child.kill("SIGTERM");
+  await new Promise((r) => hearth.child.once("exit", r));
+  await rm(dataDir, { recursive: true, force: true });
+}
