@@ -21,8 +21,10 @@ export interface Actor {
 }
 
 export type Rule =
-  /** Everyone, signed in or not. */
+  /** Everyone, signed in or not: the safety pages (help, quick exit, language). */
   | "anyone"
+  /** Everyone but a member waiting for approval, who sees only their waiting page. */
+  | "public"
   /** Any session, including a member waiting for approval (sign-out). */
   | "signedIn"
   /** Only a member waiting for approval: their waiting page. */
@@ -42,7 +44,8 @@ export type Rule =
 export const POLICY = {
   // Public forums; members-only forums need a let-in member (server/forums/viewer.ts, where a
   // waiting member is no viewer at all).
-  "forums.read": "anyone",
+  "safety.read": "anyone",
+  "forums.read": "public",
   "forums.members": "reader",
   "waiting.view": "waiting",
   "session.end": "signedIn",
@@ -97,6 +100,8 @@ export function allows(rule: Rule, actor: Actor | null, forumId?: string | null,
   switch (rule) {
     case "anyone":
       return true;
+    case "public":
+      return actor === null || actor.status !== "waiting";
     case "signedIn":
       return actor !== null && actor.status !== "banned";
     case "waiting":
