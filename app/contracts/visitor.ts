@@ -1,6 +1,6 @@
 // Who is asking, as the server hands it to every loader and action through React Router's context.
 import type { Locale } from "#app/i18n/catalog.ts";
-import type { Actor } from "#server/authz/policy.ts";
+import type { Actor } from "./actor.ts";
 
 /** The signed-in member: who they are, and what server/authz/policy.ts needs to decide. */
 export type VisitorMember = Actor & { pseudonym: string };

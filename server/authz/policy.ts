@@ -4,21 +4,9 @@
 // moderation, the forum). Pages and forms only reflect these answers; the services enforce them.
 import { Forbidden } from "#server/errors.ts";
 
-export type Role = "member" | "moderator" | "admin";
-export type MemberStatus = "active" | "suspended" | "waiting" | "banned";
+import type { Actor, Role } from "#app/contracts/actor.ts";
 
-/** The signed-in member as the session query reads them on every request. */
-export interface Actor {
-  id: string;
-  role: Role;
-  status: MemberStatus;
-  /** When a suspension ends (status `suspended`); past it, the member is active again. */
-  suspendedUntil: Date | null;
-  /** Posting paused after repeated image attempts, until a moderator decides. */
-  postingPaused: boolean;
-  /** Forums a moderator moderates; null means every forum (and for members and admins). */
-  moderatedForums: string[] | null;
-}
+export type { Actor, MemberStatus, Role } from "#app/contracts/actor.ts";
 
 export type Rule =
   /** Everyone, signed in or not: the safety pages (help, quick exit, language). */
