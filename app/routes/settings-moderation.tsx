@@ -78,6 +78,8 @@ export default function SettingsModeration({ loaderData, actionData }: Route.Com
                   {t("history.threadLabel")} {e.threadId ? <Link to={`/t/${e.threadId}`}>{e.thread}</Link> : <>{e.thread} {t("history.threadGone")}</>}
                 </p>
               ) : null}
+              {/* Also above an appeal's state: a second appeal's refusal is shown next to the first. */}
+              <ErrorSummary state={state} idFor={() => `note-${e.id}`} />
               {e.appeal ? <AppealState appeal={e.appeal} /> : e.appealable ? <AppealForm eventId={e.id} noteMax={loaderData.noteMax} state={state} /> : null}
             </li>
           );
@@ -105,7 +107,6 @@ function AppealForm({ eventId, noteMax, state }: { eventId: string; noteMax: num
   return (
     <Form method="post" className="appeal" noValidate>
       <h3>{t("history.appealHeading")}</h3>
-      <ErrorSummary state={state} idFor={() => id} />
       <input type="hidden" name="eventId" value={eventId} />
       <div className={error ? "field field-error" : "field"}>
         <label htmlFor={id}>{t("history.appealNote")}</label>
