@@ -2,7 +2,7 @@
 // member's note) and decides it: upheld, or overturned (which undoes the action). The removed
 // post's text stays folded until the moderator opens it (moderator wellbeing). 403 for anyone
 // who may not decide it, 404 for an unknown appeal. Works without JavaScript.
-import { data, Form, redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import type { Route } from "./+types/mod-appeal";
 import { servicesContext } from "#app/context.ts";
 import { ErrorSummary, type FormState } from "#app/components/form-parts.tsx";
@@ -74,7 +74,6 @@ function Lines({ text }: { text: string }) {
   return (
     <div className="post-body">
       {lines.map((line, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one fixed text, never reordered
         <span key={i}>
           {line}
           {i < lines.length - 1 ? <br /> : null}
@@ -148,7 +147,14 @@ export default function ModAppeal({ loaderData: d, actionData }: Route.Component
                   {t(state.fieldErrors.response)}
                 </p>
               ) : null}
-              <textarea id="response" name="response" rows={3} maxLength={d.responseMax} aria-describedby="response-hint" defaultValue={state?.values.response} />
+              <textarea
+                id="response"
+                name="response"
+                rows={3}
+                maxLength={d.responseMax}
+                aria-describedby="response-hint"
+                defaultValue={state?.values.response}
+              />
             </div>
             <button type="submit">{t("history.mod.submit")}</button>
           </Form>

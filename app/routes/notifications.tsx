@@ -14,11 +14,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     items: items.map((n) => {
       const event = n.kind === "moderation" && n.event ? { ...n.event, until: n.event.until?.toISOString() ?? null } : null;
       // Moderation notices are written here, in the reader's language; the page only shows them.
-      const moderation = event
-        ? n.outcome
-          ? outcomeNotice(visitor.locale, event, n.outcome, n.response)
-          : eventNotice(visitor.locale, event)
-        : null;
+      const moderation = event ? (n.outcome ? outcomeNotice(visitor.locale, event, n.outcome, n.response) : eventNotice(visitor.locale, event)) : null;
       return {
         id: n.id,
         actor: n.actor,

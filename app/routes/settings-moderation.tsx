@@ -29,7 +29,9 @@ export async function loader({ context }: Route.LoaderArgs) {
       threadId: e.threadId,
       created: stamp(e.createdAt, visitor.locale),
       appealable: e.appealable,
-      appeal: e.appeal ? { state: e.appeal.state, response: "response" in e.appeal ? e.appeal.response : null, created: stamp(e.appeal.createdAt, visitor.locale) } : null,
+      appeal: e.appeal
+        ? { state: e.appeal.state, response: "response" in e.appeal ? e.appeal.response : null, created: stamp(e.appeal.createdAt, visitor.locale) }
+        : null,
     })),
   };
 }
@@ -75,7 +77,14 @@ export default function SettingsModeration({ loaderData, actionData }: Route.Com
               <p>{t("history.reason", { reason: e.reason ?? t("history.noReason") })}</p>
               {e.thread ? (
                 <p>
-                  {t("history.threadLabel")} {e.threadId ? <Link to={`/t/${e.threadId}`}>{e.thread}</Link> : <>{e.thread} {t("history.threadGone")}</>}
+                  {t("history.threadLabel")}{" "}
+                  {e.threadId ? (
+                    <Link to={`/t/${e.threadId}`}>{e.thread}</Link>
+                  ) : (
+                    <>
+                      {e.thread} {t("history.threadGone")}
+                    </>
+                  )}
                 </p>
               ) : null}
               {/* Also above an appeal's state: a second appeal's refusal is shown next to the first. */}

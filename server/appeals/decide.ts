@@ -47,7 +47,10 @@ export async function decide(db: Db, actor: Actor | null, appealId: string, outc
 async function undo(tx: Tx, found: AppealCase) {
   const { kind, postId, threadId } = found.event;
   if (kind === "suspension") {
-    await tx.update(members).set({ status: "active", suspendedUntil: null }).where(and(eq(members.id, found.memberId), eq(members.status, "suspended")));
+    await tx
+      .update(members)
+      .set({ status: "active", suspendedUntil: null })
+      .where(and(eq(members.id, found.memberId), eq(members.status, "suspended")));
     return;
   }
   // removal or hold_rejected. A post its author deleted stays deleted.
@@ -62,7 +65,12 @@ async function undo(tx: Tx, found: AppealCase) {
     restoredThread = post?.threadId ?? null;
     // The thread comes back only with its first post, or when the thread itself was the target.
     if (restoredThread) {
-      const [first] = await tx.select({ id: posts.id }).from(posts).where(eq(posts.threadId, restoredThread)).orderBy(asc(posts.createdAt), asc(posts.id)).limit(1);
+      const [first] = await tx
+        .select({ id: posts.id })
+        .from(posts)
+        .where(eq(posts.threadId, restoredThread))
+        .orderBy(asc(posts.createdAt), asc(posts.id))
+        .limit(1);
       if (first?.id !== postId) restoredThread = null;
     }
   }

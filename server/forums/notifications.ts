@@ -35,7 +35,9 @@ export async function listNotifications(db: Db, memberId: string) {
       },
       // An appeal's outcome is a second notice on the same event, written with the decision (in
       // its transaction, so at the same `now()`); the event's own notice is older than that.
-      outcome: sql<"upheld" | "overturned" | null>`case when ${appeals.decidedAt} is not null and ${notifications.createdAt} >= ${appeals.decidedAt} then ${appeals.outcome} end`,
+      outcome: sql<
+        "upheld" | "overturned" | null
+      >`case when ${appeals.decidedAt} is not null and ${notifications.createdAt} >= ${appeals.decidedAt} then ${appeals.outcome} end`,
       response: appeals.response,
     })
     .from(notifications)

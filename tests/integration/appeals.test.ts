@@ -182,7 +182,10 @@ test("overturning a removal over HTTP: post and thread visible again, audit row,
   const [item] = await db.select().from(queueItems).where(eq(queueItems.appealId, appealId));
   expect(item!.resolvedAt).not.toBeNull();
   expect(item!.resolvedBy).toBe(moderator.id);
-  const audits = await db.select().from(auditLog).where(and(eq(auditLog.action, "appeal.decide"), eq(auditLog.targetId, appealId)));
+  const audits = await db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "appeal.decide"), eq(auditLog.targetId, appealId)));
   expect(audits).toHaveLength(1);
   expect(audits[0]).toMatchObject({ actorKind: "member", actorId: moderator.id, targetKind: "appeal", forumId: thread!.forumId });
   expect(audits[0]!.detail).toMatchObject({ outcome: "overturned" });
@@ -238,7 +241,14 @@ test("upholding leaves the action; overturning a reply's removal leaves the thre
   const held = await startThread(db, { id: author.id, role: "member" }, { title: "Held thread" });
   await db.update(posts).set({ status: "removed" }).where(eq(posts.id, held.postId));
   await db.update(threads).set({ status: "pending" }).where(eq(threads.id, held.threadId));
-  const rejected = await recordEvent(db, { memberId: author.id, kind: "hold_rejected", reason: "Looked like a phone number", postId: held.postId, threadId: held.threadId, context: "Held thread" });
+  const rejected = await recordEvent(db, {
+    memberId: author.id,
+    kind: "hold_rejected",
+    reason: "Looked like a phone number",
+    postId: held.postId,
+    threadId: held.threadId,
+    context: "Held thread",
+  });
   const three = await appeal(db, author.actor, rejected, { note: "It was a date" });
   await decide(db, moderator.actor, three.appealId, "overturned", "Yes, a date.");
   const [heldPost] = await db.select({ status: posts.status }).from(posts).where(eq(posts.id, held.postId));
