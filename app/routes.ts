@@ -7,6 +7,8 @@ export default [
   route("logout", "routes/logout.tsx"),
   route("recover", "routes/recover.tsx"),
   route("settings", "routes/settings.tsx"),
+  route("settings/moderation", "routes/settings-moderation.tsx"),
+  route("mod/appeals/:appealId", "routes/mod-appeal.tsx"),
   route("language", "routes/language.tsx"),
   route("exit", "routes/exit.tsx"),
   route("help", "routes/help.tsx"),

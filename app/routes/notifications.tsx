@@ -2,6 +2,7 @@ import { Form, Link } from "react-router";
 import type { Route } from "./+types/notifications";
 import { servicesContext } from "#app/context.ts";
 import { TimeStamp } from "#app/components/time-stamp.tsx";
+import { eventNotice, outcomeNotice } from "#app/i18n/history.notices.ts";
 import { useT } from "#app/i18n/use-t.ts";
 import { requireMember } from "#app/lib/auth.server.ts";
 import { stamp } from "#app/lib/time.ts";
@@ -9,7 +10,23 @@ import { stamp } from "#app/lib/time.ts";
 export async function loader({ context }: Route.LoaderArgs) {
   const visitor = requireMember(context);
   const items = await context.get(servicesContext).notifications.list(visitor.member.id);
-  return { items: items.map((n) => ({ ...n, read: Boolean(n.read), created: stamp(n.createdAt, visitor.locale) })) };
+  return {
+    items: items.map((n) => {
+      const event = n.kind === "moderation" && n.event ? { ...n.event, until: n.event.until?.toISOString() ?? null } : null;
+      // Moderation notices are written here, in the reader's language; the page only shows them.
+      const moderation = event ? (n.outcome ? outcomeNotice(visitor.locale, event, n.outcome, n.response) : eventNotice(visitor.locale, event)) : null;
+      return {
+        id: n.id,
+        actor: n.actor,
+        postId: n.postId,
+        threadId: n.threadId,
+        threadTitle: n.threadTitle,
+        moderation,
+        read: Boolean(n.read),
+        created: stamp(n.createdAt, visitor.locale),
+      };
+    }),
+  };
 }
 
 export async function action({ context }: Route.ActionArgs) {
@@ -28,7 +45,9 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
       <ul className="notifications">
         {loaderData.items.map((n) => (
           <li key={n.id} className={n.read ? undefined : "unread"}>
-            {n.threadId ? (
+            {n.moderation !== null ? (
+              <Link to="/settings/moderation">{n.moderation}</Link>
+            ) : n.threadId ? (
               <Link to={`/t/${n.threadId}?page=last#post-${n.postId}`}>
                 {t("notifications.mention", { name: n.actor ?? t("thread.formerMember"), thread: n.threadTitle ?? "" })}
               </Link>

@@ -99,6 +99,9 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
       <p>
         <Link to="/safety">{t("settings.safetyLink")}</Link>
       </p>
+      <p>
+        <Link to="/settings/moderation">{t("history.settingsLink")}</Link>
+      </p>
 
       <h2>{t("settings.sessions")}</h2>
       <p>{t("settings.sessionsIntro")}</p>

@@ -1,7 +1,11 @@
-// /notifications: mentions of the member, newest first, and the unread count for the header.
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+// /notifications: mentions of the member and their private moderation notices (a removal, a
+// warning, a suspension, an appeal's outcome), newest first, and the unread count for the header.
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "#db/client.ts";
-import { members, notifications, posts, threads } from "#db/schema.ts";
+import { appeals, members, moderationEvents, notifications, posts, threads } from "#db/schema.ts";
+
+const eventThread = alias(threads, "event_thread");
 
 export async function unreadCount(db: Db, memberId: string) {
   const [row] = await db
@@ -22,13 +26,29 @@ export async function listNotifications(db: Db, memberId: string) {
       threadTitle: threads.title,
       read: notifications.readAt,
       createdAt: notifications.createdAt,
+      // A moderation notice: its event, as the member's history tells it.
+      event: {
+        kind: moderationEvents.kind,
+        reason: moderationEvents.reason,
+        thread: sql<string | null>`coalesce(${moderationEvents.context}, ${eventThread.title})`,
+        until: moderationEvents.until,
+      },
+      // An appeal's outcome is a second notice on the same event, written with the decision (in
+      // its transaction, so at the same `now()`); the event's own notice is older than that.
+      outcome: sql<
+        "upheld" | "overturned" | null
+      >`case when ${appeals.decidedAt} is not null and ${notifications.createdAt} >= ${appeals.decidedAt} then ${appeals.outcome} end`,
+      response: appeals.response,
     })
     .from(notifications)
     .leftJoin(members, eq(members.id, notifications.actorId))
     .leftJoin(posts, eq(posts.id, notifications.postId))
     .leftJoin(threads, eq(threads.id, posts.threadId))
+    .leftJoin(moderationEvents, eq(moderationEvents.id, notifications.eventId))
+    .leftJoin(eventThread, eq(eventThread.id, moderationEvents.threadId))
+    .leftJoin(appeals, eq(appeals.eventId, moderationEvents.id))
     .where(eq(notifications.memberId, memberId))
-    .orderBy(desc(notifications.createdAt))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(100);
 }
 
