@@ -13,6 +13,10 @@ export interface Fixture {
   /** A new thread in forum A, with a post by `owner` when given (else its first post). */
   thread(owner?: Persona): Promise<{ threadId: string; postId: string }>;
   reply(threadId: string): Promise<string>;
+  /** A post by `owner` in forum A, removed by a moderator, with the event `owner` is told. */
+  removal(owner: Persona): Promise<{ eventId: string; postId: string; threadId: string }>;
+  /** The plain member's appeal of a removal in forum A. */
+  appeal(): Promise<string>;
 }
 
 export interface Entry {
@@ -39,4 +43,22 @@ export const MATRIX: Entry[] = [
   page("/t/:thread (members-only forum)", "forums.members", async (fx) => `/t/${(await fx.thread()).threadId}`),
   page("/settings", "settings.own", "/settings"),
   page("/notifications", "notifications.read", "/notifications"),
+  page("/settings/moderation", "history.read", "/settings/moderation"),
+  {
+    name: "POST /settings/moderation (appeal a removal)",
+    permission: "appeal.create",
+    run: async (p, fx) => {
+      // Everyone appeals an event of their own; the signed-out and the waiting appeal the member's.
+      const { eventId } = await fx.removal(p.id && p.actor?.status !== "waiting" ? p : fx.personas.member);
+      return p.client.post("/settings/moderation", { eventId, note: "I think this was a mistake." });
+    },
+  },
+  page("/mod/appeals/:appeal (a removal in forum A)", "mod.appeal", async (fx) => `/mod/appeals/${await fx.appeal()}`, "A"),
+  {
+    name: "POST /mod/appeals/:appeal (decide)",
+    permission: "mod.appeal",
+    forum: "A",
+    run: async (p, fx) => p.client.post(`/mod/appeals/${await fx.appeal()}`, { outcome: "upheld", response: "" }),
+    // Nobody decides their own appeal; the appellant here is the plain member, denied anyway.
+  },
 ];

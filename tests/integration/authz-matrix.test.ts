@@ -11,7 +11,9 @@ import { createTestDatabase } from "#tests/helpers/db.ts";
 import { relaxed } from "#tests/helpers/forums.ts";
 import { makePersonas, PERSONAS, type Persona, type PersonaName } from "#tests/helpers/personas.ts";
 import { startTestHearth } from "#tests/helpers/server.ts";
+import { appeal } from "#server/appeals/submit.ts";
 import { createThread, reply } from "#server/forums/posting.ts";
+import { recordEvent } from "#server/moderation/events.ts";
 import { MATRIX, type Fixture } from "./authz-matrix.entries.ts";
 
 const database = await createTestDatabase({ probation: true });
@@ -28,17 +30,38 @@ const fixture: Fixture = {
   forumB: forumB!,
   personas,
   async thread(owner?: Persona) {
-    const thread = await createThread({ db, throttle: relaxed() }, author, forumA!.slug, { title: `Matrix ${randomUUID()}`, body: "A first post.", idempotencyKey: randomUUID() });
+    const thread = await createThread({ db, throttle: relaxed() }, author, forumA!.slug, {
+      title: `Matrix ${randomUUID()}`,
+      body: "A first post.",
+      idempotencyKey: randomUUID(),
+    });
     if (!owner?.id) return { threadId: thread.threadId, postId: thread.postId };
     // Written straight into the table: some owners (waiting, suspended) could not post themselves.
     const [post] = await db
       .insert(posts)
-      .values({ threadId: thread.threadId, authorId: owner.id, bodySource: "Mine.", bodyHtml: "<p>Mine.</p>", sanitizerVersion: "matrix", idempotencyKey: randomUUID() })
+      .values({
+        threadId: thread.threadId,
+        authorId: owner.id,
+        bodySource: "Mine.",
+        bodyHtml: "<p>Mine.</p>",
+        sanitizerVersion: "matrix",
+        idempotencyKey: randomUUID(),
+      })
       .returning({ id: posts.id });
     return { threadId: thread.threadId, postId: post!.id };
   },
   async reply(threadId: string) {
     return (await reply({ db, throttle: relaxed() }, author, threadId, { body: "Another post.", idempotencyKey: randomUUID() })).postId;
+  },
+  async removal(owner: Persona) {
+    const { threadId, postId } = await fixture.thread(owner);
+    await db.update(posts).set({ status: "removed" }).where(eq(posts.id, postId));
+    const eventId = await recordEvent(db, { memberId: owner.id!, kind: "removal", reason: "Matrix", postId, threadId, context: "Matrix" });
+    return { eventId, postId, threadId };
+  },
+  async appeal() {
+    const { eventId } = await fixture.removal(personas.member);
+    return (await appeal(db, personas.member.actor, eventId, { note: "Please look again." })).appealId;
   },
 };
 
