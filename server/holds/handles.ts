@@ -44,10 +44,10 @@ const PROFILE_HOSTS = [
   "space.bilibili.com",
 ];
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-const LINK = new RegExp(String.raw`(?<![\p{L}\p{N}.-])(?:https?://)?(?:www\.)?(?:${LINK_HOSTS.map(escape).join("|")})/[\w@+~-]`, "iu");
+const LINK = new RegExp(String.raw`(?<![A-Za-z0-9.-])(?:https?://)?(?:www\.)?(?:${LINK_HOSTS.map(escape).join("|")})/[\w@+~-]`, "iu");
 const NOT_PROFILES = "(?:help|about|legal|policies|privacy|terms|support|safety|hashtag|explore|settings|login|signup|accounts|share|watch|search|home)\\b";
 const PROFILE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.-])(?:https?://)?(?:www\.|m\.|mobile\.)?(?:${PROFILE_HOSTS.map(escape).join("|")})/(?!${NOT_PROFILES})@?[\w.-]{2,}`,
+  String.raw`(?<![A-Za-z0-9.-])(?:https?://)?(?:www\.|m\.|mobile\.)?(?:${PROFILE_HOSTS.map(escape).join("|")})/(?!${NOT_PROFILES})@?[\w.-]{2,}`,
   "iu",
 );
 

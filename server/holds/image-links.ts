@@ -4,7 +4,7 @@
 // A file name on its own ("I saved it as evidence.png") is not a link.
 import { IMAGE_HOSTS } from "./image-hosts.ts";
 
-const URL_LIKE = /(?:https?:\/\/|(?<![\p{L}\p{N}@.-])(?:www\.)?)((?:[a-z0-9-]+\.)+[a-z]{2,})(?::\d+)?((?:\/[^\s)\]>"'<]*)?)/giu;
+const URL_LIKE = /(?:https?:\/\/|(?<![A-Za-z0-9@.-])(?:www\.)?)((?:[a-z0-9-]+\.)+[a-z]{2,})(?::\d+)?((?:\/[^\s)\]>"'<]*)?)/giu;
 const IMAGE_FILE = /\.(?:jpe?g|jfif|png|apng|gif|webp|heic|heif|avif|bmp|tiff?|svg)(?:[?#][^\s]*)?$/i;
 
 function onImageHost(host: string) {

@@ -42,11 +42,11 @@ export function judgeText(text: string, watchedWords: readonly WatchedWord[] = [
   return { holds, flags: watched.filter((w) => w.action === "flag").map((w) => w.word), blocked: watched.some((w) => w.action === "block") };
 }
 
-/** Whether the text has a link of any kind (a member on probation: an edit that adds one waits). */
-export function hasLink(text: string): boolean {
-  return /(?:https?:\/\/|www\.)\S|(?<![\p{L}\p{N}@.-])(?:[a-z0-9-]+\.)+(?:com|net|org|io|me|co|cn|gg|ly|moe|cc|to|app|dev|xyz|top|info|link|site)\/\S/iu.test(
-    normalizeForHolds(text),
-  );
+const LINK = /(?:https?:\/\/|www\.)[^\s<>"')\]]+|(?<![A-Za-z0-9@.-])(?:[a-z0-9-]+\.)+(?:com|net|org|io|me|co|cn|gg|ly|moe|cc|to|app|dev|xyz|top|info|link|site|uk|de|ru|jp|hk|tw)\/[^\s<>"')\]]*/giu;
+
+/** The links in a text, as written (lower-cased): an edit on probation that adds one waits. */
+export function linksIn(text: string): string[] {
+  return [...normalizeForHolds(text).matchAll(LINK)].map((m) => m[0].toLowerCase());
 }
 
 export type { WatchedWord };
