@@ -32,6 +32,7 @@ export function decideHold(judgement: Judgement, probation: boolean, edit = fals
     return { status: "pending", queue: { kind: "hold", priority: holdPriority(judgement.holds), detail } };
   }
   if (probation) return { status: "pending", queue: { kind: "pending", priority: PRIORITY.pending, detail: { reasons: [], probation: true, ...extra } } };
-  if (flagged) return { status: "visible", queue: { kind: "flag", priority: PRIORITY.hold, detail: { reasons: ["watched-word"], ...(edit ? { edit: true } : {}) } } };
+  if (flagged)
+    return { status: "visible", queue: { kind: "flag", priority: PRIORITY.hold, detail: { reasons: ["watched-word"], ...(edit ? { edit: true } : {}) } } };
   return { status: "visible", queue: null };
 }

@@ -43,11 +43,11 @@ const PROFILE_HOSTS = [
   "bsky.app/profile",
   "space.bilibili.com",
 ];
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-const LINK = new RegExp(String.raw`(?<![A-Za-z0-9.-])(?:https?://)?(?:www\.)?(?:${LINK_HOSTS.map(escape).join("|")})/[\w@+~-]`, "iu");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const LINK = new RegExp(String.raw`(?<![A-Za-z0-9.-])(?:https?://)?(?:www\.)?(?:${LINK_HOSTS.map(escapeRegExp).join("|")})/[\w@+~-]`, "iu");
 const NOT_PROFILES = "(?:help|about|legal|policies|privacy|terms|support|safety|hashtag|explore|settings|login|signup|accounts|share|watch|search|home)\\b";
 const PROFILE = new RegExp(
-  String.raw`(?<![A-Za-z0-9.-])(?:https?://)?(?:www\.|m\.|mobile\.)?(?:${PROFILE_HOSTS.map(escape).join("|")})/(?!${NOT_PROFILES})@?[\w.-]{2,}`,
+  String.raw`(?<![A-Za-z0-9.-])(?:https?://)?(?:www\.|m\.|mobile\.)?(?:${PROFILE_HOSTS.map(escapeRegExp).join("|")})/(?!${NOT_PROFILES})@?[\w.-]{2,}`,
   "iu",
 );
 
@@ -58,8 +58,8 @@ const CHAT_APPS = String.raw`(?:微信号?|微訊|威信|薇信|v信|V信|(?<![a
 const CHAT_ID = new RegExp(String.raw`${CHAT_APPS}\s*(?:(?:is|id|:|=|是|为|号|：)\s*){0,2}@?${ID}`, "iu");
 
 // Platform names an @handle is given with.
-const PLATFORMS = String.raw`(?:instagram|insta|ig|twitter|tiktok|snapchat|snap|facebook|fb|telegram|tg|kik|reddit|onlyfans|weibo|threads|bluesky|discord|signal|whatsapp|youtube|douyin|bilibili|mastodon|推特|抖音|快手|微博|小红书|电报|飞机|脸书|油管|b站|ins)`;
-const LINK_WORDS = String.raw`(?:is|was|handle|account|acct|username|user|name|id|page|profile|at|of|账号|账户|号|是|叫|名|id是|的|:|-|=)`;
+const PLATFORMS = `(?:instagram|insta|ig|twitter|tiktok|snapchat|snap|facebook|fb|telegram|tg|kik|reddit|onlyfans|weibo|threads|bluesky|discord|signal|whatsapp|youtube|douyin|bilibili|mastodon|推特|抖音|快手|微博|小红书|电报|飞机|脸书|油管|b站|ins)`;
+const LINK_WORDS = `(?:is|was|handle|account|acct|username|user|name|id|page|profile|at|of|账号|账户|号|是|叫|名|id是|的|:|-|=)`;
 const HANDLE = String.raw`@[\p{L}\p{N}_.]{2,30}`;
 const PLATFORM_THEN_HANDLE = new RegExp(String.raw`(?<![A-Za-z0-9])${PLATFORMS}\s*(?:${LINK_WORDS}\s*){0,3}${HANDLE}`, "iu");
 const HANDLE_THEN_PLATFORM = new RegExp(String.raw`${HANDLE}\s+(?:on|from)\s+(?:the\s+)?${PLATFORMS}(?![A-Za-z])`, "iu");
@@ -68,5 +68,12 @@ const HANDLE_THEN_PLATFORM = new RegExp(String.raw`${HANDLE}\s+(?:on|from)\s+(?:
 const PLATFORM_COLON_NAME = new RegExp(String.raw`(?<![A-Za-z0-9])${PLATFORMS}\s*(?:id|账号|号)?\s*[:=]\s*@?(?=[\w.]*[\d_.])[a-z][\w.]{2,29}(?![\w])`, "iu");
 
 export function hasHandle(text: string): boolean {
-  return LINK.test(text) || PROFILE.test(text) || CHAT_ID.test(text) || PLATFORM_THEN_HANDLE.test(text) || HANDLE_THEN_PLATFORM.test(text) || PLATFORM_COLON_NAME.test(text);
+  return (
+    LINK.test(text) ||
+    PROFILE.test(text) ||
+    CHAT_ID.test(text) ||
+    PLATFORM_THEN_HANDLE.test(text) ||
+    HANDLE_THEN_PLATFORM.test(text) ||
+    PLATFORM_COLON_NAME.test(text)
+  );
 }

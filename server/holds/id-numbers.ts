@@ -4,7 +4,7 @@
 // 18 digits with an impossible birth date, or a wrong check character and no "ID" nearby, is
 // some other number (an order, a tracking code) and is not held.
 // Latin letters and digits around it make it part of a longer code; Chinese around it is just text.
-const RUN = /(?<![A-Za-z0-9_])\d(?:[ \-]?\d){16}[ \-]?[\dXx](?![A-Za-z0-9_])/gu;
+const RUN = /(?<![A-Za-z0-9_])\d(?:[ -]?\d){16}[ -]?[\dXx](?![A-Za-z0-9_])/gu;
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = "10X98765432";
 const ID_WORDS = /(?:身份证|身份號|证件号|公民身份|\bid\b|identity|ID card)[^\n]{0,12}$/i;
@@ -30,7 +30,7 @@ export function isResidentId(id: string) {
 export function hasIdNumber(text: string): boolean {
   if (SSN.test(text)) return true;
   for (const match of text.matchAll(RUN)) {
-    const id = match[0].replace(/[ \-]/g, "");
+    const id = match[0].replace(/[ -]/g, "");
     if (!isResidentId(id)) continue;
     if (checksumOk(id) || ID_WORDS.test(text.slice(Math.max(0, match.index - 20), match.index))) return true;
   }

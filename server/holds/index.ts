@@ -42,7 +42,8 @@ export function judgeText(text: string, watchedWords: readonly WatchedWord[] = [
   return { holds, flags: watched.filter((w) => w.action === "flag").map((w) => w.word), blocked: watched.some((w) => w.action === "block") };
 }
 
-const LINK = /(?:https?:\/\/|www\.)[^\s<>"')\]]+|(?<![A-Za-z0-9@.-])(?:[a-z0-9-]+\.)+(?:com|net|org|io|me|co|cn|gg|ly|moe|cc|to|app|dev|xyz|top|info|link|site|uk|de|ru|jp|hk|tw)\/[^\s<>"')\]]*/giu;
+const LINK =
+  /(?:https?:\/\/|www\.)[^\s<>"')\]]+|(?<![A-Za-z0-9@.-])(?:[a-z0-9-]+\.)+(?:com|net|org|io|me|co|cn|gg|ly|moe|cc|to|app|dev|xyz|top|info|link|site|uk|de|ru|jp|hk|tw)\/[^\s<>"')\]]*/giu;
 
 /** The links in a text, as written (lower-cased): an edit on probation that adds one waits. */
 export function linksIn(text: string): string[] {

@@ -19,9 +19,9 @@ const NOT_PHONES: RegExp[] = [
   /[¥$€£￥]\s?\d[\d,. ]*/g,
   /\d[\d,. ]*\s?(?:元|块|角|美元|港币|英镑|欧元|万|千|百|dollars?|usd|rmb|cny|yuan|bucks|pounds?|euros?)/gi,
   // Numbers named as something else: thread #13912345678, 帖子13912345678, order 13812345678.
-  /[#№]\s*\d[\d \-]*/g,
-  /\b(?:thread|post|reply|topic|ticket|case|order|invoice|ref|reference|tracking|parcel|item|no\.)\s*(?:number|num|no\.?|id)?(?:\s*(?:is|was|:|=))?\s*[#:]?\s*\d[\d \-]*/gi,
-  /(?:帖子?|主题|楼|编号|单号|订单|案件|工单|快递|运单|回复)\s*(?:号|编号|id)?\s*[#:是为]?\s*\d[\d \-]*/gi,
+  /[#№]\s*\d[\d -]*/g,
+  /\b(?:thread|post|reply|topic|ticket|case|order|invoice|ref|reference|tracking|parcel|item|no\.)\s*(?:number|num|no\.?|id)?(?:\s*(?:is|was|:|=))?\s*[#:]?\s*\d[\d -]*/gi,
+  /(?:帖子?|主题|楼|编号|单号|订单|案件|工单|快递|运单|回复)\s*(?:号|编号|id)?\s*[#:是为]?\s*\d[\d -]*/gi,
   // Version numbers: v1.2.3, version 10.0.19045, iOS 17.4.1.
   /\b(?:v|version|ver|ios|android|windows|macos|build|版本)\s*\.?\s*\d+(?:\.\d+)+/gi,
 ];

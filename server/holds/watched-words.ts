@@ -11,7 +11,7 @@ export interface WatchedWord {
 }
 
 const fold = (s: string) => s.normalize("NFKC").toLocaleLowerCase("en").replace(/\s+/g, " ").trim();
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Which of the words occur in the text (already normalised by the caller). */
 export function matchWatchedWords(text: string, words: readonly WatchedWord[]): WatchedWord[] {
@@ -21,7 +21,7 @@ export function matchWatchedWords(text: string, words: readonly WatchedWord[]): 
     if (!w) return false;
     if (CJK.test(w)) return folded.includes(w);
     // Spaces inside a phrase match any run of spaces; edges are word boundaries in any script.
-    const pattern = escape(w).replace(/ /g, "\\s+");
+    const pattern = escapeRegExp(w).replace(/ /g, "\\s+");
     return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}_])${pattern}(?![\\p{L}\\p{M}\\p{N}_])`, "u").test(folded);
   });
 }

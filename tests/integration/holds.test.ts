@@ -177,5 +177,10 @@ test("repeated image attempts pause posting: an urgent item, a system audit row,
   expect(edit.status).toBe(400);
   expect(pageText(await edit.text())).toContain(text("en", "standing.paused"));
   // A fourth removal does not open a second item or pause again.
-  expect(await db.select().from(queueItems).where(and(eq(queueItems.memberId, me!.id), eq(queueItems.kind, "repeat_image")))).toHaveLength(1);
+  expect(
+    await db
+      .select()
+      .from(queueItems)
+      .where(and(eq(queueItems.memberId, me!.id), eq(queueItems.kind, "repeat_image"))),
+  ).toHaveLength(1);
 });

@@ -94,7 +94,10 @@ test("a new member's first posts wait, seen by nobody else, each in the queue; a
   await db.update(members).set({ approvedPosts: 3 }).where(eq(members.id, newcomerId));
   const free = await replyOverHttp(newcomer.client, thread.threadId, "now i am trusted freewords");
   expect(landing(free).notices).toEqual(["post.replied"]);
-  const [post] = await db.select({ status: posts.status }).from(posts).where(eq(posts.id, landing(free).postId));
+  const [post] = await db
+    .select({ status: posts.status })
+    .from(posts)
+    .where(eq(posts.id, landing(free).postId));
   expect(post!.status).toBe("visible");
   expect(await itemsOn(db, landing(free).postId)).toEqual([]);
   expect(pageText(await (await visitor.get(`/t/${thread.threadId}`)).text())).toContain("freewords");
