@@ -42,6 +42,7 @@ export default function Forum({ loaderData }: Route.ComponentProps) {
         {loaderData.threads.map((th) => (
           <li key={th.id} className={th.unread ? "unread" : undefined}>
             {th.pinned ? <span className="tag">{t("forum.pinned")}</span> : null}
+            {th.pending ? <span className="tag">{t("thread.pending")}</span> : null}
             {th.unread ? <span className="tag tag-new">{t("forum.unread")}</span> : null}
             <Link to={`/t/${th.id}`}>{th.title}</Link>
             {th.contentWarning ? <span className="cw-tag">{t("cw.label", { label: th.contentWarning })}</span> : null}

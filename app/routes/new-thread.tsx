@@ -22,8 +22,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   try {
     if (intent === "preview") return await previewAnswer(context.get(servicesContext), visitor.member.id, form);
     const posted = await orNotFound(() => forums.createThread(visitor.member, params.forumSlug, form, upload));
-    const notice = posted.notices[0] ? `?notice=${posted.notices[0]}` : "";
-    return redirect(`/t/${posted.threadId}${notice}`);
+    const notices = [...(posted.pending ? ["holds.waiting"] : []), ...posted.notices];
+    const query = new URLSearchParams(notices.map((n) => ["notice", n]));
+    return redirect(`/t/${posted.threadId}${notices.length ? `?${query}` : ""}`);
   } catch (err) {
     return formFailure(err, composerValues(form));
   }

@@ -28,7 +28,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     }
     if (intent === "preview") return await previewAnswer(services, visitor.member.id, form);
     const saved = await orNotFound(() => services.forums.editPost(visitor.member, postId, form));
-    return redirect(`/t/${saved.threadId}?notice=${saved.notices[0] ?? "post.saved"}#post-${saved.postId}`);
+    const notices = [saved.pending ? "holds.editWaiting" : "post.saved", ...saved.notices];
+    const query = new URLSearchParams(notices.map((n) => ["notice", n]));
+    return redirect(`/t/${saved.threadId}?${query}#post-${saved.postId}`);
   } catch (err) {
     return formFailure(err, composerValues(form));
   }

@@ -6,7 +6,7 @@ import { ContentWarning } from "#app/components/content-warning.tsx";
 import { Pager } from "#app/components/pager.tsx";
 import { StoredHtml } from "#app/components/stored-html.tsx";
 import { TimeStamp } from "#app/components/time-stamp.tsx";
-import { isMessageKey } from "#app/i18n/catalog.ts";
+import { isMessageKey, type MessageKey } from "#app/i18n/catalog.ts";
 import { useLocale, useT } from "#app/i18n/use-t.ts";
 import { requireMember } from "#app/lib/auth.server.ts";
 import { formFailure } from "#app/lib/form-result.server.ts";
@@ -21,7 +21,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const page = url.searchParams.get("page") === "last" ? "last" : pageParam(request);
   const services = context.get(servicesContext);
   const result = await orNotFound(() => services.forums.threadPage(visitor.member, params.threadId, page));
-  const notice = url.searchParams.get("notice");
+  const notices = url.searchParams.getAll("notice").filter(shownNotice).slice(0, 3);
   // In a document response the stored HTML goes into the page only, not into the hydration data.
   const pageHtml = context.get(storedHtmlContext);
   const bodyHtml = (postId: string, html: string) => {
@@ -30,7 +30,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     return null;
   };
   return {
-    thread: { id: result.thread.id, title: result.thread.title, contentWarning: result.thread.contentWarning },
+    thread: { id: result.thread.id, title: result.thread.title, contentWarning: result.thread.contentWarning, waiting: result.thread.status === "pending" },
     forum: result.forum,
     posts: result.posts.map((p) => ({
       id: p.id,
@@ -49,8 +49,19 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     signedIn: Boolean(visitor.member),
     openWarnings: visitor.openContentWarnings,
     idempotencyKey: newIdempotencyKey(),
-    notice: isMessageKey(notice) && (notice.startsWith("media.") || notice.startsWith("post.") || notice.startsWith("thread.")) ? notice : null,
+    notices,
   };
+}
+
+/** Notices a redirect may ask this page to show (never arbitrary keys from the address). */
+function shownNotice(notice: string): notice is MessageKey {
+  return isMessageKey(notice) && /^(?:media|post|thread|holds)\./.test(notice);
+}
+
+/** Where a reply or an edit lands, with what the member is told. */
+function postedLocation(threadId: string, postId: string, notices: readonly string[]) {
+  const query = new URLSearchParams([["page", "last"], ...notices.map((n) => ["notice", n] as [string, string])]);
+  return `/t/${threadId}?${query}#post-${postId}`;
 }
 
 export async function action({ context, params, request }: Route.ActionArgs) {
@@ -66,8 +77,8 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     }
     if (intent === "preview") return await previewAnswer(services, visitor.member.id, form);
     const posted = await orNotFound(() => services.forums.reply(visitor.member, params.threadId, form, upload));
-    const notice = posted.notices[0] ?? "post.replied";
-    return redirect(`/t/${params.threadId}?page=last&notice=${notice}#post-${posted.postId}`);
+    const notices = [...(posted.pending ? ["holds.waiting"] : []), ...posted.notices];
+    return redirect(postedLocation(params.threadId, posted.postId, notices.length ? notices : ["post.replied"]));
   } catch (err) {
     return formFailure(err, composerValues(form));
   }
@@ -88,11 +99,12 @@ export default function Thread({ loaderData, actionData }: Route.ComponentProps)
         <Link to={`/f/${forum.slug}`}>{forum.names[locale] ?? forum.names.en}</Link>
       </p>
       <h1>{thread.title}</h1>
-      {loaderData.notice ? (
-        <p role="status" className={loaderData.notice.startsWith("media.") ? "notice-image" : "notice"}>
-          {t(loaderData.notice)}
+      {loaderData.notices.map((notice) => (
+        <p key={notice} role="status" className={notice.startsWith("media.") ? "notice-image" : "notice"}>
+          {t(notice)}
         </p>
-      ) : null}
+      ))}
+      {thread.waiting ? <p className="notice">{t("holds.threadWaiting")}</p> : null}
       {blockNotice ? (
         <p role="status" className="notice">
           {t(blockNotice.notice, { name: blockNotice.name })}
@@ -140,7 +152,9 @@ export default function Thread({ loaderData, actionData }: Route.ComponentProps)
       <Pager page={loaderData.page} pages={loaderData.pages} base={`/t/${thread.id}`} />
       <section id="reply" className="reply">
         <h2>{t("thread.replyTitle")}</h2>
-        {loaderData.signedIn ? (
+        {thread.waiting ? (
+          <p>{t("holds.noReplyWhileWaiting")}</p>
+        ) : loaderData.signedIn ? (
           <Composer
             mode="reply"
             idempotencyKey={loaderData.idempotencyKey}

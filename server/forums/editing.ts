@@ -1,13 +1,26 @@
 // Editing and deleting one's own post. Only the author may; a deleted post keeps its place
 // ("removed by its author") so replies keep their context, and its text is really deleted.
-import { and, eq, inArray } from "drizzle-orm";
+//
+// An edit is judged like a new post (server/holds/). When the new text holds, or its author is
+// on probation and the edit adds a link, the post goes back to waiting for a moderator with a
+// queue item: the edit is what waits, and nobody else sees the post meanwhile (the old text is
+// not left standing in its place). A visible post that goes back to waiting leaves its thread's
+// post count until it is approved again (notifyAfterApproval in posting.ts).
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
-import { attachments, notifications, posts } from "#db/schema.ts";
+import { attachments, notifications, posts, threads } from "#db/schema.ts";
+import { onProbation } from "#server/admission/probation.ts";
+import { requireParticipant } from "#server/authz/guard.ts";
+import type { Actor } from "#server/authz/policy.ts";
 import { NotFound } from "#server/errors.ts";
 import { parseForm } from "#server/forms.ts";
 import { isUuid } from "#server/ids.ts";
+import { decideHold } from "#server/holds/decision.ts";
+import { linksIn } from "#server/holds/index.ts";
+import { resolveTarget } from "#server/moderation/queue.ts";
 import { composePost } from "./compose.ts";
 import { editForm } from "./post-forms.ts";
+import { queuePost } from "./posting.ts";
 import { findThread } from "./thread-page.ts";
 import type { Viewer } from "./viewer.ts";
 
@@ -15,20 +28,37 @@ type Member = NonNullable<Viewer>;
 
 /** The member's own live post, or NotFound (someone else's post is not theirs to see here). */
 export async function ownPost(db: Db, member: Member, postId: string) {
+  const found = await ownPostInThread(db, member, postId);
+  return found.post;
+}
+
+async function ownPostInThread(db: Db, member: Member, postId: string) {
   if (!isUuid(postId)) throw new NotFound();
   const [post] = await db
     .select()
     .from(posts)
     .where(and(eq(posts.id, postId), eq(posts.authorId, member.id), inArray(posts.status, ["visible", "pending"])));
-  if (!post || !(await findThread(db, member, post.threadId))) throw new NotFound();
-  return post;
+  const found = post ? await findThread(db, member, post.threadId) : null;
+  if (!post || !found) throw new NotFound();
+  return { post, thread: found.thread };
 }
 
-export async function editPost(db: Db, member: Member, postId: string, data: FormData | Record<string, unknown>) {
-  const post = await ownPost(db, member, postId);
+/** Whether the new text has a link the old one did not. */
+function addsLink(before: string, after: string) {
+  const old = new Set(linksIn(before));
+  return linksIn(after).some((link) => !old.has(link));
+}
+
+export async function editPost(db: Db, member: Actor, postId: string, data: FormData | Record<string, unknown>) {
+  const { post, thread } = await ownPostInThread(db, member, postId);
+  requireParticipant(member, "post.editOwn");
   const form = parseForm(editForm, data);
   // Judged, recorded and rendered before the transaction: see compose.ts.
   const composed = await composePost(db, member.id, form);
+  const before = `${post.bodySource}\n${post.contentWarning ?? ""}`;
+  const probationLink = addsLink(before, `${composed.bodySource}\n${composed.contentWarning ?? ""}`) && (await onProbation(db, member));
+  const decision = decideHold(composed.judgement, probationLink, true);
+  const status = post.status === "pending" ? "pending" : decision.status;
   return db.transaction(async (tx) => {
     await tx
       .update(posts)
@@ -37,19 +67,30 @@ export async function editPost(db: Db, member: Member, postId: string, data: For
         bodyHtml: composed.bodyHtml,
         sanitizerVersion: composed.sanitizerVersion,
         contentWarning: composed.contentWarning,
+        status,
         editedAt: new Date(),
       })
       .where(eq(posts.id, post.id));
-    return { threadId: post.threadId, postId: post.id, notices: composed.notices };
+    if (post.status === "visible" && status === "pending" && thread.status === "visible") {
+      await tx
+        .update(threads)
+        .set({ postCount: sql`greatest(${threads.postCount} - 1, 0)` })
+        .where(eq(threads.id, post.threadId));
+    }
+    await queuePost(tx, decision, { id: post.id, threadId: post.threadId, forumId: thread.forumId, authorId: member.id });
+    return { threadId: post.threadId, postId: post.id, notices: composed.notices, pending: status === "pending" };
   });
 }
 
 export async function deletePost(db: Db, member: Member, postId: string) {
-  const post = await ownPost(db, member, postId);
+  const { post } = await ownPostInThread(db, member, postId);
   await db.transaction(async (tx) => {
     await tx.update(posts).set({ status: "deleted", bodySource: "", bodyHtml: "", contentWarning: null, editedAt: new Date() }).where(eq(posts.id, post.id));
     await tx.delete(attachments).where(eq(attachments.postId, post.id));
     await tx.delete(notifications).where(eq(notifications.postId, post.id));
+    // A waiting post its author deletes no longer waits: its pending and hold items close. A
+    // flag or report on it stays for moderators.
+    if (post.status === "pending") await resolveTarget(tx, { post: post.id, thread: post.threadId }, null, "deleted by author", ["pending", "hold"]);
   });
   return { threadId: post.threadId };
 }

@@ -1,5 +1,6 @@
 // /f/:forumSlug: threads, pinned first then by last activity, 25 a page, with unread markers.
-import { and, count, desc, eq, sql } from "drizzle-orm";
+// A thread waiting for a moderator is listed for its author only, marked as waiting.
+import { and, count, desc, eq, or, sql } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
 import { members, threadReads, threads } from "#db/schema.ts";
 import { NotFound } from "#server/errors.ts";
@@ -9,7 +10,8 @@ import { PAGE_SIZE, type Viewer } from "./viewer.ts";
 export async function forumPage(db: Db, viewer: Viewer, slug: string, page: number) {
   const forum = await findForum(db, viewer, slug);
   if (!forum) throw new NotFound();
-  const visible = and(eq(threads.forumId, forum.id), eq(threads.status, "visible"));
+  const own = viewer ? and(eq(threads.status, "pending"), eq(threads.authorId, viewer.id)) : undefined;
+  const visible = and(eq(threads.forumId, forum.id), or(eq(threads.status, "visible"), own));
   const readJoin = viewer ? and(eq(threadReads.threadId, threads.id), eq(threadReads.memberId, viewer.id)) : sql`false`;
   const [rows, [total]] = await Promise.all([
     db
@@ -21,6 +23,7 @@ export async function forumPage(db: Db, viewer: Viewer, slug: string, page: numb
         postCount: threads.postCount,
         lastActivityAt: threads.lastActivityAt,
         author: members.pseudonym,
+        pending: sql<boolean>`${threads.status} = 'pending'`,
         unread: sql<boolean>`${viewer !== null} and (${threadReads.lastReadAt} is null or ${threadReads.lastReadAt} < ${threads.lastActivityAt})`,
       })
       .from(threads)

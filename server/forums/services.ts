@@ -12,6 +12,7 @@ import { createThread, reply, type PostingDeps } from "./posting.ts";
 import { reportablePost, reportPost } from "./reports.ts";
 import { searchPosts } from "./search.ts";
 import { findAttachment, threadPage } from "./thread-page.ts";
+import type { Actor } from "#server/authz/policy.ts";
 import type { Viewer } from "./viewer.ts";
 
 type Member = NonNullable<Viewer>;
@@ -27,10 +28,10 @@ export function createForumServices(deps: ServiceDeps) {
     forumPage: (viewer: Viewer, slug: string, page: number) => forumPage(deps.db, viewer, slug, page),
     threadPage: (viewer: Viewer, threadId: string, page: number | "last") => threadPage(deps.db, viewer, threadId, page),
     attachment: (viewer: Viewer, attachmentId: string) => findAttachment(deps.db, viewer, attachmentId),
-    createThread: (member: Member, slug: string, data: FormInput, upload?: Upload | null) => createThread(posting, member, slug, data, upload),
-    reply: (member: Member, threadId: string, data: FormInput, upload?: Upload | null) => reply(posting, member, threadId, data, upload),
+    createThread: (member: Actor, slug: string, data: FormInput, upload?: Upload | null) => createThread(posting, member, slug, data, upload),
+    reply: (member: Actor, threadId: string, data: FormInput, upload?: Upload | null) => reply(posting, member, threadId, data, upload),
     ownPost: (member: Member, postId: string) => ownPost(deps.db, member, postId),
-    editPost: (member: Member, postId: string, data: FormInput) => editPost(deps.db, member, postId, data),
+    editPost: (member: Actor, postId: string, data: FormInput) => editPost(deps.db, member, postId, data),
     deletePost: (member: Member, postId: string) => deletePost(deps.db, member, postId),
     reportablePost: (member: Member, postId: string) => reportablePost(deps.db, member, postId),
     reportPost: (member: Member, postId: string, data: FormInput) => reportPost(deps.db, member, postId, data),

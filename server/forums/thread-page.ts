@@ -32,12 +32,21 @@ function threadQuery(db: DbOrTx, withPosts: boolean) {
       forum: { slug: forums.slug, names: forums.names, visibility: forums.visibility },
       // Whether the viewer has already read up to the latest post (no read-marker write needed).
       readUpToDate: sql<boolean>`coalesce(${threadReads.lastReadAt} >= ${threads.lastActivityAt}, false)`,
+      // The viewer's own waiting posts, which the thread's post count leaves out (posting.ts).
+      ownPending: sql<number>`(select count(*)::int from ${posts} where ${posts.threadId} = ${threads.id} and ${posts.status} = 'pending' and ${posts.authorId} = ${viewerId})`,
       posts: withPosts ? postsOnPage(db, viewerId) : sql<null>`null`,
     })
     .from(threads)
     .innerJoin(forums, eq(forums.id, threads.forumId))
     .leftJoin(threadReads, and(eq(threadReads.threadId, threads.id), eq(threadReads.memberId, viewerId)))
-    .where(and(eq(threads.id, sql.placeholder("threadId")), eq(threads.status, "visible"), forumVisibleTo(sql`${viewerId}::uuid`)))
+    .where(
+      and(
+        eq(threads.id, sql.placeholder("threadId")),
+        // A thread waiting for a moderator exists for its author only; to anyone else it is 404.
+        or(eq(threads.status, "visible"), and(eq(threads.status, "pending"), eq(threads.authorId, viewerId))),
+        forumVisibleTo(sql`${viewerId}::uuid`),
+      ),
+    )
     .prepare(withPosts ? "hearth_thread_page" : "hearth_thread_for_viewer");
 }
 
@@ -92,9 +101,9 @@ export async function threadPage(db: Db, viewer: Viewer, threadId: string, reque
   // first: the thread alone, then that page (not page 1's posts read and thrown away).
   let found = requested === "last" ? (await threadForViewer(db).execute({ threadId, viewerId }))[0] : await read(requested);
   if (!found) throw new NotFound();
-  // The thread's own post counter, kept with every reply: pending posts shown only to their
-  // author can shift the last page by one post, which is harmless.
-  const pages = Math.max(1, Math.ceil(found.thread.postCount / PAGE_SIZE));
+  // The thread's own post counter, kept with every reply, counts what everyone sees; the
+  // viewer's own waiting posts are on their pages too.
+  const pages = Math.max(1, Math.ceil((found.thread.postCount + found.ownPending) / PAGE_SIZE));
   const page = requested === "last" ? pages : Math.min(requested, pages);
   if (page !== requested) found = await read(page);
   if (!found) throw new NotFound();

@@ -55,8 +55,13 @@ try {
   const cookie = await join("BenchReader");
   await join("BenchWriter");
   const database = connectEmbedded(await embeddedLayout(dataDir));
-  const author = async (pseudonym: string) =>
-    (await database.db.select({ id: members.id, role: members.role }).from(members).where(eq(members.pseudonym, pseudonym)))[0]!;
+  const author = async (pseudonym: string) => ({
+    status: "active" as const,
+    suspendedUntil: null,
+    postingPaused: false,
+    moderatedForums: null,
+    ...(await database.db.select({ id: members.id, role: members.role }).from(members).where(eq(members.pseudonym, pseudonym)))[0]!,
+  });
   const [reader, writer] = [await author("BenchReader"), await author("BenchWriter")];
   const deps = { db: database.db, throttle: memoryThrottle({ ...DEFAULT_LIMITS, postsPerMinute: 1_000_000 }) };
   const body = "A post of ordinary length, with **some emphasis**, a [link](https://example.org) and a list:\n\n- one\n- two\n\n".repeat(3);
