@@ -21,7 +21,7 @@ const hearth = await startTestHearth({ database });
 const db = database.db;
 const [forumA, forumB] = await db.select({ id: forums.id, slug: forums.slug }).from(forums).orderBy(forums.position).limit(2);
 const personas = await makePersonas(db, hearth.url, forumA!.id, forumB!.id);
-const author = (await db.select({ id: members.id, role: members.role }).from(members).where(eq(members.id, personas.member.id!)))[0]!;
+const author = personas.member.actor!;
 
 /** Fresh content for one cell: a thread in forum A by the plain member, with a reply by `owner`. */
 const fixture: Fixture = {
