@@ -17,6 +17,11 @@ export function createAdmissionServices(deps: ServiceDeps) {
     /** Lets a waiting member in, or refuses them (their account is deleted, their sessions end). */
     decideApproval: (actor: Actor | null, memberId: string, decision: "approve" | "refuse", reason?: string | null) =>
       decideApproval(deps.db, deps.live, actor, memberId, decision, reason),
+    /** The admin pages' index: admins only. */
+    adminHome: async (actor: Actor | null) => {
+      authorize(actor, "admin.settings");
+      return { mode: await readSetting(deps.db, "registration.mode") };
+    },
     /** The admin settings page: the current values as its fields show them. */
     settingsForm: async (actor: Actor | null) => {
       authorize(actor, "admin.settings");

@@ -55,7 +55,8 @@ export async function setRole(db: Db, pseudonym: string, role: string, forumSlug
   });
 }
 
-/** Moderators and admins, with the slugs of the forums a moderator moderates (null: every forum). */
+/** Moderators and admins, with the slugs of the forums a moderator moderates (null: every
+ *  forum), and every forum for the page's checkboxes. */
 export async function listStaff(db: Db) {
   const rows = await db
     .select({
@@ -67,7 +68,8 @@ export async function listStaff(db: Db) {
     .from(members)
     .where(inArray(members.role, ["moderator", "admin"]))
     .orderBy(desc(members.role), asc(members.pseudonymKey));
-  return rows.map((row) => ({ ...row, forums: row.role === "moderator" ? row.forums : null }));
+  const allForums = await db.select({ slug: forums.slug, names: forums.names }).from(forums).orderBy(asc(forums.position));
+  return { staff: rows.map((row) => ({ ...row, forums: row.role === "moderator" ? row.forums : null })), forums: allForums };
 }
 
 export async function memberIdOf(db: Db, pseudonym: string) {
