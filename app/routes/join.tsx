@@ -11,7 +11,9 @@ import { formFailure, keepValues } from "#app/lib/form-result.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
 
 export async function loader({ context }: Route.LoaderArgs) {
-  if (context.get(visitorContext).waiting) throw redirect("/waiting");
+  const visitor = context.get(visitorContext);
+  // Not on the response that just made the waiting account: it shows the recovery codes.
+  if (visitor.waiting && !visitor.freshSession) throw redirect("/waiting");
   redirectIfSignedIn(context);
   const services = context.get(servicesContext);
   return { ideas: services.auth.pseudonymIdeas(), mode: await services.admission.registrationMode() };
