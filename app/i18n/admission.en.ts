@@ -11,7 +11,8 @@ export const admissionEn = {
 
   "admission.waiting.title": "Your account is waiting",
   "admission.waiting.body": "Thank you for joining, {name}. A moderator will look at your account soon. Until then, this is the only page you can see.",
-  "admission.waiting.later": "You do not need to stay here. You can sign out now and sign in again later with your pseudonym and passphrase: once you are let in, the forums open.",
+  "admission.waiting.later":
+    "You do not need to stay here. You can sign out now and sign in again later with your pseudonym and passphrase: once you are let in, the forums open.",
   "admission.waiting.support": "If you need support now, these pages are open to everyone:",
   "admission.waiting.safety": "Leaving quickly and staying safe",
 
@@ -45,7 +46,8 @@ export const admissionEn = {
   "admission.settings.posts": "Posts a moderator approves before a new member posts freely",
   "admission.settings.postsHint": "0 turns probation off. Moderators and admins are never on probation.",
   "admission.settings.words": "Watched words",
-  "admission.settings.wordsHint": "One per line, as word = hold (waits for a moderator), block (the post is refused) or flag (posted, and moderators are told).",
+  "admission.settings.wordsHint":
+    "One per line, as word = hold (waits for a moderator), block (the post is refused) or flag (posted, and moderators are told).",
   "admission.settings.templates": "Removal reasons",
   "admission.settings.templatesHint": "One per line. Moderators pick from these when they remove something.",
   "admission.settings.repeat": "Repeated image attempts",
@@ -54,10 +56,12 @@ export const admissionEn = {
   "admission.settings.hours": "Within hours",
   "admission.settings.resourcesEn": "Crisis resources (English)",
   "admission.settings.resourcesZh": "Crisis resources (Simplified Chinese)",
-  "admission.settings.resourcesHint": "As JSON: {\"services\": [{\"name\", \"offers\", \"region\", \"contact\", \"url\"?}], \"steps\": [...], \"note\"?}. Shown on “Get help now”.",
+  "admission.settings.resourcesHint":
+    'As JSON: {"services": [{"name", "offers", "region", "contact", "url"?}], "steps": [...], "note"?}. Shown on “Get help now”.',
 
   "admission.roles.title": "Moderators and admins",
-  "admission.roles.intro": "A moderator with forums ticked moderates those forums only; with none ticked, every forum. A change applies on the member's next page.",
+  "admission.roles.intro":
+    "A moderator with forums ticked moderates those forums only; with none ticked, every forum. A change applies on the member's next page.",
   "admission.roles.none": "There are no moderators or admins yet.",
   "admission.roles.role": "Role",
   "admission.roles.forums": "Forums",

@@ -54,7 +54,8 @@ export const admissionZhHans: Record<keyof typeof admissionEn, string> = {
   "admission.settings.hours": "小时内",
   "admission.settings.resourcesEn": "求助资源（英文）",
   "admission.settings.resourcesZh": "求助资源（简体中文）",
-  "admission.settings.resourcesHint": "JSON 格式：{\"services\": [{\"name\", \"offers\", \"region\", \"contact\", \"url\"?}], \"steps\": [...], \"note\"?}。显示在“立即求助”页面上。",
+  "admission.settings.resourcesHint":
+    'JSON 格式：{"services": [{"name", "offers", "region", "contact", "url"?}], "steps": [...], "note"?}。显示在“立即求助”页面上。',
 
   "admission.roles.title": "版主和管理员",
   "admission.roles.intro": "勾选了论坛的版主只负责这些论坛；一个都没勾选，则负责所有论坛。更改在该成员打开下一个页面时生效。",

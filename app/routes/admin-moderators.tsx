@@ -125,8 +125,7 @@ export default function AdminModerators({ loaderData, actionData }: Route.Compon
           {state?.fieldErrors.forums ? <p className="error">{t(state.fieldErrors.forums)}</p> : null}
           {loaderData.forums.map((f) => (
             <p key={f.slug}>
-              <input type="checkbox" id={`forum-${f.slug}`} name="forums" value={f.slug} />{" "}
-              <label htmlFor={`forum-${f.slug}`}>{forumName(f.slug)}</label>
+              <input type="checkbox" id={`forum-${f.slug}`} name="forums" value={f.slug} /> <label htmlFor={`forum-${f.slug}`}>{forumName(f.slug)}</label>
             </p>
           ))}
         </fieldset>

@@ -63,8 +63,13 @@ export const headers = forwardHeaders;
 export default function AdminSettings({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const stateFor = (intent: string) => (actionData && !actionData.ok && actionData.intent === intent ? (actionData as Failure) : null);
-  const savedFor = (intent: string) => (actionData?.ok && actionData.intent === intent ? <p role="status" className="notice">{t("admission.settings.saved")}</p> : null);
-  const valueOf = (intent: string, name: string) => stateFor(intent)?.values[name] ?? (loaderData.values as Record<string, string>)[name] ?? "";
+  const savedFor = (intent: string) =>
+    actionData?.ok && actionData.intent === intent ? (
+      <p role="status" className="notice">
+        {t("admission.settings.saved")}
+      </p>
+    ) : null;
+  const shown = (intent: string, name: string) => stateFor(intent)?.values[name] ?? (loaderData.values as Record<string, string>)[name] ?? "";
   const errorOf = (intent: string, name: string) => stateFor(intent)?.fieldErrors[name];
   const fieldError = (intent: string, name: string) => {
     const error = errorOf(intent, name);
@@ -96,8 +101,8 @@ export default function AdminSettings({ loaderData, actionData }: Route.Componen
         id={name}
         name={name}
         rows={rows}
-        defaultValue={valueOf(intent, name)}
-        key={valueOf(intent, name)}
+        defaultValue={shown(intent, name)}
+        key={shown(intent, name)}
         aria-invalid={errorOf(intent, name) ? true : undefined}
         aria-describedby={errorOf(intent, name) ? `${name}-hint ${name}-error` : `${name}-hint`}
         spellCheck={false}
@@ -119,8 +124,8 @@ export default function AdminSettings({ loaderData, actionData }: Route.Componen
         type="number"
         inputMode="numeric"
         min={0}
-        defaultValue={valueOf(intent, name)}
-        key={valueOf(intent, name)}
+        defaultValue={shown(intent, name)}
+        key={shown(intent, name)}
         aria-invalid={errorOf(intent, name) ? true : undefined}
         aria-describedby={[hint ? `${name}-hint` : null, errorOf(intent, name) ? `${name}-error` : null].filter(Boolean).join(" ") || undefined}
       />
@@ -131,7 +136,7 @@ export default function AdminSettings({ loaderData, actionData }: Route.Componen
       {t("admission.settings.save")}
     </button>
   );
-  const mode = valueOf("registration", "mode");
+  const mode = shown("registration", "mode");
   return (
     <section className="panel">
       <title>{`${t("admission.settings.title")} · ${t("site.name")}`}</title>

@@ -27,7 +27,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     const joined = await context.get(servicesContext).auth.signUp(form, await visitor.clientKey());
     // A member who must wait for approval is shown as waiting on this very response (only
     // sign-out in the header), like a signed-in member is shown as signed in.
-    if (joined.waiting) Object.assign(visitor, { waiting: { id: joined.member.id, pseudonym: joined.member.pseudonym }, sessionId: joined.sessionId, freshSession: true });
+    if (joined.waiting)
+      Object.assign(visitor, { waiting: { id: joined.member.id, pseudonym: joined.member.pseudonym }, sessionId: joined.sessionId, freshSession: true });
     else markSignedIn(context, joined.member, joined.sessionId);
     const headers = { "Set-Cookie": sessionCookie(joined.token, visitor.https) };
     return data({ ok: true as const, codes: joined.codes, waiting: joined.waiting }, { headers });
@@ -76,7 +77,9 @@ export default function Join({ loaderData, actionData }: Route.ComponentProps) {
         </p>
         <Field name="password" type="password" label="field.password" autoComplete="new-password" hint="join.passphraseHint" state={actionData} />
         <Field name="confirmPassword" type="password" label="field.confirmPassword" autoComplete="new-password" state={actionData} />
-        {loaderData.mode === "invite" ? <Field name="invite" label="admission.join.invite" autoComplete="off" hint="admission.join.inviteHint" state={actionData} /> : null}
+        {loaderData.mode === "invite" ? (
+          <Field name="invite" label="admission.join.invite" autoComplete="off" hint="admission.join.inviteHint" state={actionData} />
+        ) : null}
         <button type="submit" disabled={busy}>
           {t("join.submit")}
         </button>

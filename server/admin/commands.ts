@@ -61,8 +61,8 @@ export const commands: Record<string, Command> = {
     if (forums && role !== "moderator") return fail("--forums is only for the moderator role.");
     try {
       const member = await withServices(config, (services) => services.members.setRole(name, role, { forums }));
-      const where = member.forums ? ` of ${member.forums.join(", ")}` : member.role === "moderator" ? " of every forum" : "";
-      console.log(`${JSON.stringify(member.pseudonym)} is now ${member.role}${where}.`);
+      console.log(`${JSON.stringify(member.pseudonym)} is now ${member.role}.`);
+      if (member.role === "moderator") console.log(`Moderates: ${member.forums ? member.forums.join(", ") : "every forum"}.`);
       return 0;
     } catch (err) {
       if (isInvalid(err) && err.fields.forums) return failed("No forum has one of those slugs.");

@@ -35,7 +35,7 @@ function newPassphrase<T extends z.ZodRawShape>(shape: T) {
  *  `invite`, registration is by invitation and the code is required too. */
 function joinForm(invite: boolean) {
   return z
-    .object({ pseudonym: z.unknown(), password: z.unknown(), confirmPassword: z.unknown(), invite: z.unknown() })
+    .object({ pseudonym: z.unknown().optional(), password: z.unknown().optional(), confirmPassword: z.unknown().optional(), invite: z.unknown().optional() })
     .transform((raw, ctx) => {
       const name = checkPseudonym(raw.pseudonym);
       if (!name.ok) ctx.addIssue({ code: "custom", path: ["pseudonym"], message: name.reason });

@@ -63,7 +63,9 @@ export async function listStaff(db: Db) {
       id: members.id,
       pseudonym: members.pseudonym,
       role: members.role,
-      forums: sql<string[] | null>`(select array_agg(${forums.slug} order by ${forums.slug}) from ${moderatorForums} join ${forums} on ${forums.id} = ${moderatorForums.forumId} where ${moderatorForums.memberId} = ${members.id})`,
+      forums: sql<
+        string[] | null
+      >`(select array_agg(${forums.slug} order by ${forums.slug}) from ${moderatorForums} join ${forums} on ${forums.id} = ${moderatorForums.forumId} where ${moderatorForums.memberId} = ${members.id})`,
     })
     .from(members)
     .where(inArray(members.role, ["moderator", "admin"]))
@@ -73,7 +75,10 @@ export async function listStaff(db: Db) {
 }
 
 export async function memberIdOf(db: Db, pseudonym: string) {
-  const [row] = await db.select({ id: members.id }).from(members).where(eq(members.pseudonymKey, pseudonymKey(pseudonym)));
+  const [row] = await db
+    .select({ id: members.id })
+    .from(members)
+    .where(eq(members.pseudonymKey, pseudonymKey(pseudonym)));
   return row?.id ?? null;
 }
 

@@ -108,7 +108,16 @@ test("an admin sees the pages and the header links; settings save with an audit 
 
   const keys = (await db.select().from(auditLog).where(eq(auditLog.actorId, admin.id))).map((r) => (r.detail as { key: string }).key);
   expect(keys.sort()).toEqual(
-    ["help.resources.en", "moderation.reason_templates", "moderation.repeat_image", "moderation.watched_words", "probation.posts", "probation.posts", "registration.mode", "registration.mode"].sort(),
+    [
+      "help.resources.en",
+      "moderation.reason_templates",
+      "moderation.repeat_image",
+      "moderation.watched_words",
+      "probation.posts",
+      "probation.posts",
+      "registration.mode",
+      "registration.mode",
+    ].sort(),
   );
 });
 

@@ -1,6 +1,7 @@
 // Who may join, over real HTTP and the real services: the three registration modes, a waiting
 // member kept to /waiting until a moderator decides, single-use invitations (also under
 // concurrency), the join form's errors all at once, and the probation count.
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { auditLog, invites, members, queueItems, sessions } from "#db/schema.ts";
@@ -55,8 +56,8 @@ test("open: a new member is active at once and reads members-only forums", async
 test("approval: the new member waits on /waiting with a queue item; approved, they read; refused, the account is gone", async () => {
   await writeSetting(db, "registration.mode", "approval");
   const { viewer } = await viewerFor(db, {}); // made while approval is on: waiting too
-  const [{ id: authorId }] = await db.update(members).set({ status: "active" }).where(eq(members.id, viewer.id)).returning({ id: members.id });
-  const thread = await startThread(db, { id: authorId!, role: "member" }, { forum: "support", title: "Only for members here" });
+  await db.update(members).set({ status: "active" }).where(eq(members.id, viewer.id));
+  const thread = await startThread(db, viewer, { forum: "support", title: "Only for members here" });
 
   const joinPage = pageText(await (await new Browserless(hearth.url).get("/join")).text());
   expect(joinPage).toContain("A moderator looks at each new account");
@@ -88,7 +89,9 @@ test("approval: the new member waits on /waiting with a queue item; approved, th
   // A member (not a moderator) cannot decide; a moderator of some forums only cannot either.
   const { viewer: plain } = await viewerFor(db);
   await expect(services.admission.decideApproval(actorOf(plain.id, "member"), row.id, "approve")).rejects.toMatchObject({ name: "Forbidden" });
-  await expect(services.admission.decideApproval(actorOf(plain.id, "moderator", [item!.id]), row.id, "approve")).rejects.toMatchObject({ name: "Forbidden" });
+  await expect(services.admission.decideApproval(actorOf(plain.id, "moderator", [randomUUID()]), row.id, "approve")).rejects.toMatchObject({
+    name: "Forbidden",
+  });
 
   const { viewer: mod } = await viewerFor(db);
   await db.update(members).set({ role: "moderator", status: "active" }).where(eq(members.id, mod.id));
