@@ -25,5 +25,10 @@ export default [
   route("attachments/:attachmentId", "routes/attachment.tsx"),
   route("ping", "routes/ping.tsx"),
   route("search", "routes/search.tsx"),
+  route("waiting", "routes/waiting.tsx"),
+  route("admin", "routes/admin.tsx"),
+  route("admin/settings", "routes/admin-settings.tsx"),
+  route("admin/moderators", "routes/admin-moderators.tsx"),
+  route("admin/invites", "routes/admin-invites.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

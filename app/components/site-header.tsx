@@ -1,9 +1,17 @@
-import { Form, Link, useLocation } from "react-router";
+// The header on every page: the site's links, who is signed in, and the language switch. A member
+// waiting for approval sees only "Get help now" and sign-out; moderators and admins also see
+// their pages (/mod, /admin). Links only reflect the rules: the pages check them again.
+import { Form, Link, useLocation, useRouteLoaderData } from "react-router";
 import { LOCALES, translate, type Locale } from "#app/i18n/catalog.ts";
 
-export function SiteHeader({ locale, member, unread = 0 }: { locale: Locale; member: { pseudonym: string } | null; unread?: number }) {
+type Role = "member" | "moderator" | "admin";
+
+export function SiteHeader({ locale, member, unread = 0 }: { locale: Locale; member: { pseudonym: string; role?: Role } | null; unread?: number }) {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(locale, key, params);
   const location = useLocation();
+  // From the root loader (app/root.tsx): a member waiting for approval, signed in to /waiting only.
+  const waiting = (useRouteLoaderData("root") as { waiting?: boolean } | undefined)?.waiting === true;
+  if (waiting) return <WaitingHeader locale={locale} />;
   return (
     <header className="site-header">
       <Link to="/" className="site-name">
@@ -31,6 +39,16 @@ export function SiteHeader({ locale, member, unread = 0 }: { locale: Locale; mem
               <li>
                 <Link to="/settings">{t("nav.settings")}</Link>
               </li>
+              {member.role === "moderator" || member.role === "admin" ? (
+                <li>
+                  <Link to="/mod">{t("admission.nav.moderation")}</Link>
+                </li>
+              ) : null}
+              {member.role === "admin" ? (
+                <li>
+                  <Link to="/admin">{t("admission.nav.admin")}</Link>
+                </li>
+              ) : null}
               <li>
                 <Form method="post" action="/logout" className="inline">
                   <button type="submit" className="link-button">
@@ -51,14 +69,47 @@ export function SiteHeader({ locale, member, unread = 0 }: { locale: Locale; mem
           )}
         </ul>
       </nav>
-      <Form method="post" action="/language" className="language-switch" aria-label={t("lang.label")}>
-        <input type="hidden" name="returnTo" value={location.pathname + location.search} />
-        {LOCALES.map((l) => (
-          <button key={l} type="submit" name="lang" value={l} aria-pressed={l === locale} lang={l}>
-            {translate(l, `lang.${l}`)}
-          </button>
-        ))}
-      </Form>
+      <LanguageSwitch locale={locale} returnTo={location.pathname + location.search} />
     </header>
+  );
+}
+
+function WaitingHeader({ locale }: { locale: Locale }) {
+  const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
+  const location = useLocation();
+  return (
+    <header className="site-header">
+      <span className="site-name">{t("site.name")}</span>
+      <nav aria-label={t("nav.main")}>
+        <ul>
+          <li>
+            <Link to="/help" className="help-link">
+              {t("nav.help")}
+            </Link>
+          </li>
+          <li>
+            <Form method="post" action="/logout" className="inline">
+              <button type="submit" className="link-button">
+                {t("nav.signOut")}
+              </button>
+            </Form>
+          </li>
+        </ul>
+      </nav>
+      <LanguageSwitch locale={locale} returnTo={location.pathname + location.search} />
+    </header>
+  );
+}
+
+function LanguageSwitch({ locale, returnTo }: { locale: Locale; returnTo: string }) {
+  return (
+    <Form method="post" action="/language" className="language-switch" aria-label={translate(locale, "lang.label")}>
+      <input type="hidden" name="returnTo" value={returnTo} />
+      {LOCALES.map((l) => (
+        <button key={l} type="submit" name="lang" value={l} aria-pressed={l === locale} lang={l}>
+          {translate(l, `lang.${l}`)}
+        </button>
+      ))}
+    </Form>
   );
 }

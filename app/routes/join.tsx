@@ -1,4 +1,4 @@
-import { data, Form, Link, useNavigation } from "react-router";
+import { data, Form, Link, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/join";
 import { servicesContext, visitorContext } from "#app/context.ts";
 import { ErrorSummary, Field } from "#app/components/form-parts.tsx";
@@ -11,19 +11,30 @@ import { formFailure, keepValues } from "#app/lib/form-result.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
 
 export async function loader({ context }: Route.LoaderArgs) {
+  const visitor = context.get(visitorContext);
+  // Not on the response that just made the waiting account: it shows the recovery codes.
+  if (visitor.waiting && !visitor.freshSession) throw redirect("/waiting");
   redirectIfSignedIn(context);
-  return { ideas: context.get(servicesContext).auth.pseudonymIdeas() };
+  const services = context.get(servicesContext);
+  return { ideas: services.auth.pseudonymIdeas(), mode: await services.admission.registrationMode() };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const visitor = context.get(visitorContext);
+  if (visitor.waiting) throw redirect("/waiting");
   const form = await readForm(request);
   try {
     const joined = await context.get(servicesContext).auth.signUp(form, await visitor.clientKey());
-    markSignedIn(context, joined.member, joined.sessionId);
-    return data({ ok: true as const, codes: joined.codes }, { headers: { "Set-Cookie": sessionCookie(joined.token, visitor.https) } });
+    // A member who must wait for approval is shown as waiting on this very response (only
+    // sign-out in the header), like a signed-in member is shown as signed in.
+    if (joined.waiting)
+      Object.assign(visitor, { waiting: { id: joined.member.id, pseudonym: joined.member.pseudonym }, sessionId: joined.sessionId, freshSession: true });
+    else markSignedIn(context, joined.member, joined.sessionId);
+    const headers = { "Set-Cookie": sessionCookie(joined.token, visitor.https) };
+    return data({ ok: true as const, codes: joined.codes, waiting: joined.waiting }, { headers });
   } catch (err) {
-    return formFailure(err, keepValues(form, ["pseudonym"]));
+    // Never the passphrases; the invitation code is kept so a typo can be corrected.
+    return formFailure(err, keepValues(form, ["pseudonym", "invite"]));
   }
 }
 
@@ -39,8 +50,8 @@ export default function Join({ loaderData, actionData }: Route.ComponentProps) {
         <title>{`${t("codes.title")} · ${t("site.name")}`}</title>
         <RecoveryCodes codes={actionData.codes} />
         <p>
-          <Link to="/welcome" className="button">
-            {t("codes.continue")}
+          <Link to={actionData.waiting ? "/waiting" : "/welcome"} className="button">
+            {t(actionData.waiting ? "admission.codes.continueWaiting" : "codes.continue")}
           </Link>
         </p>
       </section>
@@ -51,6 +62,7 @@ export default function Join({ loaderData, actionData }: Route.ComponentProps) {
       <title>{`${t("join.title")} · ${t("site.name")}`}</title>
       <h1>{t("join.title")}</h1>
       <p>{t("join.intro")}</p>
+      {loaderData.mode === "approval" ? <p className="notice">{t("admission.join.approvalNote")}</p> : null}
       <ErrorSummary state={actionData} />
       <Form method="post" noValidate>
         <Field name="pseudonym" label="field.pseudonym" autoComplete="username" hint="join.pseudonymHint" state={actionData} />
@@ -65,6 +77,9 @@ export default function Join({ loaderData, actionData }: Route.ComponentProps) {
         </p>
         <Field name="password" type="password" label="field.password" autoComplete="new-password" hint="join.passphraseHint" state={actionData} />
         <Field name="confirmPassword" type="password" label="field.confirmPassword" autoComplete="new-password" state={actionData} />
+        {loaderData.mode === "invite" ? (
+          <Field name="invite" label="admission.join.invite" autoComplete="off" hint="admission.join.inviteHint" state={actionData} />
+        ) : null}
         <button type="submit" disabled={busy}>
           {t("join.submit")}
         </button>

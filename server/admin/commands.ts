@@ -1,6 +1,8 @@
+// The admin CLI's commands (`npm run admin -- <command>`): each composes the same services as the
+// server and calls them as the operator at the shell, whose actions are audited as such.
 import { translate } from "#app/i18n/catalog.ts";
 import type { Config } from "#server/config.ts";
-import { isInvalid } from "#server/errors.ts";
+import { isInvalid, isNotFound } from "#server/errors.ts";
 import { memoryThrottle } from "#server/auth/throttle.ts";
 import { createNotifyLive } from "#server/realtime/notify-live.ts";
 import { createServices, type HearthServices } from "#server/services.ts";
@@ -10,9 +12,14 @@ import { readLines } from "./read-secret.ts";
 
 export const usage = `Usage: npm run admin -- <command>
   create-member NAME     make a member; the passphrase is read from stdin, twice
-  set-role NAME ROLE     ROLE is member, moderator or admin
+  set-role NAME ROLE [--forums a,b]
+                         ROLE is member, moderator or admin; --forums (slugs): a moderator of
+                         those forums only (without it, of every forum); audited as the operator
   list-members           one JSON line per member
   forum-visibility SLUG public|members   who may read a forum (members only by default)
+  invite-create [LABEL]  make a single-use invitation code (printed once; only its hash is kept)
+  invite-list            one JSON line per invitation: {"id","label","state","createdAt","usedAt","revokedAt"}
+  invite-revoke ID       revoke an open invitation
   get KEY                print a setting as one line of JSON
   set KEY VALUE          VALUE is JSON, checked against the setting's shape (quote a URL: '"https://…"')
   inspect FILE...        the media guard's verdict, one JSON line per file: {"file","verdict","format"}
@@ -47,11 +54,54 @@ export const commands: Record<string, Command> = {
     for (const code of member.codes) console.log(`  ${code}`);
     return 0;
   },
-  async "set-role"([name, role], config) {
+  async "set-role"([name, role, ...rest], config) {
     if (!name || !role) return fail("set-role needs a NAME and a ROLE (member, moderator or admin).");
-    const member = await withServices(config, (services) => services.members.setRole(name, role));
-    console.log(`${JSON.stringify(member.pseudonym)} is now ${member.role}.`);
+    const forums = forumsOption(rest);
+    if (forums === "bad") return fail("set-role takes only --forums SLUG,SLUG after the ROLE.");
+    if (forums && role !== "moderator") return fail("--forums is only for the moderator role.");
+    try {
+      const member = await withServices(config, (services) => services.members.setRole(name, role, { forums }));
+      console.log(`${JSON.stringify(member.pseudonym)} is now ${member.role}.`);
+      if (member.role === "moderator") console.log(`Moderates: ${member.forums ? member.forums.join(", ") : "every forum"}.`);
+      return 0;
+    } catch (err) {
+      if (isInvalid(err) && err.fields.forums) return failed("No forum has one of those slugs.");
+      throw err;
+    }
+  },
+  async "invite-create"(args, config) {
+    if (args.length > 1) return fail("invite-create takes at most one LABEL (quote it if it has spaces).");
+    const made = await withServices(config, (services) => services.admission.createInvite("operator", args[0] ?? null));
+    console.log(`Invitation ${made.id}. Code (shown once, it cannot be shown again):`);
+    console.log(`  ${made.code}`);
     return 0;
+  },
+  async "invite-list"(_args, config) {
+    const rows = await withServices(config, (services) => services.admission.listInvites("operator"));
+    for (const row of rows)
+      console.log(
+        JSON.stringify({
+          id: row.id,
+          label: row.label,
+          state: row.state,
+          createdAt: row.createdAt.toISOString(),
+          usedAt: row.usedAt?.toISOString() ?? null,
+          revokedAt: row.revokedAt?.toISOString() ?? null,
+        }),
+      );
+    return 0;
+  },
+  async "invite-revoke"([id], config) {
+    if (!id) return fail("invite-revoke needs an ID (from invite-list).");
+    try {
+      await withServices(config, (services) => services.admission.revokeInvite("operator", id));
+      console.log(`Invitation ${id} is revoked.`);
+      return 0;
+    } catch (err) {
+      if (isNotFound(err)) return failed("No invitation has that ID.");
+      if (isInvalid(err)) return failed("That invitation was already used or revoked.");
+      throw err;
+    }
   },
   async removals([days = "30"], config) {
     const n = Number(days);
@@ -100,4 +150,22 @@ const unknownKey = () => `${translate("en", "setting.unknownKey")} Settings: ${O
 function fail(message: string) {
   console.error(message);
   return 2;
+}
+
+/** The command ran and failed (exit status 1, docs/architecture.md). */
+function failed(message: string) {
+  console.error(message);
+  return 1;
+}
+
+/** `--forums a,b` or `--forums=a,b`: the slugs; undefined without it; "bad" for anything else. */
+function forumsOption(rest: string[]): string[] | undefined | "bad" {
+  if (rest.length === 0) return undefined;
+  const value = rest.length === 1 && rest[0]!.startsWith("--forums=") ? rest[0]!.slice(9) : rest.length === 2 && rest[0] === "--forums" ? rest[1]! : null;
+  if (value === null) return "bad";
+  const slugs = value
+    .split(",")
+    .map((slug) => slug.trim())
+    .filter(Boolean);
+  return slugs.length ? slugs : "bad";
 }

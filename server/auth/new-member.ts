@@ -39,7 +39,8 @@ export async function backfillSkeletons(db: Db | Tx): Promise<number> {
 }
 
 /** Inserts the member if the name is free; null if it is taken or looks like a taken one. */
-export async function insertMember(tx: Tx, name: NewName, passphraseHash: string) {
+/** `status`: `waiting` when registration needs a moderator's approval. */
+export async function insertMember(tx: Tx, name: NewName, passphraseHash: string, status: "active" | "waiting" = "active") {
   // In a fixed order, so two joins that share only some skeletons cannot deadlock.
   for (const skeleton of [...name.skeletons].sort()) await tx.execute(sql`SELECT pg_advisory_xact_lock(${SKELETON_LOCK_CLASS}, hashtext(${skeleton}))`);
   const [taken] = await tx
@@ -53,8 +54,8 @@ export async function insertMember(tx: Tx, name: NewName, passphraseHash: string
   if (unfilled.some((row) => name.skeletons.includes(pseudonymSkeleton(row.pseudonym)))) return null;
   const [member] = await tx
     .insert(members)
-    .values({ pseudonym: name.pseudonym, pseudonymKey: name.key, pseudonymSkeleton: name.skeletons[0]!, passphraseHash })
+    .values({ pseudonym: name.pseudonym, pseudonymKey: name.key, pseudonymSkeleton: name.skeletons[0]!, passphraseHash, status })
     .onConflictDoNothing({ target: members.pseudonymKey })
-    .returning({ id: members.id, pseudonym: members.pseudonym, role: members.role });
+    .returning({ id: members.id, pseudonym: members.pseudonym, role: members.role, status: members.status });
   return member ?? null;
 }
