@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, test } from "vitest";
-import { forums, members, posts } from "#db/schema.ts";
+import { forums, posts } from "#db/schema.ts";
 import { allows, POLICY, type Permission } from "#server/authz/policy.ts";
 import { createTestDatabase } from "#tests/helpers/db.ts";
 import { relaxed } from "#tests/helpers/forums.ts";
