@@ -23,8 +23,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const { form, intent } = await readPostForm(request);
   try {
     if (form.get("action") === "delete") {
-      const { threadId } = await orNotFound(() => services.forums.deletePost(visitor.member, postId));
-      return redirect(`/t/${threadId}?notice=post.deleted`);
+      const { threadId, threadGone } = await orNotFound(() => services.forums.deletePost(visitor.member, postId));
+      // A waiting thread deleted with its first post is gone: back to the forums.
+      return redirect(threadGone ? "/forums" : `/t/${threadId}?notice=post.deleted`);
     }
     if (intent === "preview") return await previewAnswer(services, visitor.member.id, form);
     const saved = await orNotFound(() => services.forums.editPost(visitor.member, postId, form));

@@ -17,7 +17,6 @@ import { parseForm } from "#server/forms.ts";
 import { isUuid } from "#server/ids.ts";
 import { decideHold } from "#server/holds/decision.ts";
 import { linksIn } from "#server/holds/index.ts";
-import { resolveTarget } from "#server/moderation/queue.ts";
 import { composePost } from "./compose.ts";
 import { editForm } from "./post-forms.ts";
 import { queuePost } from "./posting.ts";
@@ -83,14 +82,19 @@ export async function editPost(db: Db, member: Actor, postId: string, data: Form
 }
 
 export async function deletePost(db: Db, member: Member, postId: string) {
-  const { post } = await ownPostInThread(db, member, postId);
+  const { post, thread } = await ownPostInThread(db, member, postId);
   await db.transaction(async (tx) => {
+    // A post still waiting for a moderator was never shown to anyone: it goes entirely, with no
+    // "removed by its author" placeholder that would tell others a post had been there (and a
+    // waiting thread goes with its first post). Its queue items and attachments go with it.
+    if (post.status === "pending") {
+      if (thread.status === "pending") await tx.delete(threads).where(eq(threads.id, thread.id));
+      else await tx.delete(posts).where(eq(posts.id, post.id));
+      return;
+    }
     await tx.update(posts).set({ status: "deleted", bodySource: "", bodyHtml: "", contentWarning: null, editedAt: new Date() }).where(eq(posts.id, post.id));
     await tx.delete(attachments).where(eq(attachments.postId, post.id));
     await tx.delete(notifications).where(eq(notifications.postId, post.id));
-    // A waiting post its author deletes no longer waits: its pending and hold items close. A
-    // flag or report on it stays for moderators.
-    if (post.status === "pending") await resolveTarget(tx, { post: post.id, thread: post.threadId }, null, "deleted by author", ["pending", "hold"]);
   });
-  return { threadId: post.threadId };
+  return { threadId: post.threadId, threadGone: post.status === "pending" && thread.status === "pending" };
 }
