@@ -5,7 +5,7 @@ import type { Db, Tx } from "#db/client.ts";
 import { attachments, posts, threads } from "#db/schema.ts";
 import { createHash } from "node:crypto";
 import type { Throttle } from "#server/auth/throttle.ts";
-import { NotFound } from "#server/errors.ts";
+import { Invalid, NotFound } from "#server/errors.ts";
 import { parseForm } from "#server/forms.ts";
 import { composePost, type Upload } from "./compose.ts";
 import { findForum } from "./list.ts";
@@ -77,6 +77,8 @@ export async function reply(deps: PostingDeps, member: Member, threadId: string,
   const form = parseForm(replyForm, data);
   const found = await findThread(deps.db, member, threadId);
   if (!found) throw new NotFound();
+  // A locked thread takes no replies from members (moderators and admins may still close it off).
+  if (found.thread.locked && member.role === "member") throw new Invalid({}, "mod.locked");
   const again = await existingPost(deps.db, member.id, form.idempotencyKey);
   if (again) return { threadId, postId: again.id, notices: [], repeated: true };
   await deps.throttle.posting(member.id);
