@@ -6,3 +6,7 @@ export type ReportReason = (typeof REPORT_REASONS)[number];
 /** What can be reported. */
 export const REPORT_TARGETS = ["post", "thread", "member"] as const;
 export type ReportTargetKind = (typeof REPORT_TARGETS)[number];
+
+/** A moderator's reason for an action, and a private note about a member: their longest. */
+export const MOD_REASON_MAX = 1000;
+export const MEMBER_NOTE_MAX = 2000;

@@ -3,6 +3,7 @@
 // moderator opens it, and the "done" notice. Plain forms: everything works without JavaScript.
 import { Form } from "react-router";
 import { ErrorSummary, type FormState } from "#app/components/form-parts.tsx";
+import { MOD_REASON_MAX } from "#app/contracts/reports.ts";
 import { StoredHtml } from "#app/components/stored-html.tsx";
 import { isMessageKey, type MessageKey } from "#app/i18n/catalog.ts";
 import { useT } from "#app/i18n/use-t.ts";
@@ -60,7 +61,7 @@ function ReasonPicker({ idPrefix, templates }: { idPrefix: string; templates: st
       </div>
       <div className="field">
         <label htmlFor={`${idPrefix}-text`}>{t("mod.reasonText")}</label>
-        <input id={`${idPrefix}-text`} name="reasonText" type="text" maxLength={1000} />
+        <input id={`${idPrefix}-text`} name="reasonText" type="text" maxLength={MOD_REASON_MAX} />
       </div>
     </fieldset>
   );

@@ -14,7 +14,7 @@ import { orNotFound, uuidParam } from "#app/lib/not-found.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { stamp } from "#app/lib/time.ts";
-import { NOTE_MAX } from "#server/moderation/member-page.ts";
+import { MEMBER_NOTE_MAX } from "#app/contracts/reports.ts";
 import { redirect } from "react-router";
 import { moderationAction } from "./mod-act.server.ts";
 import { ActionForm, DoneNotice, useReasonLabel, type Intent } from "./mod-forms.tsx";
@@ -170,7 +170,7 @@ export default function ModMember({ loaderData, actionData }: Route.ComponentPro
       <Form method="post" action={`/mod/members/${member.id}?note`}>
         <div className="field">
           <label htmlFor="note">{t("member.note")}</label>
-          <textarea id="note" name="note" rows={3} maxLength={NOTE_MAX} required />
+          <textarea id="note" name="note" rows={3} maxLength={MEMBER_NOTE_MAX} required />
         </div>
         <button type="submit">{t("member.saveNote")}</button>
       </Form>

@@ -5,6 +5,8 @@ import type { Db, Tx } from "#db/client.ts";
 import { attachments, posts, threads } from "#db/schema.ts";
 import { createHash } from "node:crypto";
 import type { Throttle } from "#server/auth/throttle.ts";
+import { requireParticipant } from "#server/authz/guard.ts";
+import type { Actor } from "#server/authz/policy.ts";
 import { Invalid, NotFound } from "#server/errors.ts";
 import { parseForm } from "#server/forms.ts";
 import { composePost, type Upload } from "./compose.ts";
@@ -25,6 +27,12 @@ type FormInput = FormData | Record<string, unknown>;
 
 class AlreadyPosted extends Error {}
 
+// A suspended member (or one whose posting is paused) reads but does not post. The session's
+// member carries their standing; callers with only an id and a role (factories) skip the check.
+function hasStanding(member: Member): member is Member & Actor {
+  return "status" in member && "suspendedUntil" in member && "postingPaused" in member;
+}
+
 async function existingPost(db: Db, authorId: string, key: string) {
   const [post] = await db
     .select({ id: posts.id, threadId: posts.threadId })
@@ -40,6 +48,7 @@ async function storeAttachment(tx: Tx, postId: string, file: { name: string; con
 }
 
 export async function createThread(deps: PostingDeps, member: Member, forumSlug: string, data: FormInput, upload?: Upload | null) {
+  if (hasStanding(member)) requireParticipant(member, "post.create");
   const form = parseForm(threadForm, data);
   const forum = await findForum(deps.db, member, forumSlug);
   if (!forum) throw new NotFound();
@@ -74,6 +83,7 @@ export async function createThread(deps: PostingDeps, member: Member, forumSlug:
 }
 
 export async function reply(deps: PostingDeps, member: Member, threadId: string, data: FormInput, upload?: Upload | null) {
+  if (hasStanding(member)) requireParticipant(member, "post.create");
   const form = parseForm(replyForm, data);
   const found = await findThread(deps.db, member, threadId);
   if (!found) throw new NotFound();

@@ -5,6 +5,7 @@ import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Db } from "#db/client.ts";
+import { MEMBER_NOTE_MAX } from "#app/contracts/reports.ts";
 import { auditLog, mediaRemovals, memberNotes, members, moderationEvents, posts, reports, threads } from "#db/schema.ts";
 import { authorize, type Actor } from "#server/authz/policy.ts";
 import { NotFound } from "#server/errors.ts";
@@ -95,13 +96,12 @@ export async function memberPage(db: Db, actor: Actor, memberId: string) {
   return { member, recentPosts, reportsAbout, actions, events, notes };
 }
 
-export const NOTE_MAX = 2000;
 
 const noteForm = z.object({
   note: z
     .string({ message: "mod.noteRequired" })
     .transform((v) => v.normalize("NFC").trim())
-    .pipe(z.string().min(1, "mod.noteRequired").max(NOTE_MAX, "mod.noteTooLong")),
+    .pipe(z.string().min(1, "mod.noteRequired").max(MEMBER_NOTE_MAX, "mod.noteTooLong")),
 });
 
 /** A private note about a member. Audited, but the audit row never carries the note's text. */

@@ -1,8 +1,8 @@
 // A moderator's reason: one of the editable templates (setting moderation.reason_templates,
 // offered as a <select>), a few words of their own, or both. Optional for every action.
 import { z } from "zod";
+import { MOD_REASON_MAX } from "#app/contracts/reports.ts";
 
-export const REASON_MAX = 1000;
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
@@ -17,7 +17,7 @@ export const reasonFields = z
   .pipe(
     z
       .string()
-      .max(REASON_MAX, "mod.reasonTooLong")
+      .max(MOD_REASON_MAX, "mod.reasonTooLong")
       .refine((v) => !CONTROL.test(v), "post.controlCharacters"),
   )
   .transform((v) => v || null);
