@@ -12,8 +12,7 @@ export const queueEn = {
   "reports.reason.self-harm": "Someone may be at risk of harming themselves",
   "reports.reason.spam": "Spam or advertising",
   "reports.reason.other": "Something else",
-  "reports.selfHarmNote":
-    "If someone is in danger right now, please also reach out for help straight away: the help page lists services you can contact.",
+  "reports.selfHarmNote": "If someone is in danger right now, please also reach out for help straight away: the help page lists services you can contact.",
   "reports.helpLink": "Get help now",
   "reports.thanksThread": "Thank you. The moderators will look at this thread.",
   "reports.thanksMember": "Thank you. The moderators will look at this.",
@@ -185,7 +184,7 @@ export const queueEn = {
   "member.status.banned": "banned",
   "member.suspendedUntil": "Suspended until",
   "member.joined": "Joined",
-  "member.approvedPosts": "Approved posts: {count}",
+  "member.approvedPosts": "{count, plural, one {# post approved while on probation} other {# posts approved while on probation}}",
   "member.paused": "Posting is paused after repeated image attempts.",
   "member.notPaused": "Posting is not paused.",
   "member.removals": "Images removed by the media guard: {day} in the last 24 hours, {month} in 30 days, {all} in all.",

@@ -178,7 +178,7 @@ export const queueZhHans: Record<keyof typeof queueEn, string> = {
   "member.status.banned": "已封禁",
   "member.suspendedUntil": "暂停至",
   "member.joined": "加入时间",
-  "member.approvedPosts": "已通过的帖子：{count}",
+  "member.approvedPosts": "{count, plural, other {试用期内已通过 # 篇帖子}}",
   "member.paused": "由于多次尝试发布图片，发帖已暂停。",
   "member.notPaused": "发帖没有被暂停。",
   "member.removals": "媒体防护移除的图片：最近 24 小时 {day} 张，30 天内 {month} 张，总计 {all} 张。",

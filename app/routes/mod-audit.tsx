@@ -86,7 +86,9 @@ export default function ModAudit({ loaderData }: Route.ComponentProps) {
                 <td>
                   <TimeStamp at={row.at} />
                 </td>
-                <td>{row.actorKind === "operator" ? t("audit.operator") : row.actorKind === "system" ? t("audit.system") : (row.actor ?? t("audit.formerMember"))}</td>
+                <td>
+                  {row.actorKind === "operator" ? t("audit.operator") : row.actorKind === "system" ? t("audit.system") : (row.actor ?? t("audit.formerMember"))}
+                </td>
                 <td>{actionLabel(row.action)}</td>
                 <td>
                   <Target row={row} />
@@ -106,7 +108,7 @@ function Target({ row }: { row: Row }) {
   const t = useT();
   if (row.targetKind === "post" && row.targetId) return <a href={`/mod/posts/${row.targetId}`}>{t("audit.targetPost")}</a>;
   if (row.targetKind === "thread" && row.targetId) return <a href={`/mod/threads/${row.targetId}`}>{t("audit.targetThread", { title: row.thread ?? "…" })}</a>;
-  if (row.targetKind === "member") return <>{t("audit.targetMember", { name: row.member ?? t("audit.formerMember") })}</>;
-  if (row.targetKind === "setting") return <>{t("audit.targetSetting")}</>;
-  return row.targetKind ? <>{t("audit.targetOther", { kind: row.targetKind })}</> : null;
+  if (row.targetKind === "member") return <span>{t("audit.targetMember", { name: row.member ?? t("audit.formerMember") })}</span>;
+  if (row.targetKind === "setting") return <span>{t("audit.targetSetting")}</span>;
+  return row.targetKind ? <span>{t("audit.targetOther", { kind: row.targetKind })}</span> : null;
 }

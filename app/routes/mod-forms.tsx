@@ -149,9 +149,11 @@ export function ActionForm({
       {member?.length ? (
         <fieldset>
           <legend>{t("mod.memberActions")}</legend>
-          {member.filter((intent) => intent !== "suspend").map((intent) => (
-            <Button key={intent} intent={intent} />
-          ))}
+          {member
+            .filter((intent) => intent !== "suspend")
+            .map((intent) => (
+              <Button key={intent} intent={intent} />
+            ))}
           {member.includes("suspend") ? <SuspendFields idPrefix={p} /> : null}
         </fieldset>
       ) : null}
@@ -178,17 +180,7 @@ function SuspendFields({ idPrefix }: { idPrefix: string }) {
 }
 
 /** Content a moderator may not want to see unasked: closed until they open it, never opened for them. */
-export function ModeratedContent({
-  id,
-  html,
-  collapsed,
-  contentWarning,
-}: {
-  id: string;
-  html: string;
-  collapsed: boolean;
-  contentWarning: string | null;
-}) {
+export function ModeratedContent({ id, html, collapsed, contentWarning }: { id: string; html: string; collapsed: boolean; contentWarning: string | null }) {
   const t = useT();
   const body = <StoredHtml id={`mod-body-${id}`} className="post-body" html={html} />;
   if (!collapsed) return body;

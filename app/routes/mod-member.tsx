@@ -28,7 +28,13 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const at = (d: Date | null) => (d ? stamp(d, visitor.locale) : null);
   const { member } = page;
   return {
-    member: { ...member, suspendedUntil: at(member.suspendedUntil), createdAt: at(member.createdAt), paused: Boolean(member.postingPausedAt), postingPausedAt: null },
+    member: {
+      ...member,
+      suspendedUntil: at(member.suspendedUntil),
+      createdAt: at(member.createdAt),
+      paused: Boolean(member.postingPausedAt),
+      postingPausedAt: null,
+    },
     posts: page.recentPosts.map((p) => ({ ...p, createdAt: at(p.createdAt) })),
     reports: page.reportsAbout.map((r) => ({ ...r, createdAt: at(r.createdAt), resolvedAt: undefined, resolved: Boolean(r.resolvedAt) })),
     actions: page.actions.map((a) => ({ ...a, at: at(a.at) })),
@@ -96,9 +102,7 @@ export default function ModMember({ loaderData, actionData }: Route.ComponentPro
         <li>{t("member.removals", { day: member.removals.day, month: member.removals.month, all: member.removals.all })}</li>
         <li>{t("member.noAddress")}</li>
       </ul>
-      {member.role === "member" ? (
-        <ActionForm target={{ idPrefix: "member", memberId: member.id, templates: loaderData.templates }} member={intents} />
-      ) : null}
+      {member.role === "member" ? <ActionForm target={{ idPrefix: "member", memberId: member.id, templates: loaderData.templates }} member={intents} /> : null}
       <h2>{t("member.posts")}</h2>
       {loaderData.posts.length ? (
         <ul>

@@ -1,7 +1,7 @@
 // /mod: the moderators' queue. Filters are a GET form (forum, kind), pages are ?page=; every item
 // carries its own action form. Content reported as sexual, held, or under a content warning is
 // closed until the moderator opens it.
-import { Form, Link } from "react-router";
+import { Form } from "react-router";
 import type { Route } from "./+types/mod";
 import { servicesContext } from "#app/context.ts";
 import type { FormState } from "#app/components/form-parts.tsx";
@@ -130,7 +130,7 @@ function contentIntents(item: Item): Intent[] {
 }
 
 function memberIntents(item: Item, actsOnMembers: boolean): Intent[] {
-  if (!item.member || item.member.role !== "member") return [];
+  if (item.member?.role !== "member") return [];
   const intents: Intent[] = ["warn"];
   if (!actsOnMembers) return item.postId ? intents : [];
   if (item.kind === "repeat_image" || item.member.postingPausedAt) intents.push("resume");
@@ -166,7 +166,6 @@ function QueueItem({ item, templates, actsOnMembers }: { item: Item; templates: 
           <p>{t("queue.reportedBy")}</p>
           <ul>
             {item.reporters.map((r, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a report's reporter may be gone (null); the list's order is fixed
               <li key={i}>
                 {r.pseudonym ?? t("queue.formerMember")} — {reasonLabel(r.reason)}
                 {r.note ? `: ${r.note}` : null}

@@ -56,10 +56,7 @@ export async function auditPage(db: Db, actor: Actor, filter: { action?: string 
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(PAGE_SIZE)
       .offset((filter.page - 1) * PAGE_SIZE),
-    db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(auditLog)
-      .where(where),
+    db.select({ total: sql<number>`count(*)::int` }).from(auditLog).where(where),
   ]);
   const total = summary?.total ?? 0;
   return { rows, total, page: filter.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), action };

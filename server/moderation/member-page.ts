@@ -74,14 +74,32 @@ export async function memberPage(db: Db, actor: Actor, memberId: string) {
       .orderBy(desc(reports.createdAt))
       .limit(RECENT),
     db
-      .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorKind: auditLog.actorKind, actor: actorMember.pseudonym, reason: auditLog.reason })
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        action: auditLog.action,
+        actorKind: auditLog.actorKind,
+        actor: actorMember.pseudonym,
+        reason: auditLog.reason,
+      })
       .from(auditLog)
       .leftJoin(actorMember, eq(actorMember.id, auditLog.actorId))
-      .where(or(and(eq(auditLog.targetKind, "member"), eq(auditLog.targetId, memberId)), and(eq(auditLog.targetKind, "post"), inArray(auditLog.targetId, theirPosts))))
+      .where(
+        or(
+          and(eq(auditLog.targetKind, "member"), eq(auditLog.targetId, memberId)),
+          and(eq(auditLog.targetKind, "post"), inArray(auditLog.targetId, theirPosts)),
+        ),
+      )
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(RECENT),
     db
-      .select({ id: moderationEvents.id, kind: moderationEvents.kind, reason: moderationEvents.reason, until: moderationEvents.until, createdAt: moderationEvents.createdAt })
+      .select({
+        id: moderationEvents.id,
+        kind: moderationEvents.kind,
+        reason: moderationEvents.reason,
+        until: moderationEvents.until,
+        createdAt: moderationEvents.createdAt,
+      })
       .from(moderationEvents)
       .where(eq(moderationEvents.memberId, memberId))
       .orderBy(desc(moderationEvents.createdAt))
@@ -95,7 +113,6 @@ export async function memberPage(db: Db, actor: Actor, memberId: string) {
   ]);
   return { member, recentPosts, reportsAbout, actions, events, notes };
 }
-
 
 const noteForm = z.object({
   note: z

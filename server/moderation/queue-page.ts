@@ -86,7 +86,18 @@ export async function queuePage(db: Db, actor: Actor, filter: QueueFilter) {
         total: sql<number>`count(*)::int`,
         forums: sql<Array<{ slug: string; names: Record<string, string> }>>`(
           select coalesce(json_agg(json_build_object('slug', f.slug, 'names', f.names) order by f.position, f.slug), '[]'::json)
-          from ${forums} f ${scope === null ? sql`` : sql`where f.id in (${scope.length ? sql.join(scope.map((id) => sql`${id}::uuid`), sql`, `) : sql`null`})`})`,
+          from ${forums} f ${
+            scope === null
+              ? sql``
+              : sql`where f.id in (${
+                  scope.length
+                    ? sql.join(
+                        scope.map((id) => sql`${id}::uuid`),
+                        sql`, `,
+                      )
+                    : sql`null`
+                })`
+          })`,
       })
       .from(queueItems)
       .where(where),

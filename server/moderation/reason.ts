@@ -3,7 +3,6 @@
 import { z } from "zod";
 import { MOD_REASON_MAX } from "#app/contracts/reports.ts";
 
-
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 const part = z
@@ -21,4 +20,3 @@ export const reasonFields = z
       .refine((v) => !CONTROL.test(v), "post.controlCharacters"),
   )
   .transform((v) => v || null);
-

@@ -47,4 +47,3 @@ export async function moveThread(deps: Deps, actor: Actor, threadId: string, to:
     });
   });
 }
-

@@ -54,7 +54,13 @@ test("every action changes what it should and writes its audit row in the same t
   // A waiting post (probation) with its pending thread, and its queue item.
   const pending = await replyTo(db, { id: author.id, role: "member" }, t.threadId, "waiting for a moderator");
   await db.update(posts).set({ status: "pending" }).where(eq(posts.id, pending.postId));
-  await openQueueItem(db, { kind: "pending", target: { post: pending.postId, thread: t.threadId }, forumId: await forumId(db, "support"), memberId: author.id, priority: 7 });
+  await openQueueItem(db, {
+    kind: "pending",
+    target: { post: pending.postId, thread: t.threadId },
+    forumId: await forumId(db, "support"),
+    memberId: author.id,
+    priority: 7,
+  });
   await mod.approve(admin, { post: pending.postId }, "fine");
   expect(await postStatus(pending.postId)).toBe("visible");
   expect((await db.select({ n: members.approvedPosts }).from(members).where(eq(members.id, author.id)))[0]!.n).toBe(1);
@@ -111,11 +117,19 @@ test("every action changes what it should and writes its audit row in the same t
 
   const reporter = await person(db);
   await mod.report(await reporter.actor(), { post: t.postId }, { reason: "spam" });
-  const [item] = await db.select().from(queueItems).where(and(eq(queueItems.targetKey, `post:${t.postId}`), isNull(queueItems.resolvedAt)));
+  const [item] = await db
+    .select()
+    .from(queueItems)
+    .where(and(eq(queueItems.targetKey, `post:${t.postId}`), isNull(queueItems.resolvedAt)));
   expect(item!.forumId).toBe(await forumId(db, "wellbeing"));
   await mod.dismiss(admin, item!.id);
   expect((await db.select().from(queueItems).where(eq(queueItems.id, item!.id)))[0]!.resolution).toBe("dismissed");
-  expect(await db.select().from(auditLog).where(and(eq(auditLog.action, "report.dismiss"), eq(auditLog.targetId, t.postId)))).toHaveLength(1);
+  expect(
+    await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "report.dismiss"), eq(auditLog.targetId, t.postId))),
+  ).toHaveLength(1);
   seen.push("report.dismiss");
 
   await mod.warn(admin, author.id, "please be kind");
@@ -132,7 +146,12 @@ test("every action changes what it should and writes its audit row in the same t
   await openQueueItem(db, { kind: "repeat_image", target: { member: author.id }, forumId: null, memberId: author.id, priority: 2 });
   await mod.resumePosting(admin, author.id);
   expect((await db.select().from(members).where(eq(members.id, author.id)))[0]!.postingPausedAt).toBeNull();
-  expect(await db.select().from(queueItems).where(and(eq(queueItems.targetKey, `member:${author.id}`), isNull(queueItems.resolvedAt)))).toHaveLength(0);
+  expect(
+    await db
+      .select()
+      .from(queueItems)
+      .where(and(eq(queueItems.targetKey, `member:${author.id}`), isNull(queueItems.resolvedAt))),
+  ).toHaveLength(0);
   await check(author.id, "member.resume_posting");
   await mod.ban(admin, author.id, "repeated doxxing");
   expect((await db.select().from(members).where(eq(members.id, author.id)))[0]!.status).toBe("banned");
@@ -142,7 +161,12 @@ test("every action changes what it should and writes its audit row in the same t
 
   const events = await db.select({ kind: moderationEvents.kind }).from(moderationEvents).where(eq(moderationEvents.memberId, author.id));
   expect(new Set(events.map((e) => e.kind))).toEqual(new Set(["hold_rejected", "removal", "restored", "warning", "suspension", "unban", "ban"]));
-  expect(await db.select().from(notifications).where(and(eq(notifications.memberId, author.id), eq(notifications.kind, "moderation")))).toHaveLength(events.length);
+  expect(
+    await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.memberId, author.id), eq(notifications.kind, "moderation"))),
+  ).toHaveLength(events.length);
   expect(pushed).toContain(`{"member":"${author.id}"} notifications:new`);
   expect(pushed).toContain(`close ${author.id}`);
   expect(new Set(seen).size).toBe(24);
@@ -229,7 +253,10 @@ test("over HTTP: the queue collapses sexual content, a suspension blocks posting
   expect(html).toMatch(/<details class="mod-collapsed"><summary>Show the content<\/summary>/);
   expect(html).not.toMatch(/<details[^>]*open/);
   expect(pageText(html)).toContain(reporter.pseudonym);
-  const [item] = await db.select().from(queueItems).where(and(eq(queueItems.targetKey, `post:${t.postId}`), isNull(queueItems.resolvedAt)));
+  const [item] = await db
+    .select()
+    .from(queueItems)
+    .where(and(eq(queueItems.targetKey, `post:${t.postId}`), isNull(queueItems.resolvedAt)));
 
   const authorClient = await signIn(hearth.url, author);
   const suspend = await modClient.post("/mod?kind=report", { intent: "suspend", memberId: author.id, itemId: item!.id, duration: "7", reasonText: "cool off" });

@@ -72,7 +72,10 @@ test("a member cannot report themselves or their own post", async () => {
   const author = await person(db);
   const t = await startThread(db, { id: author.id, role: "member" });
   const me = await author.actor();
-  await expect(services.moderation.report(me, { post: t.postId }, { reason: "other" })).rejects.toMatchObject({ name: "Invalid", formError: "reports.notYourself" });
+  await expect(services.moderation.report(me, { post: t.postId }, { reason: "other" })).rejects.toMatchObject({
+    name: "Invalid",
+    formError: "reports.notYourself",
+  });
   await expect(services.moderation.report(me, { thread: t.threadId }, { reason: "other" })).rejects.toMatchObject({ name: "Invalid" });
   await expect(services.moderation.report(me, { member: author.pseudonym }, { reason: "other" })).rejects.toMatchObject({ name: "Invalid" });
   const client = await signIn(hearth.url, author);
