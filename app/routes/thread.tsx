@@ -14,6 +14,7 @@ import { orNotFound, pageParam } from "#app/lib/not-found.server.ts";
 import { composerValues, previewAnswer, newIdempotencyKey, readPostForm } from "#app/lib/post-form.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { stamp } from "#app/lib/time.ts";
+import { can } from "#server/authz/policy.ts";
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const visitor = context.get(visitorContext);
@@ -31,6 +32,12 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   };
   return {
     thread: { id: result.thread.id, title: result.thread.title, contentWarning: result.thread.contentWarning, waiting: result.thread.status === "pending" },
+    // Moderation: a locked thread shows no reply form; its forum's moderators get their links.
+    moderation: {
+      locked: result.thread.locked,
+      pinned: result.thread.pinned,
+      moderates: can(visitor.member, "mod.content", result.thread.forumId),
+    },
     forum: result.forum,
     posts: result.posts.map((p) => ({
       id: p.id,
@@ -99,6 +106,7 @@ export default function Thread({ loaderData, actionData }: Route.ComponentProps)
         <Link to={`/f/${forum.slug}`}>{forum.names[locale] ?? forum.names.en}</Link>
       </p>
       <h1>{thread.title}</h1>
+      <ThreadModeration thread={thread.id} signedIn={loaderData.signedIn} {...loaderData.moderation} />
       {loaderData.notices.map((notice) => (
         <p key={notice} role="status" className={notice.startsWith("media.") ? "notice-image" : "notice"}>
           {t(notice)}
@@ -135,6 +143,10 @@ export default function Thread({ loaderData, actionData }: Route.ComponentProps)
                   {/* Plain links: a router <Link> resolves its path on every render, 25 times a page. */}
                   {post.mine ? <a href={`/p/${post.id}/edit`}>{t("thread.edit")}</a> : <a href={`/p/${post.id}/report`}>{t("thread.report")}</a>}
                   {!post.mine && post.author ? (
+                    <a href={`/members/${encodeURIComponent(post.author)}/report`}>{t("reports.reportMember", { name: post.author })}</a>
+                  ) : null}
+                  {loaderData.moderation.moderates ? <a href={`/mod/posts/${post.id}`}>{t("mod.moderatePost")}</a> : null}
+                  {!post.mine && post.author ? (
                     <Form method="post" className="inline">
                       <input type="hidden" name="action" value={post.blocked ? "unblock" : "block"} />
                       <input type="hidden" name="pseudonym" value={post.author} />
@@ -154,6 +166,8 @@ export default function Thread({ loaderData, actionData }: Route.ComponentProps)
         <h2>{t("thread.replyTitle")}</h2>
         {thread.waiting ? (
           <p>{t("holds.noReplyWhileWaiting")}</p>
+        ) : loaderData.moderation.locked && !loaderData.moderation.moderates ? (
+          <p className="notice">{t("mod.locked")}</p>
         ) : loaderData.signedIn ? (
           <Composer
             mode="reply"
@@ -169,6 +183,24 @@ export default function Thread({ loaderData, actionData }: Route.ComponentProps)
         )}
       </section>
     </article>
+  );
+}
+
+/** Locked and pinned markers, "report this thread", and the moderation page for its moderators. */
+function ThreadModeration(props: { thread: string; signedIn: boolean; locked: boolean; pinned: boolean; moderates: boolean }) {
+  const t = useT();
+  return (
+    <p className="meta">
+      {props.pinned ? <span>{t("mod.pinnedBadge")} · </span> : null}
+      {props.locked ? <span>{t("mod.lockedBadge")} · </span> : null}
+      {props.signedIn ? <a href={`/t/${props.thread}/report`}>{t("reports.reportThread")}</a> : null}
+      {props.moderates ? (
+        <>
+          {" · "}
+          <a href={`/mod/threads/${props.thread}`}>{t("mod.moderateThread")}</a>
+        </>
+      ) : null}
+    </p>
   );
 }
 

@@ -112,6 +112,8 @@ export async function reply(deps: PostingDeps, member: Actor, threadId: string, 
   const form = parseForm(replyForm, data);
   const found = await findThread(deps.db, member, threadId);
   if (!found) throw new NotFound();
+  // A locked thread takes no replies from members (moderators and admins may still close it off).
+  if (found.thread.locked && member.role === "member") throw new Invalid({}, "mod.locked");
   const again = await existingPost(deps.db, member.id, form.idempotencyKey);
   if (again) return repeated(again);
   // The author of a waiting thread sees it, but it has no replies until it is approved.

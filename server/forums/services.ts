@@ -9,7 +9,6 @@ import { forumPage } from "./forum-page.ts";
 import { listForums } from "./list.ts";
 import { listNotifications, markAllRead, unreadCount } from "./notifications.ts";
 import { createThread, reply, type PostingDeps } from "./posting.ts";
-import { reportablePost, reportPost } from "./reports.ts";
 import { searchPosts } from "./search.ts";
 import { findAttachment, threadPage } from "./thread-page.ts";
 import type { Actor } from "#server/authz/policy.ts";
@@ -33,8 +32,6 @@ export function createForumServices(deps: ServiceDeps) {
     ownPost: (member: Member, postId: string) => ownPost(deps.db, member, postId),
     editPost: (member: Actor, postId: string, data: FormInput) => editPost(deps.db, member, postId, data),
     deletePost: (member: Member, postId: string) => deletePost(deps.db, member, postId),
-    reportablePost: (member: Member, postId: string) => reportablePost(deps.db, member, postId),
-    reportPost: (member: Member, postId: string, data: FormInput) => reportPost(deps.db, member, postId, data),
     search: (viewer: Viewer, q: string, page: number) => searchPosts(deps.db, viewer, q, page),
     setVisibility: (slug: string, visibility: string) => setForumVisibility(deps.db, slug, visibility),
   };

@@ -1,0 +1,121 @@
+// /mod: the open queue, most urgent first (priority, then when it opened), 25 a page, filtered
+// by forum and kind, limited to the moderator's forums. Two queries a page, whatever the number
+// of items: the page of items with everything shown about them (joined, with the reporters and
+// the content read by correlated subqueries on indexed columns), and the count with the forums
+// the filter offers. Both walk the partial indexes on open items (queue_items_open_*).
+import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import type { Db } from "#db/client.ts";
+import { appeals, forums, members, queueItems, queueKind, threads } from "#db/schema.ts";
+import { authorize, type Actor } from "#server/authz/policy.ts";
+import { PAGE_SIZE } from "#server/forums/viewer.ts";
+import { forumScope } from "./scope.ts";
+import type { QueueKind } from "./queue.ts";
+
+export const QUEUE_KINDS = queueKind.enumValues;
+
+export interface QueueFilter {
+  /** A forum's slug. */
+  forum?: string | null;
+  kind?: string | null;
+  page: number;
+}
+
+export type QueueReporter = { pseudonym: string | null; reason: string; note: string | null };
+export type QueueContent = { id: string; bodyHtml: string; contentWarning: string | null; status: string; createdAt: string };
+
+function conditions(actor: Actor, filter: QueueFilter): SQL[] {
+  const scope = forumScope(actor);
+  const where: SQL[] = [isNull(queueItems.resolvedAt)];
+  if (scope !== null) where.push(scope.length ? inArray(queueItems.forumId, scope) : sql`false`);
+  if (filter.forum) where.push(eq(queueItems.forumId, sql`(select ${forums.id} from ${forums} where ${forums.slug} = ${filter.forum})`));
+  if (filter.kind && (QUEUE_KINDS as readonly string[]).includes(filter.kind)) where.push(eq(queueItems.kind, filter.kind as QueueKind));
+  return where;
+}
+
+const reporters = sql<QueueReporter[] | null>`(
+  select json_agg(json_build_object('pseudonym', rm.pseudonym, 'reason', r.reason, 'note', r.note) order by r.created_at)
+  from (select * from reports r0 where r0.resolved_at is null and (
+    (r0.target_kind = 'post' and r0.post_id = ${queueItems.postId})
+    or (r0.target_kind = 'thread' and ${queueItems.postId} is null and r0.thread_id = ${queueItems.threadId})
+    or (r0.target_kind = 'member' and ${queueItems.postId} is null and ${queueItems.threadId} is null and r0.member_id = ${queueItems.memberId}))
+    order by r0.created_at limit 20) r
+  left join ${members} rm on rm.id = r.reporter_id
+  where ${queueItems.kind} = 'report')`;
+
+// The post itself, or for a thread's item the thread's first post.
+const content = sql<QueueContent | null>`(
+  select json_build_object('id', pp.id, 'bodyHtml', pp.body_html, 'contentWarning', pp.content_warning, 'status', pp.status, 'createdAt', pp.created_at)
+  from posts pp where pp.id = coalesce(${queueItems.postId},
+    (select fp.id from posts fp where fp.thread_id = ${queueItems.threadId} order by fp.created_at, fp.id limit 1)))`;
+
+export async function queuePage(db: Db, actor: Actor, filter: QueueFilter) {
+  authorize(actor, "mod.queue");
+  const where = and(...conditions(actor, filter));
+  const scope = forumScope(actor);
+  const [items, [summary]] = await Promise.all([
+    db
+      .select({
+        id: queueItems.id,
+        kind: queueItems.kind,
+        priority: queueItems.priority,
+        reportCount: queueItems.reportCount,
+        detail: queueItems.detail,
+        openedAt: queueItems.openedAt,
+        postId: queueItems.postId,
+        threadId: queueItems.threadId,
+        memberId: queueItems.memberId,
+        appealId: queueItems.appealId,
+        forum: { id: forums.id, slug: forums.slug, names: forums.names },
+        thread: { title: threads.title, contentWarning: threads.contentWarning, status: threads.status, locked: threads.locked, pinned: threads.pinned },
+        member: { pseudonym: members.pseudonym, role: members.role, status: members.status, postingPausedAt: members.postingPausedAt },
+        appealNote: appeals.note,
+        reporters,
+        content,
+      })
+      .from(queueItems)
+      .leftJoin(forums, eq(forums.id, queueItems.forumId))
+      .leftJoin(threads, eq(threads.id, queueItems.threadId))
+      .leftJoin(members, eq(members.id, queueItems.memberId))
+      .leftJoin(appeals, eq(appeals.id, queueItems.appealId))
+      .where(where)
+      .orderBy(asc(queueItems.priority), asc(queueItems.openedAt), asc(queueItems.id))
+      .limit(PAGE_SIZE)
+      .offset((filter.page - 1) * PAGE_SIZE),
+    db
+      .select({
+        total: sql<number>`count(*)::int`,
+        forums: sql<Array<{ slug: string; names: Record<string, string> }>>`(
+          select coalesce(json_agg(json_build_object('slug', f.slug, 'names', f.names) order by f.position, f.slug), '[]'::json)
+          from ${forums} f ${
+            scope === null
+              ? sql``
+              : sql`where f.id in (${
+                  scope.length
+                    ? sql.join(
+                        scope.map((id) => sql`${id}::uuid`),
+                        sql`, `,
+                      )
+                    : sql`null`
+                })`
+          })`,
+      })
+      .from(queueItems)
+      .where(where),
+  ]);
+  const total = summary?.total ?? 0;
+  return {
+    items: items.map((item) => ({ ...item, collapsed: collapsed(item) })),
+    total,
+    page: filter.page,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    forums: summary?.forums ?? [],
+    seesForumless: scope === null,
+  };
+}
+
+/** Moderator wellbeing: sexual content, held posts and anything under a content warning stay
+ *  closed until the moderator opens them. */
+function collapsed(item: { kind: string; detail: Record<string, unknown>; content: QueueContent | null; thread: { contentWarning: string | null } | null }) {
+  const reasons = Array.isArray(item.detail.reasons) ? (item.detail.reasons as unknown[]) : [];
+  return item.kind === "hold" || reasons.includes("image") || Boolean(item.content?.contentWarning) || Boolean(item.thread?.contentWarning);
+}
