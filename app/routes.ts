@@ -27,6 +27,7 @@ export default [
   route("mod/posts/:postId", "routes/mod-target.tsx", { id: "mod-post" }),
   route("mod/threads/:threadId", "routes/mod-target.tsx", { id: "mod-thread" }),
   route("mod/members/:memberId", "routes/mod-member.tsx"),
+  route("mod/approvals/:memberId", "routes/mod-approval.tsx"),
   route("notifications", "routes/notifications.tsx"),
   route("preview", "routes/preview.tsx"),
   route("attachments/:attachmentId", "routes/attachment.tsx"),

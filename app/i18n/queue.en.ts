@@ -99,6 +99,8 @@ export const queueEn = {
   "mod.action.suspend": "Suspend",
   "mod.action.ban": "Ban",
   "mod.action.unban": "Unban (active again)",
+  "mod.action.letIn": "Let the member in",
+  "mod.action.decline": "Decline the account (it is deleted)",
   "mod.action.resume": "Let them post again",
   "mod.done": "Done: {action}.",
   "mod.contentWarning": "Content warning (empty to remove it)",

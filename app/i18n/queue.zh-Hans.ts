@@ -95,6 +95,8 @@ export const queueZhHans: Record<keyof typeof queueEn, string> = {
   "mod.action.suspend": "暂停账号",
   "mod.action.ban": "封禁",
   "mod.action.unban": "解除封禁（恢复正常）",
+  "mod.action.letIn": "允许该成员加入",
+  "mod.action.decline": "拒绝该账户（账户将被删除）",
   "mod.action.resume": "允许其重新发帖",
   "mod.done": "已完成：{action}。",
   "mod.contentWarning": "内容提醒（留空即删除）",

@@ -23,18 +23,22 @@ test("sign-up stores a pseudonym and an argon2id hash, and nothing else about th
   expect(row!.pseudonym).toBe(m.pseudonym);
   expect(row!.passphraseHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   expect(row!.passphraseHash).not.toContain(m.password);
+  // The moderation columns are standing, not anything about the person.
   expect(Object.keys(row!).sort()).toEqual([
+    "approvedPosts",
     "createdAt",
     "id",
     "locale",
     "openContentWarnings",
     "passphraseHash",
+    "postingPausedAt",
     "pseudonym",
     "pseudonymKey",
     "pseudonymSkeleton",
     "quickExitSignsOut",
     "role",
     "status",
+    "suspendedUntil",
   ]);
 });
 
