@@ -37,7 +37,6 @@ export const POLICY = {
   "forums.members": "reader",
   "waiting.view": "waiting",
   "session.end": "signedIn",
-  "members.read": "reader",
   "settings.own": "reader",
   "notifications.read": "reader",
   "blocks.manage": "reader",
