@@ -49,7 +49,7 @@ const registrationMode = z.enum(REGISTRATION_MODES, { message: "setting.invalidV
 const count = (min: number, max: number) =>
   z.number({ message: "setting.invalidValue" }).int("setting.invalidValue").min(min, "setting.invalidValue").max(max, "setting.invalidValue");
 
-// A watched word or phrase, matched case-insensitively after NFKC (server/moderation/holds.ts).
+// A watched word or phrase, matched case-insensitively after NFKC (server/holds/watched-words.ts).
 const watchedWords = z.array(z.strictObject({ word: text(100), action: z.enum(WATCH_ACTIONS, { message: "setting.invalidValue" }) })).max(500, "form.tooLong");
 
 const reasonTemplates = z.array(text(300)).max(50, "form.tooLong");
