@@ -9,7 +9,7 @@ import { stamp } from "#app/lib/time.ts";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const visitor = requireMember(context);
-  const items = await context.get(servicesContext).notifications.list(visitor.member.id);
+  const items = await context.get(servicesContext).notifications.list(visitor.member);
   return {
     items: items.map((n) => {
       const event = n.kind === "moderation" && n.event ? { ...n.event, until: n.event.until?.toISOString() ?? null } : null;
@@ -31,7 +31,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 
 export async function action({ context }: Route.ActionArgs) {
   const visitor = requireMember(context);
-  await context.get(servicesContext).notifications.markAllRead(visitor.member.id);
+  await context.get(servicesContext).notifications.markAllRead(visitor.member);
   return { ok: true };
 }
 

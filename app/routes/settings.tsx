@@ -16,7 +16,7 @@ export async function loader({ context }: Route.LoaderArgs) {
   const [sessions, codesLeft, preferences] = await Promise.all([
     auth.listSessions(visitor.member.id),
     auth.unusedCodeCount(visitor.member.id),
-    members.preferences(visitor.member.id),
+    members.preferences(visitor.member),
   ]);
   return {
     preferences,
@@ -51,7 +51,7 @@ export async function action({ request, context }: Route.ActionArgs) {
         );
         return data<Done>({ ok: true, intent, notice: "settings.passphraseChanged" });
       case "preferences":
-        await context.get(servicesContext).members.setPreferences(visitor.member.id, form);
+        await context.get(servicesContext).members.setPreferences(visitor.member, form);
         return data<Done>({ ok: true, intent, notice: "settings.preferencesSaved" });
       case "regenerate-codes":
         return data<Done>({ ok: true, intent, codes: await auth.regenerateRecoveryCodes(visitor.member.id, form, await visitor.clientKey()) });

@@ -79,7 +79,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   try {
     if (action === "block" || action === "unblock") {
       const name = String(form.get("pseudonym") ?? "");
-      await orNotFound(() => services.blocks[action](visitor.member.id, name));
+      await orNotFound(() => services.blocks[action](visitor.member, name));
       return data({ ok: true as const, notice: action === "block" ? ("thread.blocked" as const) : ("thread.unblocked" as const), name });
     }
     if (intent === "preview") return await previewAnswer(services, visitor.member.id, form);

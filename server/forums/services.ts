@@ -1,5 +1,6 @@
 // The forums capability: forums, threads and posts, with their notifications and blocks. A new
 // mention reaches the mentioned member's open screens through the Live port.
+import { authorize, type Actor } from "#server/authz/policy.ts";
 import type { FormInput, ServiceDeps } from "#server/service-deps.ts";
 import { block, unblock } from "./blocking.ts";
 import type { Upload } from "./compose.ts";
@@ -11,7 +12,6 @@ import { listNotifications, markAllRead, unreadCount } from "./notifications.ts"
 import { createThread, reply, type PostingDeps } from "./posting.ts";
 import { searchPosts } from "./search.ts";
 import { findAttachment, threadPage } from "./thread-page.ts";
-import type { Actor } from "#server/authz/policy.ts";
 import type { Viewer } from "./viewer.ts";
 
 type Member = NonNullable<Viewer>;
@@ -37,12 +37,12 @@ export function createForumServices(deps: ServiceDeps) {
   };
   const notifications = {
     unreadCount: (memberId: string) => unreadCount(deps.db, memberId),
-    list: (memberId: string) => listNotifications(deps.db, memberId),
-    markAllRead: (memberId: string) => markAllRead(deps.db, memberId),
+    list: (actor: Actor | null) => (authorize(actor, "notifications.read"), listNotifications(deps.db, actor.id)),
+    markAllRead: (actor: Actor | null) => (authorize(actor, "notifications.read"), markAllRead(deps.db, actor.id)),
   };
   const blocks = {
-    block: (memberId: string, pseudonym: string) => block(deps.db, memberId, pseudonym),
-    unblock: (memberId: string, pseudonym: string) => unblock(deps.db, memberId, pseudonym),
+    block: (actor: Actor | null, pseudonym: string) => (authorize(actor, "blocks.manage"), block(deps.db, actor.id, pseudonym)),
+    unblock: (actor: Actor | null, pseudonym: string) => (authorize(actor, "blocks.manage"), unblock(deps.db, actor.id, pseudonym)),
   };
   return { forums, notifications, blocks };
 }

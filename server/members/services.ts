@@ -13,8 +13,8 @@ export function createMemberServices(deps: ServiceDeps) {
   return {
     setLocale: (memberId: string, locale: Locale) => setMemberLocale(deps.db, memberId, locale),
     openContentWarnings: (memberId: string) => openContentWarnings(deps.db, memberId),
-    preferences: (memberId: string) => memberPreferences(deps.db, memberId),
-    setPreferences: (memberId: string, data: FormInput) => setMemberPreferences(deps.db, memberId, data),
+    preferences: (actor: Actor | null) => (authorize(actor, "settings.own"), memberPreferences(deps.db, actor.id)),
+    setPreferences: (actor: Actor | null, data: FormInput) => (authorize(actor, "settings.own"), setMemberPreferences(deps.db, actor.id, data)),
     create: (input: { pseudonym: string; password: string; confirmPassword: string }) => createMember(deps.db, input),
     list: () => listMembers(deps.db),
     /** From the admin CLI (no `by`: the operator at the shell) or the admin page (`by`: the
