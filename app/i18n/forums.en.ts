@@ -91,4 +91,5 @@ export const forumsEn = {
   "report.reasonRequired": "Please choose what is wrong.",
   "report.noteTooLong": "A note can have at most 1,000 characters.",
   "form.tooLarge": "What you sent is larger than Hearth accepts (files up to 8 MB are checked; text files up to 256 KB are kept). Nothing was stored.",
+  "notifications.mentionGone": "A post that mentioned you is no longer shown.",
 } as const;

@@ -91,4 +91,5 @@ export const forumsZhHans: Record<keyof typeof forumsEn, string> = {
   "report.reasonRequired": "请选择是什么问题。",
   "report.noteTooLong": "说明最多 1,000 个字符。",
   "form.tooLarge": "你发送的内容超过了 Hearth 接受的大小（最多检查 8 MB 的文件；文本文件最多保留 256 KB）。没有任何内容被存储。",
+  "notifications.mentionGone": "一条提到你的帖子已不再显示。",
 };

@@ -51,7 +51,9 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
               <Link to={`/t/${n.threadId}?page=last#post-${n.postId}`}>
                 {t("notifications.mention", { name: n.actor ?? t("thread.formerMember"), thread: n.threadTitle ?? "" })}
               </Link>
-            ) : null}{" "}
+            ) : (
+              t("notifications.mentionGone")
+            )}{" "}
             · <TimeStamp at={n.created} />
           </li>
         ))}

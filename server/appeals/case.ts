@@ -6,7 +6,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "#db/client.ts";
 import { appeals, members, moderationEvents, posts, queueItems, threads } from "#db/schema.ts";
 import { authorize } from "#server/authz/guard.ts";
-import type { Actor } from "#server/authz/policy.ts";
+import { outranks, type Actor } from "#server/authz/policy.ts";
 import { Forbidden, NotFound } from "#server/errors.ts";
 import { isUuid } from "#server/ids.ts";
 
@@ -18,6 +18,7 @@ async function loadCase(db: DbOrTx, appealId: string) {
       id: appeals.id,
       memberId: appeals.memberId,
       member: appellant.pseudonym,
+      memberRole: appellant.role,
       note: appeals.note,
       createdAt: appeals.createdAt,
       outcome: appeals.outcome,
@@ -60,9 +61,13 @@ export async function appealCase(db: DbOrTx, actor: Actor | null, appealId: stri
   if (!isUuid(appealId)) throw new NotFound();
   const found = await loadCase(db, appealId);
   if (!found) throw new NotFound();
-  const forumId = found.itemId ? found.itemForumId : (found.threadForumId ?? null);
+  // The forum the event's thread is in now (it may have been moved since); the queue item's
+  // when the thread is gone; none for a suspension.
+  const forumId = found.event.threadId && found.threadForumId ? found.threadForumId : found.itemId ? found.itemForumId : null;
   authorize(actor, "mod.appeal", forumId);
   if (found.event.kind === "suspension") authorize(actor, "mod.suspend");
-  if (actor.id === found.memberId) throw new Forbidden();
+  // Never the appellant; and, as for every action on members, only someone who outranks them
+  // (a moderator's suspension is undone by an admin, not by a peer).
+  if (actor.id === found.memberId || !outranks(actor, { role: found.memberRole })) throw new Forbidden();
   return { ...found, forumId };
 }

@@ -3,6 +3,8 @@
 // through, a suspension ends. The decision, the undoing, the queue item's resolution, the audit
 // row and the member's notice are one transaction (docs/moderation.md); the member's open
 // screens are told after it commits.
+import { notifyAfterApproval } from "#server/forums/posting.ts";
+import { recount } from "#server/moderation/content-actions.ts";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "#db/client.ts";
 import { appeals, members, notifications, posts, threads } from "#db/schema.ts";
@@ -57,11 +59,15 @@ async function undo(tx: Tx, found: AppealCase) {
   const from = kind === "removal" ? (["removed", "hidden"] as const) : (["removed", "pending", "hidden"] as const);
   let restoredThread = threadId;
   if (postId) {
+    const [before] = await tx.select({ status: posts.status }).from(posts).where(eq(posts.id, postId)).for("update");
     const [post] = await tx
       .update(posts)
       .set({ status: "visible" })
       .where(and(eq(posts.id, postId), inArray(posts.status, [...from])))
       .returning({ threadId: posts.threadId });
+    // Counted in its thread again; a held post never shown is let through as an approval is.
+    if (post && before?.status === "pending") await notifyAfterApproval(tx, postId);
+    else if (post && before) await recount(tx, post.threadId, before.status, "visible");
     restoredThread = post?.threadId ?? null;
     // The thread comes back only with its first post, or when the thread itself was the target.
     if (restoredThread) {

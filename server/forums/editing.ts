@@ -8,7 +8,7 @@
 // post count until it is approved again (notifyAfterApproval in posting.ts).
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
-import { attachments, notifications, posts, threads } from "#db/schema.ts";
+import { attachments, auditLog, notifications, posts, threads } from "#db/schema.ts";
 import { onProbation } from "#server/admission/probation.ts";
 import { requireParticipant } from "#server/authz/guard.ts";
 import type { Actor } from "#server/authz/policy.ts";
@@ -42,6 +42,16 @@ async function ownPostInThread(db: Db, member: Member, postId: string) {
   return { post, thread: found.thread };
 }
 
+/** Whether a moderator set this post's content warning (the audit log says so). */
+async function warnedByModerator(db: Db, postId: string) {
+  const [row] = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(eq(auditLog.targetId, postId), eq(auditLog.action, "post.content_warning")))
+    .limit(1);
+  return row !== undefined;
+}
+
 /** Whether the new text has a link the old one did not. */
 function addsLink(before: string, after: string) {
   const old = new Set(linksIn(before));
@@ -58,6 +68,9 @@ export async function editPost(db: Db, member: Actor, postId: string, data: Form
   const probationLink = addsLink(before, `${composed.bodySource}\n${composed.contentWarning ?? ""}`) && (await onProbation(db, member));
   const decision = decideHold(composed.judgement, probationLink, true);
   const status = post.status === "pending" ? "pending" : decision.status;
+  // A content warning a moderator set stays: the author may not edit it away.
+  const contentWarning =
+    composed.contentWarning !== post.contentWarning && (await warnedByModerator(db, post.id)) ? post.contentWarning : composed.contentWarning;
   return db.transaction(async (tx) => {
     await tx
       .update(posts)
@@ -65,7 +78,7 @@ export async function editPost(db: Db, member: Actor, postId: string, data: Form
         bodySource: composed.bodySource,
         bodyHtml: composed.bodyHtml,
         sanitizerVersion: composed.sanitizerVersion,
-        contentWarning: composed.contentWarning,
+        contentWarning,
         status,
         editedAt: new Date(),
       })

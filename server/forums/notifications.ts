@@ -16,40 +16,44 @@ export async function unreadCount(db: Db, memberId: string) {
 }
 
 export async function listNotifications(db: Db, memberId: string) {
-  return db
-    .select({
-      id: notifications.id,
-      kind: notifications.kind,
-      actor: members.pseudonym,
-      postId: notifications.postId,
-      threadId: posts.threadId,
-      threadTitle: threads.title,
-      read: notifications.readAt,
-      createdAt: notifications.createdAt,
-      // A moderation notice: its event, as the member's history tells it.
-      event: {
-        kind: moderationEvents.kind,
-        reason: moderationEvents.reason,
-        thread: sql<string | null>`coalesce(${moderationEvents.context}, ${eventThread.title})`,
-        until: moderationEvents.until,
-      },
-      // An appeal's outcome is a second notice on the same event, written with the decision (in
-      // its transaction, so at the same `now()`); the event's own notice is older than that.
-      outcome: sql<
-        "upheld" | "overturned" | null
-      >`case when ${appeals.decidedAt} is not null and ${notifications.createdAt} >= ${appeals.decidedAt} then ${appeals.outcome} end`,
-      response: appeals.response,
-    })
-    .from(notifications)
-    .leftJoin(members, eq(members.id, notifications.actorId))
-    .leftJoin(posts, eq(posts.id, notifications.postId))
-    .leftJoin(threads, eq(threads.id, posts.threadId))
-    .leftJoin(moderationEvents, eq(moderationEvents.id, notifications.eventId))
-    .leftJoin(eventThread, eq(eventThread.id, moderationEvents.threadId))
-    .leftJoin(appeals, eq(appeals.eventId, moderationEvents.id))
-    .where(eq(notifications.memberId, memberId))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(100);
+  return (
+    db
+      .select({
+        id: notifications.id,
+        kind: notifications.kind,
+        actor: members.pseudonym,
+        postId: notifications.postId,
+        threadId: threads.id,
+        threadTitle: threads.title,
+        read: notifications.readAt,
+        createdAt: notifications.createdAt,
+        // A moderation notice: its event, as the member's history tells it.
+        event: {
+          kind: moderationEvents.kind,
+          reason: moderationEvents.reason,
+          thread: sql<string | null>`coalesce(${moderationEvents.context}, ${eventThread.title})`,
+          until: moderationEvents.until,
+        },
+        // An appeal's outcome is a second notice on the same event, written with the decision (in
+        // its transaction, so at the same `now()`); the event's own notice is older than that.
+        outcome: sql<
+          "upheld" | "overturned" | null
+        >`case when ${appeals.decidedAt} is not null and ${notifications.createdAt} >= ${appeals.decidedAt} then ${appeals.outcome} end`,
+        response: appeals.response,
+      })
+      .from(notifications)
+      .leftJoin(members, eq(members.id, notifications.actorId))
+      // A mention names its thread only while the post and the thread are still shown: a title
+      // removed for identifying someone must not live on in notifications.
+      .leftJoin(posts, and(eq(posts.id, notifications.postId), eq(posts.status, "visible")))
+      .leftJoin(threads, and(eq(threads.id, posts.threadId), eq(threads.status, "visible")))
+      .leftJoin(moderationEvents, eq(moderationEvents.id, notifications.eventId))
+      .leftJoin(eventThread, eq(eventThread.id, moderationEvents.threadId))
+      .leftJoin(appeals, eq(appeals.eventId, moderationEvents.id))
+      .where(eq(notifications.memberId, memberId))
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(100)
+  );
 }
 
 export async function markAllRead(db: Db, memberId: string) {

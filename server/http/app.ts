@@ -17,6 +17,7 @@ import { requestLog } from "./request-log.ts";
 import { routerHandler } from "./router-handler.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { sessionMiddleware } from "./session-middleware.ts";
+import { waitingGate } from "./waiting-gate.ts";
 import { compileTrust, type TrustProxy } from "./trust-proxy.ts";
 
 export interface HttpDeps {
@@ -105,6 +106,7 @@ export function createHttpApp(deps: HttpDeps) {
     next();
   });
   app.use(sessionMiddleware(deps.database.db, deps.https));
+  app.use(waitingGate());
   app.use(routerHandler(deps));
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
     // Name and code only: messages can carry member input.

@@ -7,7 +7,7 @@ import type { Tx } from "#db/client.ts";
 import { members, posts, threads } from "#db/schema.ts";
 import { authorize, type Actor } from "#server/authz/policy.ts";
 import { Invalid } from "#server/errors.ts";
-import { notifyMentions } from "#server/forums/mentions.ts";
+import { notifyAfterApproval } from "#server/forums/posting.ts";
 import type { ServiceDeps } from "#server/service-deps.ts";
 import { afterCommit, type AfterCommit } from "./after-commit.ts";
 import { audit, memberActor } from "./audit.ts";
@@ -37,7 +37,8 @@ export async function approve(deps: Deps, actor: Actor, target: ContentTarget, r
       await resolveTarget(tx, { thread: post.threadId }, actor.id, "approved");
     }
     const resolved = await resolveTarget(tx, { post: post.id, thread: post.threadId }, actor.id, "approved");
-    const probation = resolved.some((item) => item.kind === "pending");
+    // A probation post waits as `pending`, or as a `hold` that also noted the probation.
+    const probation = resolved.some((item) => item.kind === "pending" || (item.kind === "hold" && item.detail.probation === true));
     if (probation && post.authorId) {
       await tx
         .update(members)
@@ -52,8 +53,8 @@ export async function approve(deps: Deps, actor: Actor, target: ContentTarget, r
       reason,
       detail: { probation },
     });
-    const mentioned = post.authorId ? await notifyMentions(tx, { postId: post.id, authorId: post.authorId, source: post.bodySource }) : [];
-    return { notify: mentioned };
+    // Counted in its thread now (and its last activity), and the members it mentions told.
+    return { notify: await notifyAfterApproval(tx, post.id) };
   });
 }
 
@@ -86,6 +87,17 @@ const FROM: Record<Change, string[]> = {
 };
 const TO = { hide: "hidden", unhide: "visible", remove: "removed", restore: "visible" } as const;
 
+/** A post's thread counts its visible posts (lists, pages): one fewer when a visible post is
+ *  taken out of view, one more when it comes back, so counts never tell that something went. */
+export async function recount(tx: Tx, threadId: string, from: string, to: string) {
+  const delta = (to === "visible" ? 1 : 0) - (from === "visible" ? 1 : 0);
+  if (delta === 0) return;
+  await tx
+    .update(threads)
+    .set({ postCount: sql`greatest(${threads.postCount} + ${delta}, 0)` })
+    .where(eq(threads.id, threadId));
+}
+
 /** Hide/unhide (no notice) and remove/restore (the author is told privately). */
 export async function changeStatus(deps: Deps, actor: Actor, change: Change, target: ContentTarget, reason: string | null = null) {
   await run(deps, async (tx) => {
@@ -104,8 +116,10 @@ export async function changeStatus(deps: Deps, actor: Actor, change: Change, tar
           }));
     authorize(actor, "mod.content", found.forumId);
     if (!FROM[change].includes(found.status)) throw new Invalid({}, "mod.notApplicable");
-    if (found.kind === "post") await tx.update(posts).set({ status: TO[change] }).where(eq(posts.id, found.id));
-    else await tx.update(threads).set({ status: TO[change] }).where(eq(threads.id, found.id));
+    if (found.kind === "post") {
+      await tx.update(posts).set({ status: TO[change] }).where(eq(posts.id, found.id));
+      await recount(tx, found.threadId, found.status, TO[change]);
+    } else await tx.update(threads).set({ status: TO[change] }).where(eq(threads.id, found.id));
     if (change === "hide" || change === "remove") await resolveTarget(tx, found.queue, actor.id, change === "hide" ? "hidden" : "removed");
     await audit(tx, memberActor(actor.id), { action: `${found.kind}.${change}`, targetKind: found.kind, targetId: found.id, forumId: found.forumId, reason });
     if ((change !== "remove" && change !== "restore") || !found.authorId) return {};

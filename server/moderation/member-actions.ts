@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "#db/client.ts";
 import { members } from "#db/schema.ts";
 import { invalidateMemberSessions } from "#server/auth/session.ts";
-import { authorize, outranks, type Actor, type Permission } from "#server/authz/policy.ts";
+import { authorize, can, outranks, type Actor, type Permission } from "#server/authz/policy.ts";
 import { Forbidden, Invalid } from "#server/errors.ts";
 import type { ServiceDeps } from "#server/service-deps.ts";
 import { afterCommit, type AfterCommit } from "./after-commit.ts";
@@ -43,7 +43,9 @@ export async function warn(deps: Deps, actor: Actor, memberId: string, reason: s
     context = { forumId: post.forumId, postId: post.id, threadId: post.threadId, title: post.title };
   }
   await onMember(deps, actor, memberId, "mod.warn", context?.forumId ?? null, async (tx, member) => {
-    await resolveTarget(tx, { member: member.id }, actor.id, "warned", ["report"]);
+    // Reports on the member as a whole belong to no forum: only a moderator of every forum, who
+    // can see them, closes them by warning. A warning about one post closes nothing else.
+    if (can(actor, "mod.member")) await resolveTarget(tx, { member: member.id }, actor.id, "warned", ["report"]);
     await audit(tx, memberActor(actor.id), {
       action: "member.warn",
       targetKind: "member",

@@ -72,7 +72,7 @@ export async function resolveTarget(db: DbOrTx, target: QueueTarget, by: string 
     .update(queueItems)
     .set({ resolvedAt: sql`now()`, resolvedBy: by, resolution, updatedAt: sql`now()` })
     .where(where)
-    .returning({ id: queueItems.id, kind: queueItems.kind });
+    .returning({ id: queueItems.id, kind: queueItems.kind, detail: queueItems.detail });
   if (!kinds || kinds.includes("report")) await resolveReports(db, target);
   return resolved;
 }

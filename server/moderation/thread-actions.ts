@@ -1,8 +1,8 @@
 // Moderators' actions on a thread as a whole: lock and unlock (a locked thread takes no replies
 // from members), pin and unpin, and moving it to another forum — which needs both forums in the
 // moderator's scope, and takes the thread's open queue items along.
-import { and, eq, isNull } from "drizzle-orm";
-import { forums, queueItems, threads } from "#db/schema.ts";
+import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import { appeals, forums, moderationEvents, queueItems, threads } from "#db/schema.ts";
 import { authorize, type Actor } from "#server/authz/policy.ts";
 import { Invalid } from "#server/errors.ts";
 import type { ServiceDeps } from "#server/service-deps.ts";
@@ -36,7 +36,23 @@ export async function moveThread(deps: Deps, actor: Actor, threadId: string, to:
     await tx
       .update(queueItems)
       .set({ forumId: forum.id })
-      .where(and(eq(queueItems.threadId, thread.id), isNull(queueItems.resolvedAt)));
+      .where(
+        and(
+          isNull(queueItems.resolvedAt),
+          // The thread's own items, and appeals about events in it (their items name the appeal).
+          or(
+            eq(queueItems.threadId, thread.id),
+            inArray(
+              queueItems.appealId,
+              tx
+                .select({ id: appeals.id })
+                .from(appeals)
+                .innerJoin(moderationEvents, eq(moderationEvents.id, appeals.eventId))
+                .where(eq(moderationEvents.threadId, thread.id)),
+            ),
+          ),
+        ),
+      );
     await audit(tx, memberActor(actor.id), {
       action: "thread.move",
       targetKind: "thread",

@@ -85,6 +85,13 @@ test("approval: the new member waits on /waiting with a queue item; approved, th
   for (const path of ["/forums", "/f/support", `/t/${thread.threadId}`, "/settings", "/", "/join"])
     expect((await waiting.client.get(path)).headers.get("location"), path).toBe("/waiting");
   expect((await waiting.client.get("/help")).status).toBe(200);
+  // A client-side data request naming only a page's loader (`?_routes=`) still meets the redirect.
+  for (const path of ["/forums.data?_routes=routes/forums", `/search.data?_routes=routes/search&q=thread`]) {
+    const res = await waiting.client.get(path);
+    const body = await res.text();
+    expect(body, path).toContain("/waiting");
+    expect(body, path).not.toContain("Support");
+  }
 
   // A member (not a moderator) cannot decide; a moderator of some forums only cannot either.
   const { viewer: plain } = await viewerFor(db);
