@@ -23,7 +23,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const filter = { forum: url.searchParams.get("forum") || null, kind: url.searchParams.get("kind") || null, page: pageParam(request) };
   const moderation = context.get(servicesContext).moderation;
-  const [queue, templates] = await Promise.all([orNotFound(() => moderation.queue(visitor.member, filter)), moderation.reasonTemplates()]);
+  const queue = await orNotFound(() => moderation.queue(visitor.member, filter));
+  const templates = queue.templates;
   const actsOnMembers = queue.seesForumless;
   return {
     filter: { forum: filter.forum ?? "", kind: filter.kind ?? "" },

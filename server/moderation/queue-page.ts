@@ -2,12 +2,15 @@
 // by forum and kind, limited to the moderator's forums. Two queries a page, whatever the number
 // of items: the page of items with everything shown about them (joined, with the reporters and
 // the content read by correlated subqueries on indexed columns), and the count with the forums
-// the filter offers. Both walk the partial indexes on open items (queue_items_open_*).
+// the filter offers and the reason templates. Both walk the partial indexes on open items
+// (queue_items_open_*); the page's ids come from the index before anything is joined, so a deep
+// page (OFFSET) costs index entries, not joined rows.
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
-import { appeals, forums, members, queueItems, queueKind, threads } from "#db/schema.ts";
+import { appeals, forums, members, queueItems, queueKind, settings, threads } from "#db/schema.ts";
 import { authorize, type Actor } from "#server/authz/policy.ts";
 import { PAGE_SIZE } from "#server/forums/viewer.ts";
+import { SETTINGS } from "#server/settings/keys.ts";
 import { forumScope } from "./scope.ts";
 import type { QueueKind } from "./queue.ts";
 
@@ -52,6 +55,16 @@ export async function queuePage(db: Db, actor: Actor, filter: QueueFilter) {
   authorize(actor, "mod.queue");
   const where = and(...conditions(actor, filter));
   const scope = forumScope(actor);
+  // The page's ids first, from the index alone, so that a deep page (OFFSET) skips index
+  // entries rather than joined rows with their reporters and content; then those 25 joined.
+  const page = db
+    .select({ id: queueItems.id })
+    .from(queueItems)
+    .where(where)
+    .orderBy(asc(queueItems.priority), asc(queueItems.openedAt), asc(queueItems.id))
+    .limit(PAGE_SIZE)
+    .offset((filter.page - 1) * PAGE_SIZE)
+    .as("page");
   const [items, [summary]] = await Promise.all([
     db
       .select({
@@ -72,15 +85,13 @@ export async function queuePage(db: Db, actor: Actor, filter: QueueFilter) {
         reporters,
         content,
       })
-      .from(queueItems)
+      .from(page)
+      .innerJoin(queueItems, eq(queueItems.id, page.id))
       .leftJoin(forums, eq(forums.id, queueItems.forumId))
       .leftJoin(threads, eq(threads.id, queueItems.threadId))
       .leftJoin(members, eq(members.id, queueItems.memberId))
       .leftJoin(appeals, eq(appeals.id, queueItems.appealId))
-      .where(where)
-      .orderBy(asc(queueItems.priority), asc(queueItems.openedAt), asc(queueItems.id))
-      .limit(PAGE_SIZE)
-      .offset((filter.page - 1) * PAGE_SIZE),
+      .orderBy(asc(queueItems.priority), asc(queueItems.openedAt), asc(queueItems.id)),
     db
       .select({
         total: sql<number>`count(*)::int`,
@@ -98,6 +109,8 @@ export async function queuePage(db: Db, actor: Actor, filter: QueueFilter) {
                     : sql`null`
                 })`
           })`,
+        // The reasons the action forms offer, read here rather than in a third query.
+        templates: sql<unknown>`(select ${settings.value} from ${settings} where ${settings.key} = 'moderation.reason_templates')`,
       })
       .from(queueItems)
       .where(where),
@@ -109,6 +122,7 @@ export async function queuePage(db: Db, actor: Actor, filter: QueueFilter) {
     page: filter.page,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     forums: summary?.forums ?? [],
+    templates: reasonTemplates(summary?.templates),
     seesForumless: scope === null,
   };
 }
@@ -118,4 +132,11 @@ export async function queuePage(db: Db, actor: Actor, filter: QueueFilter) {
 function collapsed(item: { kind: string; detail: Record<string, unknown>; content: QueueContent | null; thread: { contentWarning: string | null } | null }) {
   const reasons = Array.isArray(item.detail.reasons) ? (item.detail.reasons as unknown[]) : [];
   return item.kind === "hold" || reasons.includes("image") || Boolean(item.content?.contentWarning) || Boolean(item.thread?.contentWarning);
+}
+
+/** As readSetting("moderation.reason_templates") reads it: the default when missing or malformed. */
+function reasonTemplates(value: unknown) {
+  const setting = SETTINGS["moderation.reason_templates"];
+  const parsed = value == null ? null : setting.schema.safeParse(value);
+  return parsed?.success ? parsed.data : setting.fallback;
 }
