@@ -36,6 +36,8 @@ export function isMessageKey(value: unknown): value is MessageKey {
 
 export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = catalogs[locale][key] ?? enAll[key];
+  // Most messages have nothing to fill in: returned as they are (pages call this hundreds of times).
+  if (!template.includes("{")) return template;
   return fillPlurals(locale, template, params).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
@@ -82,6 +84,14 @@ export function pluralBlocks(template: string): PluralBlock[] {
   return blocks;
 }
 
+// Parsed once per template: a page translates the same counted messages many times over.
+const parsed = new Map<string, PluralBlock[]>();
+function parsedBlocks(template: string) {
+  let blocks = parsed.get(template);
+  if (!blocks) parsed.set(template, (blocks = pluralBlocks(template)));
+  return blocks;
+}
+
 function fillPlurals(locale: Locale, template: string, params: Record<string, string | number>): string {
   if (!template.includes(", plural,")) return template;
   const rules = pluralRules.get(locale) ?? new Intl.PluralRules(locale);
@@ -90,7 +100,7 @@ function fillPlurals(locale: Locale, template: string, params: Record<string, st
   numberFormats.set(locale, numbers);
   let out = "";
   let at = 0;
-  for (const block of pluralBlocks(template)) {
+  for (const block of parsedBlocks(template)) {
     const count = Number(params[block.name]);
     const exact = block.forms[`=${count}`];
     const form = exact ?? block.forms[Number.isFinite(count) ? rules.select(count) : "other"] ?? block.forms.other!;

@@ -23,6 +23,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     actions: AUDIT_ACTIONS,
     page: page.page,
     pages: page.pages,
+    capped: page.capped,
     rows: page.rows.map((r) => ({
       id: r.id,
       at: stamp(r.at, visitor.locale),
@@ -100,6 +101,7 @@ export default function ModAudit({ loaderData }: Route.ComponentProps) {
         </table>
       )}
       <Pager page={loaderData.page} pages={loaderData.pages} base={base} />
+      {loaderData.capped ? <p className="meta">{t("audit.capped")}</p> : null}
     </section>
   );
 }

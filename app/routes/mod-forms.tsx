@@ -53,9 +53,8 @@ function ReasonPicker({ idPrefix, templates }: { idPrefix: string; templates: st
         <select id={`${idPrefix}-template`} name="reasonTemplate" defaultValue="">
           <option value="">{t("mod.reasonNone")}</option>
           {templates.map((template) => (
-            <option key={template} value={template}>
-              {template}
-            </option>
+            // The text is the value: each template is written once per form, not twice.
+            <option key={template}>{template}</option>
           ))}
         </select>
       </div>

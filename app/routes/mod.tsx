@@ -134,6 +134,9 @@ function memberIntents(item: Item, actsOnMembers: boolean): Intent[] {
   if (item.member?.role !== "member") return [];
   const intents: Intent[] = ["warn"];
   if (!actsOnMembers) return item.postId ? intents : [];
+  // On an item about a post or a thread, suspending or banning its author is on the member's
+  // page (linked below the item): the queue stays light to read, and to serve.
+  if (item.kind !== "repeat_image" && (item.postId || item.threadId)) return intents;
   if (item.kind === "repeat_image" || item.member.postingPausedAt) intents.push("resume");
   if (item.member.status === "banned" || item.member.status === "suspended") intents.push("unban");
   if (item.member.status !== "banned") intents.push("suspend", "ban");

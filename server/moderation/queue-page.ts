@@ -9,7 +9,10 @@ import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
 import { appeals, forums, members, queueItems, queueKind, settings, threads } from "#db/schema.ts";
 import { authorize, type Actor } from "#server/authz/policy.ts";
-import { PAGE_SIZE } from "#server/forums/viewer.ts";
+/** Items a page. Each carries its content and its action forms, and a moderator reads each one
+ *  with care: ten a page (docs/performance.md has what 25 cost). */
+export const QUEUE_PAGE_SIZE = 10;
+const PAGE_SIZE = QUEUE_PAGE_SIZE;
 import { SETTINGS } from "#server/settings/keys.ts";
 import { forumScope } from "./scope.ts";
 import type { QueueKind } from "./queue.ts";

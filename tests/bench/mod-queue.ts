@@ -19,6 +19,9 @@ import { forums, members, moderatorForums } from "#db/schema.ts";
 import type { Actor } from "#server/authz/policy.ts";
 import { auditPage } from "#server/moderation/audit-page.ts";
 import { queuePage } from "#server/moderation/queue-page.ts";
+// The renderer's real version: with any other, the media sweeper would re-render all 10,000
+// posts during the measurement.
+import { SANITIZER_VERSION } from "#server/media/render-markdown.ts";
 import { cpuTicks, rssMb, startHearth, START_FLAGS } from "./hearth-process.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -43,7 +46,8 @@ async function load(url: string, cookie: string) {
 }
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "hearth-bench-mod-"));
-const hearth = await startHearth(dataDir);
+// BENCH_PROFILE=/tmp/prof writes a V8 CPU profile of the server (node --cpu-prof) there.
+const hearth = await startHearth(dataDir, process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);
 try {
   const join = async (pseudonym: string) => {
     const res = await fetch(`${hearth.url}/join`, {
@@ -75,7 +79,7 @@ try {
   await db.execute(sql`
     with t as (select id, row_number() over (order by created_at, id) - 1 as n from threads)
     insert into posts (thread_id, author_id, body_source, body_html, sanitizer_version, idempotency_key, content_warning)
-    select t.id, ${writer}, 'A reported post ' || g, '<p>A reported post ' || g || '</p>', 'bench', 'bench-' || g, case when g % 7 = 0 then 'a warning' end
+    select t.id, ${writer}, 'A reported post ' || g, '<p>A reported post ' || g || '</p>', ${SANITIZER_VERSION}, 'bench-' || g, case when g % 7 = 0 then 'a warning' end
     from generate_series(0, ${ITEMS - 1}) g join t on t.n = g / 50`);
   await db.execute(sql`
     insert into reports (target_kind, post_id, reporter_id, reason, note)
@@ -106,7 +110,10 @@ try {
   // The page must be the queue, not a redirect or a refusal.
   const probe = await fetch(`${hearth.url}/mod`, { headers: { cookie: moderatorCookie }, redirect: "manual" });
   if (probe.status !== 200) throw new Error(`/mod answered ${probe.status}`);
-  if (!(await probe.text()).includes("Spam or advertising")) throw new Error("/mod lacks the reason templates");
+  const probeHtml = await probe.text();
+  if (!probeHtml.includes("Spam or advertising")) throw new Error("/mod lacks the reason templates");
+  console.log(`/mod is ${Math.round(probeHtml.length / 1024)} KB, ${(probeHtml.match(/<[a-z]/g) ?? []).length} elements`);
+  if (process.env.BENCH_DUMP) await import("node:fs/promises").then((fs) => fs.writeFile(process.env.BENCH_DUMP!, probeHtml));
 
   // Statements per page: transactions committed in Hearth's database over 50 sequential loads
   // (each statement outside a transaction commits one), after PostgreSQL has flushed its counters.
