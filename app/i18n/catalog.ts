@@ -87,8 +87,10 @@ export function pluralBlocks(template: string): PluralBlock[] {
 // Parsed once per template: a page translates the same counted messages many times over.
 const parsed = new Map<string, PluralBlock[]>();
 function parsedBlocks(template: string) {
-  let blocks = parsed.get(template);
-  if (!blocks) parsed.set(template, (blocks = pluralBlocks(template)));
+  const known = parsed.get(template);
+  if (known) return known;
+  const blocks = pluralBlocks(template);
+  parsed.set(template, blocks);
   return blocks;
 }
 

@@ -117,6 +117,12 @@ export function authorize(actor: Actor | null, permission: Permission, forumId?:
   if (!can(actor, permission, forumId)) throw new Forbidden();
 }
 
+/** The actor, once `authorize` lets them: for services that then need only their id. */
+export function authorized(actor: Actor | null, permission: Permission, forumId?: string | null): Actor {
+  authorize(actor, permission, forumId);
+  return actor;
+}
+
 const RANK: Record<Role, number> = { member: 0, moderator: 1, admin: 2 };
 
 /** Moderators act on members, not on their peers: a suspension, ban or warning needs a higher role. */

@@ -1,6 +1,6 @@
 // The forums capability: forums, threads and posts, with their notifications and blocks. A new
 // mention reaches the mentioned member's open screens through the Live port.
-import { authorize, type Actor } from "#server/authz/policy.ts";
+import { authorized, type Actor } from "#server/authz/policy.ts";
 import type { FormInput, ServiceDeps } from "#server/service-deps.ts";
 import { block, unblock } from "./blocking.ts";
 import type { Upload } from "./compose.ts";
@@ -37,12 +37,12 @@ export function createForumServices(deps: ServiceDeps) {
   };
   const notifications = {
     unreadCount: (memberId: string) => unreadCount(deps.db, memberId),
-    list: (actor: Actor | null) => (authorize(actor, "notifications.read"), listNotifications(deps.db, actor.id)),
-    markAllRead: (actor: Actor | null) => (authorize(actor, "notifications.read"), markAllRead(deps.db, actor.id)),
+    list: (actor: Actor | null) => listNotifications(deps.db, authorized(actor, "notifications.read").id),
+    markAllRead: (actor: Actor | null) => markAllRead(deps.db, authorized(actor, "notifications.read").id),
   };
   const blocks = {
-    block: (actor: Actor | null, pseudonym: string) => (authorize(actor, "blocks.manage"), block(deps.db, actor.id, pseudonym)),
-    unblock: (actor: Actor | null, pseudonym: string) => (authorize(actor, "blocks.manage"), unblock(deps.db, actor.id, pseudonym)),
+    block: (actor: Actor | null, pseudonym: string) => block(deps.db, authorized(actor, "blocks.manage").id, pseudonym),
+    unblock: (actor: Actor | null, pseudonym: string) => unblock(deps.db, authorized(actor, "blocks.manage").id, pseudonym),
   };
   return { forums, notifications, blocks };
 }

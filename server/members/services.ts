@@ -2,7 +2,7 @@
 // the admin pages use. A role change closes the member's sockets on every node, so that
 // they reconnect with what the database says now (ASVS 8.3.2).
 import type { Locale } from "#app/i18n/catalog.ts";
-import { authorize, type Actor } from "#server/authz/policy.ts";
+import { authorize, authorized, type Actor } from "#server/authz/policy.ts";
 import { Invalid } from "#server/errors.ts";
 import { memberActor, OPERATOR } from "#server/moderation/audit.ts";
 import type { FormInput, ServiceDeps } from "#server/service-deps.ts";
@@ -13,8 +13,8 @@ export function createMemberServices(deps: ServiceDeps) {
   return {
     setLocale: (memberId: string, locale: Locale) => setMemberLocale(deps.db, memberId, locale),
     openContentWarnings: (memberId: string) => openContentWarnings(deps.db, memberId),
-    preferences: (actor: Actor | null) => (authorize(actor, "settings.own"), memberPreferences(deps.db, actor.id)),
-    setPreferences: (actor: Actor | null, data: FormInput) => (authorize(actor, "settings.own"), setMemberPreferences(deps.db, actor.id, data)),
+    preferences: (actor: Actor | null) => memberPreferences(deps.db, authorized(actor, "settings.own").id),
+    setPreferences: (actor: Actor | null, data: FormInput) => setMemberPreferences(deps.db, authorized(actor, "settings.own").id, data),
     create: (input: { pseudonym: string; password: string; confirmPassword: string }) => createMember(deps.db, input),
     list: () => listMembers(deps.db),
     /** From the admin CLI (no `by`: the operator at the shell) or the admin page (`by`: the
