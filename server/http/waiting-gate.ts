@@ -1,7 +1,8 @@
 // A member waiting for approval sees only their waiting page: the root loader sends them there
 // from any other page (app/lib/auth.server.ts, WAITING_PATHS). A client-side data request may
-// name the loaders it wants (`?_routes=`), which would leave the root loader out; for a waiting
-// member that choice is dropped, so the root loader, and its redirect, always run.
+// name the loaders it wants (`?_routes=`), which could leave the root loader out; for a waiting
+// member the root loader is added to that list, so it, and its redirect, always run (the rest of
+// the client's choice stands: after joining, the page showing the recovery codes is not reloaded).
 import type { RequestHandler } from "express";
 import type { ValidSession } from "#server/auth/session.ts";
 
@@ -10,7 +11,8 @@ export function waitingGate(): RequestHandler {
     const auth = res.locals.auth as ValidSession | null;
     if (auth?.member.status === "waiting" && req.path.endsWith(".data") && /[?&]_routes=/.test(req.originalUrl)) {
       const url = new URL(req.originalUrl, "http://hearth.invalid");
-      url.searchParams.delete("_routes");
+      const routes = (url.searchParams.get("_routes") ?? "").split(",").filter(Boolean);
+      if (!routes.includes("root")) url.searchParams.set("_routes", ["root", ...routes].join(","));
       req.originalUrl = `${url.pathname}${url.search}`;
       req.url = req.originalUrl;
     }
