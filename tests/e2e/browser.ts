@@ -60,8 +60,10 @@ export async function openContext(browser: Browser, opts: { javaScript: boolean;
     page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
   };
   context.on("page", watch);
-  // A journey step that has not happened within 15 s is a failure, not a slow machine.
-  context.setDefaultTimeout(15_000);
+  // A journey step that has not happened within 30 s is a failure, not a slow machine. (15 s was
+  // too little on two cores while the other test worker runs the authorization matrix and the
+  // CLI: one journey step in ~1,300 tests then missed it, in a run where it takes 1–3 s alone.)
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   return {
     context,
