@@ -131,10 +131,20 @@ export default function AdminSettings({ loaderData, actionData }: Route.Componen
       />
     </div>
   );
-  const save = (
-    <button type="submit" className="secondary">
-      {t("admission.settings.save")}
-    </button>
+  // One setting's form: its heading, the saved notice or the error summary, and the save button.
+  const section = (intent: string, title: MessageKey, body: React.ReactNode, opts: { noValidate?: boolean; idFor?: (name: string) => string } = {}) => (
+    <div key={intent}>
+      <h2>{t(title)}</h2>
+      {savedFor(intent)}
+      <ErrorSummary state={stateFor(intent)} idFor={opts.idFor} />
+      <Form method="post" noValidate={opts.noValidate}>
+        <input type="hidden" name="intent" value={intent} />
+        {body}
+        <button type="submit" className="secondary">
+          {t("admission.settings.save")}
+        </button>
+      </Form>
+    </div>
   );
   const mode = shown("registration", "mode");
   return (
@@ -144,12 +154,9 @@ export default function AdminSettings({ loaderData, actionData }: Route.Componen
       <p>
         <Link to="/admin">{t("admission.admin.back")}</Link>
       </p>
-
-      <h2>{t("admission.settings.registration")}</h2>
-      {savedFor("registration")}
-      <ErrorSummary state={stateFor("registration")} idFor={() => `mode-${REGISTRATION_MODES[0]}`} />
-      <Form method="post">
-        <input type="hidden" name="intent" value="registration" />
+      {section(
+        "registration",
+        "admission.settings.registration",
         <fieldset>
           <legend>{t("admission.settings.registration")}</legend>
           {REGISTRATION_MODES.map((m) => (
@@ -158,66 +165,32 @@ export default function AdminSettings({ loaderData, actionData }: Route.Componen
               <label htmlFor={`mode-${m}`}>{t(`admission.settings.mode.${m}` as MessageKey)}</label>
             </p>
           ))}
-        </fieldset>
-        {save}
-      </Form>
-
-      <h2>{t("admission.settings.probation")}</h2>
-      {savedFor("probation")}
-      <ErrorSummary state={stateFor("probation")} />
-      <Form method="post" noValidate>
-        <input type="hidden" name="intent" value="probation" />
-        {number("probation", "posts", "admission.settings.posts", "admission.settings.postsHint")}
-        {save}
-      </Form>
-
-      <h2>{t("admission.settings.words")}</h2>
-      {savedFor("watched")}
-      <ErrorSummary state={stateFor("watched")} />
-      <Form method="post">
-        <input type="hidden" name="intent" value="watched" />
-        {textarea("watched", "words", "admission.settings.words", "admission.settings.wordsHint", 8)}
-        {save}
-      </Form>
-
-      <h2>{t("admission.settings.templates")}</h2>
-      {savedFor("templates")}
-      <ErrorSummary state={stateFor("templates")} />
-      <Form method="post">
-        <input type="hidden" name="intent" value="templates" />
-        {textarea("templates", "templates", "admission.settings.templates", "admission.settings.templatesHint", 6)}
-        {save}
-      </Form>
-
-      <h2>{t("admission.settings.repeat")}</h2>
-      {savedFor("repeat")}
-      <ErrorSummary state={stateFor("repeat")} />
-      <Form method="post" noValidate>
-        <input type="hidden" name="intent" value="repeat" />
-        <p className="hint">{t("admission.settings.repeatHint")}</p>
-        {number("repeat", "count", "admission.settings.count")}
-        {number("repeat", "hours", "admission.settings.hours")}
-        {save}
-      </Form>
-
-      {(["en", "zh-Hans"] as const).map((lang) => (
-        <div key={lang}>
-          <h2>{t(lang === "en" ? "admission.settings.resourcesEn" : "admission.settings.resourcesZh")}</h2>
-          {savedFor(`help-${lang}`)}
-          <ErrorSummary state={stateFor(`help-${lang}`)} />
-          <Form method="post">
-            <input type="hidden" name="intent" value={`help-${lang}`} />
-            {textarea(
-              `help-${lang}`,
-              `resources-${lang}`,
-              lang === "en" ? "admission.settings.resourcesEn" : "admission.settings.resourcesZh",
-              "admission.settings.resourcesHint",
-              14,
-            )}
-            {save}
-          </Form>
-        </div>
-      ))}
+        </fieldset>,
+        { idFor: () => `mode-${REGISTRATION_MODES[0]}` },
+      )}
+      {section("probation", "admission.settings.probation", number("probation", "posts", "admission.settings.posts", "admission.settings.postsHint"), {
+        noValidate: true,
+      })}
+      {section("watched", "admission.settings.words", textarea("watched", "words", "admission.settings.words", "admission.settings.wordsHint", 8))}
+      {section(
+        "templates",
+        "admission.settings.templates",
+        textarea("templates", "templates", "admission.settings.templates", "admission.settings.templatesHint", 6),
+      )}
+      {section(
+        "repeat",
+        "admission.settings.repeat",
+        <>
+          <p className="hint">{t("admission.settings.repeatHint")}</p>
+          {number("repeat", "count", "admission.settings.count")}
+          {number("repeat", "hours", "admission.settings.hours")}
+        </>,
+        { noValidate: true },
+      )}
+      {(["en", "zh-Hans"] as const).map((lang) => {
+        const title = lang === "en" ? "admission.settings.resourcesEn" : "admission.settings.resourcesZh";
+        return section(`help-${lang}`, title, textarea(`help-${lang}`, `resources-${lang}`, title, "admission.settings.resourcesHint", 14));
+      })}
     </section>
   );
 }

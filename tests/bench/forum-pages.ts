@@ -8,50 +8,27 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
 import { eq } from "drizzle-orm";
 import { connectEmbedded } from "#db/client.ts";
 import { embeddedLayout } from "#db/embedded/server.ts";
 import { members } from "#db/schema.ts";
 import { DEFAULT_LIMITS, memoryThrottle } from "#server/auth/throttle.ts";
 import { createThread, reply } from "#server/forums/posting.ts";
-import { cpuTicks, rssMb, startHearth, START_FLAGS } from "./hearth-process.ts";
+import { writeSetting } from "#server/settings/store.ts";
+import { joinForCookie, loadSignedIn, rssMb, startHearth, START_FLAGS } from "./hearth-process.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PROFILE = process.env.BENCH_PROFILE;
 const ONLY = process.env.BENCH_ONLY;
 
-async function load(url: string, cookie: string) {
-  // Two seconds of warm-up first (JIT, connection pool, prepared statements), not counted.
-  await autocannon({ url, connections: 50, duration: 2, headers: { cookie } });
-  const before = await cpuTicks(hearth.child.pid!);
-  const r = await autocannon({ url, connections: 50, duration: SECONDS, headers: { cookie } });
-  const after = await cpuTicks(hearth.child.pid!);
-  const perRequest = (ticks: number) => Number(((ticks * 10) / r.requests.total).toFixed(2));
-  return {
-    "req/s": Math.round(r.requests.average),
-    "p50 ms": r.latency.p50,
-    "p99 ms": r.latency.p99,
-    "Node CPU ms/req": perRequest(after.node - before.node),
-    "PostgreSQL CPU ms/req": perRequest(after.postgres - before.postgres),
-    errors: r.errors + r.non2xx,
-  };
-}
+const load = (url: string, cookie: string) => loadSignedIn(hearth.child.pid!, url, cookie, { connections: 50, seconds: SECONDS });
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "hearth-bench-forum-"));
 const hearth = await startHearth(dataDir, PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE}`] : []);
 try {
   // Two members: the reader (signed in for the load) and another writer, so the page shows both
   // kinds of post a real thread has: the reader's own (edit link) and others' (report, block).
-  const join = async (pseudonym: string) => {
-    const res = await fetch(`${hearth.url}/join`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { origin: "null", "sec-fetch-site": "same-origin" },
-      body: new URLSearchParams({ pseudonym, password: "a bench passphrase here", confirmPassword: "a bench passphrase here" }),
-    });
-    return res.headers.getSetCookie()[0]!.split(";")[0]!;
-  };
+  const join = (pseudonym: string) => joinForCookie(hearth.url, pseudonym);
   const cookie = await join("BenchReader");
   await join("BenchWriter");
   const database = connectEmbedded(await embeddedLayout(dataDir));
@@ -63,6 +40,8 @@ try {
     ...(await database.db.select({ id: members.id, role: members.role }).from(members).where(eq(members.pseudonym, pseudonym)))[0]!,
   });
   const [reader, writer] = [await author("BenchReader"), await author("BenchWriter")];
+  // The page measured is an ordinary thread: no probation for these two new members.
+  await writeSetting(database.db, "probation.posts", 0);
   const deps = { db: database.db, throttle: memoryThrottle({ ...DEFAULT_LIMITS, postsPerMinute: 1_000_000 }) };
   const body = "A post of ordinary length, with **some emphasis**, a [link](https://example.org) and a list:\n\n- one\n- two\n\n".repeat(3);
   const thread = await createThread(deps, writer, "support", { title: "Benchmark thread", body, idempotencyKey: randomUUID() });

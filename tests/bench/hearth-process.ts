@@ -60,3 +60,33 @@ export async function rssMb(pid: number) {
   const status = await readFile(`/proc/${pid}/status`, "utf8");
   return Math.round(Number(status.match(/VmRSS:\s+(\d+)/)![1]) / 1024);
 }
+
+/** Joins through the real form and returns the session cookie (`name=value`). */
+export async function joinForCookie(base: string, pseudonym: string) {
+  const res = await fetch(`${base}/join`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { origin: "null", "sec-fetch-site": "same-origin" },
+    body: new URLSearchParams({ pseudonym, password: "a bench passphrase here", confirmPassword: "a bench passphrase here" }),
+  });
+  return res.headers.getSetCookie()[0]!.split(";")[0]!;
+}
+
+/** Loads one signed-in page: two seconds of warm-up (JIT, pool, prepared statements), not
+ *  counted, then `seconds` measured, with the server's CPU per request (Node and PostgreSQL). */
+export async function loadSignedIn(pid: number, url: string, cookie: string, opts: { connections: number; seconds: number }) {
+  const { default: autocannon } = await import("autocannon");
+  await autocannon({ url, connections: opts.connections, duration: 2, headers: { cookie } });
+  const before = await cpuTicks(pid);
+  const r = await autocannon({ url, connections: opts.connections, duration: opts.seconds, headers: { cookie } });
+  const after = await cpuTicks(pid);
+  const perRequest = (ticks: number) => Number(((ticks * 10) / r.requests.total).toFixed(2));
+  return {
+    "req/s": Math.round(r.requests.average),
+    "p50 ms": r.latency.p50,
+    "p99 ms": r.latency.p99,
+    "Node CPU ms/req": perRequest(after.node - before.node),
+    "PostgreSQL CPU ms/req": perRequest(after.postgres - before.postgres),
+    errors: r.errors + r.non2xx,
+  };
+}

@@ -9,7 +9,6 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
 import { eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { connectEmbedded } from "#db/client.ts";
@@ -22,42 +21,20 @@ import { queuePage } from "#server/moderation/queue-page.ts";
 // The renderer's real version: with any other, the media sweeper would re-render all 10,000
 // posts during the measurement.
 import { SANITIZER_VERSION } from "#server/media/render-markdown.ts";
-import { cpuTicks, rssMb, startHearth, START_FLAGS } from "./hearth-process.ts";
+import { joinForCookie, loadSignedIn, rssMb, startHearth, START_FLAGS } from "./hearth-process.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000);
 const AUDIT_ROWS = Number(process.env.BENCH_AUDIT ?? 100_000);
 const CONNECTIONS = 20;
 
-async function load(url: string, cookie: string) {
-  await autocannon({ url, connections: CONNECTIONS, duration: 2, headers: { cookie } });
-  const before = await cpuTicks(hearth.child.pid!);
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: { cookie } });
-  const after = await cpuTicks(hearth.child.pid!);
-  const perRequest = (ticks: number) => Number(((ticks * 10) / r.requests.total).toFixed(2));
-  return {
-    "req/s": Math.round(r.requests.average),
-    "p50 ms": r.latency.p50,
-    "p99 ms": r.latency.p99,
-    "Node CPU ms/req": perRequest(after.node - before.node),
-    "PostgreSQL CPU ms/req": perRequest(after.postgres - before.postgres),
-    errors: r.errors + r.non2xx,
-  };
-}
+const load = (url: string, cookie: string) => loadSignedIn(hearth.child.pid!, url, cookie, { connections: CONNECTIONS, seconds: SECONDS });
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "hearth-bench-mod-"));
 // BENCH_PROFILE=/tmp/prof writes a V8 CPU profile of the server (node --cpu-prof) there.
 const hearth = await startHearth(dataDir, process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);
 try {
-  const join = async (pseudonym: string) => {
-    const res = await fetch(`${hearth.url}/join`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { origin: "null", "sec-fetch-site": "same-origin" },
-      body: new URLSearchParams({ pseudonym, password: "a bench passphrase here", confirmPassword: "a bench passphrase here" }),
-    });
-    return res.headers.getSetCookie()[0]!.split(";")[0]!;
-  };
+  const join = (pseudonym: string) => joinForCookie(hearth.url, pseudonym);
   const moderatorCookie = await join("BenchModerator");
   const scopedCookie = await join("BenchForumModerator");
   await join("BenchWriter");
