@@ -1,7 +1,22 @@
 // Hearth's schema. Migrations in db/migrations are generated from this file by drizzle-kit
 // (`npm run db:generate`) and never edited by hand (docs/style.md, practice 7).
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { chatMessages } from "./schema-chat.ts";
+import {
+  type AnyPgColumn,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -82,14 +97,6 @@ export const forums = pgTable("forums", {
   descriptions: jsonb("descriptions").$type<Record<string, string>>().notNull().default({}),
   visibility: forumVisibility("visibility").notNull().default("members"),
   position: integer("position").notNull().default(0),
-  createdAt: createdAt(),
-});
-
-export const chatRooms = pgTable("chat_rooms", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  slug: text("slug").notNull().unique(),
-  names: jsonb("names").$type<Record<string, string>>().notNull(),
-  archived: boolean("archived").notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -241,7 +248,7 @@ export const threadReads = pgTable(
 // Why a member reports something (app/contracts/reports.ts). `image` is shown as "sexual content
 // or images".
 export const reportReason = pgEnum("report_reason", ["image", "identifying", "harassment", "self-harm", "other", "spam"]);
-export const reportTarget = pgEnum("report_target", ["post", "thread", "member"]);
+export const reportTarget = pgEnum("report_target", ["post", "thread", "member", "message"]);
 
 // A member's report of a post, a thread or a member, for the moderators' queue. One open report
 // per reporter and target (a partial unique index); the target's queue item groups them. The
@@ -254,6 +261,8 @@ export const reports = pgTable(
     postId: uuid("post_id").references(() => posts.id, { onDelete: "cascade" }),
     threadId: uuid("thread_id").references(() => threads.id, { onDelete: "cascade" }),
     memberId: uuid("member_id").references(() => members.id, { onDelete: "cascade" }),
+    // A chat message (db/schema-chat.ts): gone with the message when the room's retention ends.
+    messageId: uuid("message_id").references((): AnyPgColumn => chatMessages.id, { onDelete: "cascade" }),
     reporterId: uuid("reporter_id").references(() => members.id, { onDelete: "set null" }),
     reason: reportReason("reason").notNull(),
     note: text("note"),
@@ -262,12 +271,13 @@ export const reports = pgTable(
   },
   (t) => [
     uniqueIndex("reports_open_once_unique")
-      .on(t.reporterId, t.targetKind, sql`coalesce(${t.postId}, ${t.threadId}, ${t.memberId})`)
+      .on(t.reporterId, t.targetKind, sql`coalesce(${t.postId}, ${t.threadId}, ${t.memberId}, ${t.messageId})`)
       .where(sql`${t.resolvedAt} is null`),
     index("reports_open_idx").on(t.resolvedAt, t.createdAt),
     index("reports_post_idx").on(t.postId),
     index("reports_thread_idx").on(t.threadId),
     index("reports_member_idx").on(t.memberId),
+    index("reports_message_idx").on(t.messageId),
   ],
 );
 
@@ -347,13 +357,14 @@ export const queueItems = pgTable(
     kind: queueKind("kind").notNull(),
     // Null for items that belong to no forum (a member, an approval): global moderators see them.
     forumId: uuid("forum_id").references(() => forums.id, { onDelete: "cascade" }),
-    // "post:<uuid>", "thread:<uuid>", "member:<uuid>", "appeal:<uuid>": one open item per kind and target.
+    // "post:<uuid>", "thread:<uuid>", "member:<uuid>", "appeal:<uuid>", "message:<uuid>": one open item per kind and target.
     targetKey: text("target_key").notNull(),
     postId: uuid("post_id").references(() => posts.id, { onDelete: "cascade" }),
     threadId: uuid("thread_id").references(() => threads.id, { onDelete: "cascade" }),
     // The member concerned: the author, the reported member, the appellant.
     memberId: uuid("member_id").references(() => members.id, { onDelete: "cascade" }),
     appealId: uuid("appeal_id").references(() => appeals.id, { onDelete: "cascade" }),
+    messageId: uuid("message_id").references((): AnyPgColumn => chatMessages.id, { onDelete: "cascade" }),
     priority: integer("priority").notNull(),
     reportCount: integer("report_count").notNull().default(0),
     // Report categories, hold reasons, removal counts: {reasons: [...]}. Never the matched text.
@@ -432,3 +443,5 @@ export const invites = pgTable(
   },
   (t) => [index("invites_created_idx").on(t.createdAt)],
 );
+
+export * from "./schema-chat.ts";

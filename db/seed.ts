@@ -27,9 +27,37 @@ const defaultForums = [
   },
 ];
 
+// A general room (and a daily check-in) for every member who has been let in, a room for members
+// past probation, and the moderators' own room (docs/chat.md).
 const defaultRooms = [
-  { slug: "lounge", names: { en: "Lounge", "zh-Hans": "休息室" } },
-  { slug: "check-in", names: { en: "Daily check-in", "zh-Hans": "每日签到" } },
+  {
+    slug: "lounge",
+    names: { en: "Lounge", "zh-Hans": "休息室" },
+    descriptions: { en: "The general room: talk about anything, gently.", "zh-Hans": "公共聊天室：随便聊聊，彼此温柔。" },
+    access: "everyone" as const,
+    position: 0,
+  },
+  {
+    slug: "check-in",
+    names: { en: "Daily check-in", "zh-Hans": "每日签到" },
+    descriptions: { en: "How are you today? A word is enough.", "zh-Hans": "你今天怎么样？一句话就够了。" },
+    access: "everyone" as const,
+    position: 1,
+  },
+  {
+    slug: "members",
+    names: { en: "Members' room", "zh-Hans": "成员专区" },
+    descriptions: { en: "For members past their first posts.", "zh-Hans": "给已经度过新成员期的成员。" },
+    access: "members" as const,
+    position: 2,
+  },
+  {
+    slug: "moderators",
+    names: { en: "Moderators' room", "zh-Hans": "版主室" },
+    descriptions: { en: "Moderators and admins only.", "zh-Hans": "仅限版主和管理员。" },
+    access: "moderators" as const,
+    position: 3,
+  },
 ];
 
 export async function seedDefaults(db: Db) {

@@ -7,8 +7,9 @@ import type { ServerToClientEvents } from "#app/contracts/events.ts";
 export type LiveEvent = keyof ServerToClientEvents;
 export type LiveArgs<E extends LiveEvent> = Parameters<ServerToClientEvents[E]>;
 
-/** Where a push goes: everyone reading a thread, everyone in a chat room, or one member's screens. */
-export type LiveTarget = { thread: string } | { room: string } | { member: string };
+/** Where a push goes: everyone reading a thread, everyone in a chat room (but the members who
+ *  block `hiddenFrom`, the author), one member's screens, or every moderator's. */
+export type LiveTarget = { thread: string } | { room: string; hiddenFrom?: string } | { member: string } | { moderators: true };
 
 export interface Live {
   push<E extends LiveEvent>(to: LiveTarget, event: E, ...args: LiveArgs<E>): Promise<void>;
@@ -19,10 +20,13 @@ export interface Live {
   closeMemberSockets(memberId: string): Promise<void>;
 }
 
-/** The socket.io room a target maps to; sessions and members have rooms of their own too. */
-export function liveRoom(to: LiveTarget | { session: string }): string {
+/** The socket.io room a target maps to. Sessions have rooms of their own, and every socket of a
+ *  member who blocks someone joins that someone's `hides` room, which chat pushes leave out. */
+export function liveRoom(to: LiveTarget | { session: string } | { hiders: string }): string {
   if ("thread" in to) return `thread:${to.thread}`;
   if ("room" in to) return `room:${to.room}`;
   if ("member" in to) return `member:${to.member}`;
+  if ("moderators" in to) return "moderators";
+  if ("hiders" in to) return `hides:${to.hiders}`;
   return `session:${to.session}`;
 }

@@ -16,7 +16,7 @@ import { isHttps, type Config } from "./config.ts";
 import { memoryClientKeyer, redisClientKeyer } from "./http/client-key.ts";
 import { createHttpApp } from "./http/app.ts";
 import type { Log } from "./log.ts";
-import { attachSocketHandlers, createIo, createIoLive, listenForLive } from "./realtime/index.ts";
+import { attachSocketHandlers, createIo, createIoLive, eventLimiter, listenForLive } from "./realtime/index.ts";
 import { createServices } from "./services.ts";
 import { scheduleSweeps } from "./media/sweeper.ts";
 import { scheduleSessionCleanup } from "./jobs/session-cleanup.ts";
@@ -61,7 +61,7 @@ export async function startHearth(opts: {
   const io = createIo(httpServer, { https, publicOrigin: config.PUBLIC_ORIGIN, trustProxy: config.TRUST_PROXY, redis: adapterConnection });
   const live = createIoLive(io);
   const services = createServices({ db: database.db, throttle, live });
-  attachSocketHandlers(io, services, { https });
+  attachSocketHandlers(io, services, { https, limiter: eventLimiter(redis), log });
   // The admin CLI, in its own process, reaches these sockets through PostgreSQL NOTIFY.
   const liveListener = listenForLive(io, database.pool.options, log);
   const dev = await opts.dev?.(httpServer);

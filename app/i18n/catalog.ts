@@ -1,6 +1,8 @@
 // Locales, message keys and translation. Plain objects, no runtime library: small and typed.
 import { admissionEn } from "./admission.en.ts";
 import { admissionZhHans } from "./admission.zh-Hans.ts";
+import { chatEn } from "./chat.en.ts";
+import { chatZhHans } from "./chat.zh-Hans.ts";
 import { en } from "./en.ts";
 import { forumsEn } from "./forums.en.ts";
 import { forumsZhHans } from "./forums.zh-Hans.ts";
@@ -8,6 +10,8 @@ import { historyEn } from "./history.en.ts";
 import { historyZhHans } from "./history.zh-Hans.ts";
 import { holdsEn } from "./holds.en.ts";
 import { holdsZhHans } from "./holds.zh-Hans.ts";
+import { liveEn } from "./live.en.ts";
+import { liveZhHans } from "./live.zh-Hans.ts";
 import { queueEn } from "./queue.en.ts";
 import { queueZhHans } from "./queue.zh-Hans.ts";
 import { safetyEn } from "./safety.en.ts";
@@ -16,14 +20,24 @@ import { zhHans } from "./zh-Hans.ts";
 
 export const LOCALES = ["en", "zh-Hans"] as const;
 export type Locale = (typeof LOCALES)[number];
-const enAll = { ...en, ...forumsEn, ...safetyEn, ...admissionEn, ...queueEn, ...historyEn, ...holdsEn };
+const enAll = { ...en, ...forumsEn, ...safetyEn, ...admissionEn, ...queueEn, ...historyEn, ...holdsEn, ...chatEn, ...liveEn };
 export type MessageKey = keyof typeof enAll;
 /** The keys of the core catalog (en.ts / zh-Hans.ts). */
 export type CoreKey = keyof typeof en;
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = {
   en: enAll,
-  "zh-Hans": { ...zhHans, ...forumsZhHans, ...safetyZhHans, ...admissionZhHans, ...queueZhHans, ...historyZhHans, ...holdsZhHans },
+  "zh-Hans": {
+    ...zhHans,
+    ...forumsZhHans,
+    ...safetyZhHans,
+    ...admissionZhHans,
+    ...queueZhHans,
+    ...historyZhHans,
+    ...holdsZhHans,
+    ...chatZhHans,
+    ...liveZhHans,
+  },
 };
 
 export function isLocale(value: unknown): value is Locale {

@@ -45,6 +45,13 @@ export const POLICY = {
   "post.create": "participant",
   "post.editOwn": "participant",
   "report.create": "participant",
+  // Chat (docs/chat.md): a room's own access (everyone, members past probation, moderators) is
+  // checked by server/chat/access.ts on top of these; probation may be read-only (a setting).
+  "chat.read": "reader",
+  "chat.write": "participant",
+  "chat.moderatorsRoom": "moderator",
+  // Rooms belong to no forum: moderators of every forum and admins moderate them.
+  "chat.moderate": "globalModerator",
   "mod.queue": "moderator",
   "mod.content": "moderator",
   "mod.warn": "moderator",

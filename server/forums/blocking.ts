@@ -21,3 +21,9 @@ export async function unblock(db: Db, blockerId: string, pseudonym: string) {
   const target = await memberByPseudonym(db, pseudonym);
   await db.delete(blocks).where(and(eq(blocks.blockerId, blockerId), eq(blocks.blockedId, target.id)));
 }
+
+/** The members a member blocks: their sockets join each one's `hides` room (server/live.ts). */
+export async function blockedIds(db: Db, blockerId: string): Promise<string[]> {
+  const rows = await db.select({ id: blocks.blockedId }).from(blocks).where(eq(blocks.blockerId, blockerId));
+  return rows.map((r) => r.id);
+}

@@ -2,7 +2,7 @@
 // mention reaches the mentioned member's open screens through the Live port.
 import { authorized, type Actor } from "#server/authz/policy.ts";
 import type { FormInput, ServiceDeps } from "#server/service-deps.ts";
-import { block, unblock } from "./blocking.ts";
+import { block, blockedIds, unblock } from "./blocking.ts";
 import type { Upload } from "./compose.ts";
 import { deletePost, editPost, ownPost } from "./editing.ts";
 import { setForumVisibility } from "./forum-admin.ts";
@@ -40,9 +40,21 @@ export function createForumServices(deps: ServiceDeps) {
     list: (actor: Actor | null) => listNotifications(deps.db, authorized(actor, "notifications.read").id),
     markAllRead: (actor: Actor | null) => markAllRead(deps.db, authorized(actor, "notifications.read").id),
   };
+  // A block changes which chat messages reach the blocker's open screens: their sockets close
+  // and reconnect, joining the `hides` rooms of whom they block now (server/live.ts).
+  const reconnect = (memberId: string) => deps.live.closeMemberSockets(memberId).catch(() => undefined);
   const blocks = {
-    block: (actor: Actor | null, pseudonym: string) => block(deps.db, authorized(actor, "blocks.manage").id, pseudonym),
-    unblock: (actor: Actor | null, pseudonym: string) => unblock(deps.db, authorized(actor, "blocks.manage").id, pseudonym),
+    block: async (actor: Actor | null, pseudonym: string) => {
+      const me = authorized(actor, "blocks.manage").id;
+      await block(deps.db, me, pseudonym);
+      await reconnect(me);
+    },
+    unblock: async (actor: Actor | null, pseudonym: string) => {
+      const me = authorized(actor, "blocks.manage").id;
+      await unblock(deps.db, me, pseudonym);
+      await reconnect(me);
+    },
+    blockedIds: (memberId: string) => blockedIds(deps.db, memberId),
   };
   return { forums, notifications, blocks };
 }

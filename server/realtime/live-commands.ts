@@ -11,7 +11,12 @@ export type LiveCommand =
   | { kind: "close-member"; memberId: string };
 
 const id = z.string().min(1).max(128);
-const target = z.union([z.object({ thread: id }).strict(), z.object({ room: id }).strict(), z.object({ member: id }).strict()]);
+const target = z.union([
+  z.object({ thread: id }).strict(),
+  z.object({ room: id, hiddenFrom: id.optional() }).strict(),
+  z.object({ member: id }).strict(),
+  z.object({ moderators: z.literal(true) }).strict(),
+]);
 export const liveCommand: z.ZodType<LiveCommand> = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("push"), to: target, event: z.string().regex(/^[a-z]+:[a-z-]+$/) as z.ZodType<LiveEvent>, args: z.array(z.unknown()).max(4) }),
   z.object({ kind: z.literal("end-sessions"), sessionIds: z.array(id).max(1000) }),
@@ -21,9 +26,13 @@ export const liveCommand: z.ZodType<LiveCommand> = z.discriminatedUnion("kind", 
 /** `io` reaches every node (through the adapter); `io.local` only this node's sockets. */
 export function applyLiveCommand(io: HearthIo | HearthIo["local"], command: LiveCommand) {
   switch (command.kind) {
-    case "push":
-      (io.to(liveRoom(command.to)).emit as (event: string, ...args: unknown[]) => boolean)(command.event, ...command.args);
+    case "push": {
+      const to = command.to;
+      const hidden = "hiddenFrom" in to && to.hiddenFrom ? liveRoom({ hiders: to.hiddenFrom }) : null;
+      const room = hidden ? io.to(liveRoom(to)).except(hidden) : io.to(liveRoom(to));
+      (room.emit as (event: string, ...args: unknown[]) => boolean)(command.event, ...command.args);
       return;
+    }
     case "end-sessions":
       for (const session of command.sessionIds) {
         io.to(liveRoom({ session })).emit("session:ended");

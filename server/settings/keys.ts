@@ -65,6 +65,8 @@ export const SETTINGS = {
   "moderation.watched_words": { schema: watchedWords, fallback: [] as Array<{ word: string; action: WatchAction }> },
   "moderation.reason_templates": { schema: reasonTemplates, fallback: defaultSettings["moderation.reason_templates"] },
   "moderation.repeat_image": { schema: repeatImage, fallback: { count: 3, hours: 24 } as { count: number; hours: number } },
+  // Whether members on probation may write in chat rooms (they always read).
+  "chat.probation_writes": { schema: z.boolean({ message: "setting.invalidValue" }), fallback: false as boolean },
 };
 
 export type SettingKey = keyof typeof SETTINGS;
