@@ -2,6 +2,8 @@
 import { admissionEn } from "./admission.en.ts";
 import { admissionZhHans } from "./admission.zh-Hans.ts";
 import { chatEn } from "./chat.en.ts";
+import { chatUiEn } from "./chat-ui.en.ts";
+import { chatUiZhHans } from "./chat-ui.zh-Hans.ts";
 import { chatZhHans } from "./chat.zh-Hans.ts";
 import { en } from "./en.ts";
 import { forumsEn } from "./forums.en.ts";
@@ -20,7 +22,7 @@ import { zhHans } from "./zh-Hans.ts";
 
 export const LOCALES = ["en", "zh-Hans"] as const;
 export type Locale = (typeof LOCALES)[number];
-const enAll = { ...en, ...forumsEn, ...safetyEn, ...admissionEn, ...queueEn, ...historyEn, ...holdsEn, ...chatEn, ...liveEn };
+const enAll = { ...en, ...forumsEn, ...safetyEn, ...admissionEn, ...queueEn, ...historyEn, ...holdsEn, ...chatEn, ...chatUiEn, ...liveEn };
 export type MessageKey = keyof typeof enAll;
 /** The keys of the core catalog (en.ts / zh-Hans.ts). */
 export type CoreKey = keyof typeof en;
@@ -36,6 +38,7 @@ const catalogs: Record<Locale, Record<MessageKey, string>> = {
     ...historyZhHans,
     ...holdsZhHans,
     ...chatZhHans,
+    ...chatUiZhHans,
     ...liveZhHans,
   },
 };
