@@ -40,6 +40,7 @@ export function createAuthServices(deps: ServiceDeps) {
     regenerateRecoveryCodes: (memberId: string, data: FormInput, clientKey: string) => regenerateRecoveryCodes(auth, memberId, data, clientKey),
     unusedCodeCount: (memberId: string) => unusedCodeCount(deps.db, memberId),
     /** Deletes sessions past their expiry; returns how many (scheduled by session-cleanup.ts). */
-    deleteExpiredSessions: (now?: Date) => deleteExpiredSessions(deps.db, now),
+    // Their sockets close too: one open on a quiet page would otherwise go on receiving.
+    deleteExpiredSessions: async (now?: Date) => end(await deleteExpiredSessions(deps.db, now)),
   };
 }

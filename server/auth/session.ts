@@ -102,8 +102,8 @@ export async function listSessions(db: Db, memberId: string) {
   return db.select({ id: sessions.id, createdAt: sessions.createdAt }).from(sessions).where(eq(sessions.memberId, memberId)).orderBy(sessions.createdAt);
 }
 
-/** Deletes every session past its expiry (they no longer sign anyone in); returns how many. */
-export async function deleteExpiredSessions(db: Db, now = new Date()) {
+/** Deletes every session past its expiry (they no longer sign anyone in); returns their ids. */
+export async function deleteExpiredSessions(db: Db, now = new Date()): Promise<string[]> {
   const gone = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id });
-  return gone.length;
+  return gone.map((s) => s.id);
 }

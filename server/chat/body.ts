@@ -18,6 +18,9 @@ import { scanText, type PendingRemoval } from "#server/media/guard.ts";
 
 // C0 and C1 controls and DEL, but tab and newline (a pasted line break is kept).
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u;
+// Bidi embeddings, overrides and isolates: they make a text read in another order than it is
+// written (and once hid a phone number from the detectors). Dropped; joiners stay, emoji need them.
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/gu;
 
 export interface ScannedBody {
   text: string;
@@ -27,7 +30,7 @@ export interface ScannedBody {
 /** Step 1: what the media guard leaves of the text (pure; nothing recorded yet). */
 export function scanBody(raw: string): ScannedBody {
   const scanned = scanText("chat", raw);
-  return { text: scanned.text.replace(/\r\n?/g, "\n").normalize("NFC").trim(), removals: scanned.removals };
+  return { text: scanned.text.replace(/\r\n?/g, "\n").replace(BIDI, "").normalize("NFC").trim(), removals: scanned.removals };
 }
 
 /** Step 2: throws Invalid({body}) for a text that cannot be a message. */

@@ -13,7 +13,9 @@ import { handle, type HandlerDeps, type HearthSocket } from "#server/realtime/ha
 import type { HearthIo } from "#server/realtime/io.ts";
 import { moderatorsOf, presenceOf } from "./presence.ts";
 
-const room = z.string().min(1).max(100);
+// A room's slug as the seed and admins write them; anything else names no room (and a NUL byte
+// would reach PostgreSQL only to fail there).
+const room = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/);
 const id = z.string().min(1).max(20);
 const reason = z.string().max(MOD_REASON_MAX).optional();
 // What arrives may still hold an image the media guard removes: more than a message's length.
@@ -32,7 +34,16 @@ const reportInput = z.object({
     .optional(),
 });
 const removeInput = z.object({ room, id, reason });
-const muteInput = z.object({ room, member: z.string().min(1).max(100), minutes: z.number().int().min(0), reason });
+const muteInput = z.object({
+  room,
+  member: z
+    .string()
+    .min(1)
+    .max(100)
+    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v)),
+  minutes: z.number().int().min(0),
+  reason,
+});
 const slowInput = z.object({ room, seconds: z.number().int().min(0) });
 const lockInput = z.object({ room, locked: z.boolean() });
 

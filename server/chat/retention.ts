@@ -33,7 +33,7 @@ export async function deleteExpired(db: Db, now = new Date()): Promise<{ deleted
     if (batch < BATCH) break;
   }
   await db.execute(sql`delete from ${chatMutes} where ${chatMutes.until} < ${now.toISOString()}::timestamptz`);
-  if (deleted > 0) await audit(db, SYSTEM, { action: "chat.retention", detail: { deleted, rooms } });
+  if (deleted > 0) await audit(db, SYSTEM, { action: "chat.retention", targetKind: "room", detail: { deleted, rooms } });
   return { deleted };
 }
 

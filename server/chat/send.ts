@@ -8,11 +8,12 @@
 // - A retried send (same author, same clientId: the unique (author_id, client_id)) stores
 //   nothing new and answers the message already stored, with `repeated` set and a broadcast that
 //   does nothing: whoever was sent it the first time is not sent it again.
-// - Slow mode and the lock are checked again under the room's lock, so two quick sends cannot
-//   both pass the gap, and a message cannot slip in after the room was locked.
-import { and, eq, sql } from "drizzle-orm";
+// - Slow mode, the lock and a mute are checked again under the room's lock, so two quick sends
+//   cannot both pass the gap, and a message cannot slip in after the room was locked or its
+//   author muted.
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db, Tx } from "#db/client.ts";
-import { chatMessages, chatRooms, members } from "#db/schema.ts";
+import { chatMessages, chatMutes, chatRooms, members } from "#db/schema.ts";
 import { CHAT_CLIENT_ID_MAX, type ChatMessage } from "#app/contracts/chat.ts";
 import type { MessageKey } from "#app/i18n/catalog.ts";
 import type { Actor } from "#server/authz/policy.ts";
@@ -21,6 +22,7 @@ import type { Live } from "#server/live.ts";
 import { recordRemovals } from "#server/media/guard.ts";
 import { PRIORITY } from "#server/moderation/priority.ts";
 import { openQueueItem } from "#server/moderation/queue.ts";
+import { pauseAfterRepeatImages } from "#server/moderation/repeat-images.ts";
 import { readSetting } from "#server/settings/store.ts";
 import { enterRoom, moderatesChat, muteParams, writeStanding, type EnteredRoom } from "./access.ts";
 import { checkBody, judgeBody, scanBody } from "./body.ts";
@@ -73,17 +75,21 @@ export async function sendMessage(deps: { db: Db; live: Live }, actor: Actor | n
   const { db } = deps;
   const entered = await enterRoom(db, actor, slug);
   const member = actor!;
-  await requireWriter(db, member, entered);
   const clientId = input.clientId;
   if (typeof clientId !== "string" || clientId.length > CHAT_CLIENT_ID_MAX || !CLIENT_ID.test(clientId)) throw new Invalid({}, "chat.error.invalid");
-  if (typeof input.body !== "string") throw new Invalid({ body: "chat.body.empty" });
   const room = entered.room;
+  // A retry of a message already stored answers it, whatever changed since (a lock, a mute): the
+  // sender must not be told it failed when everyone has read it.
   const again = await existing(db, member.id, clientId);
   if (again) return repeated(room.slug, room.id, again);
+  await requireWriter(db, member, entered);
+  if (typeof input.body !== "string") throw new Invalid({ body: "chat.body.empty" });
 
   const scanned = scanBody(input.body);
-  // Recorded before any refusal, outside the message's transaction (server/media/guard.ts).
+  // Recorded before any refusal, outside the message's transaction (server/media/guard.ts);
+  // enough attempts pause the member's posting and chatting.
   await recordRemovals(db, member.id, scanned.removals);
+  if (scanned.removals.length > 0) await pauseAfterRepeatImages(db, member.id);
   const body = checkBody(scanned);
   const { flagged } = judgeBody(body, await readSetting(db, "moderation.watched_words"));
   const exempt = moderatesChat(member);
@@ -103,6 +109,8 @@ export async function sendMessage(deps: { db: Db; live: Live }, actor: Actor | n
       if (!taken) throw new Invalid({}, "chat.error.notFound");
       if (taken.locked && !exempt) throw new Invalid({}, "chat.readOnly.locked");
       if (taken.slow > 0 && !exempt) await requireGap(tx, room.id, member.id, taken.slow);
+      // A mute that committed while this message was on its way holds too.
+      if (!exempt) await requireUnmuted(tx, room.id, member.id);
       const [row] = await tx
         .insert(chatMessages)
         .values({ roomId: room.id, seq: taken.seq, authorId: member.id, body, clientId })
@@ -131,6 +139,14 @@ export async function sendMessage(deps: { db: Db; live: Live }, actor: Actor | n
     if (!(err instanceof AlreadySent)) throw err;
     return repeated(room.slug, room.id, (await existing(db, member.id, clientId))!);
   }
+}
+
+async function requireUnmuted(tx: Tx, roomId: string, memberId: string) {
+  const [mute] = await tx
+    .select({ until: chatMutes.until })
+    .from(chatMutes)
+    .where(and(eq(chatMutes.roomId, roomId), eq(chatMutes.memberId, memberId), gt(chatMutes.until, sql`now()`)));
+  if (mute) throw new Invalid({}, "chat.readOnly.muted", muteParams(mute.until, new Date()));
 }
 
 /** Slow mode: the member's previous message in this room must be `seconds` old. */

@@ -1,7 +1,9 @@
 // The text the hold detectors read: NFKC (full-width digits, letters, ＠ and ： become their
 // ASCII forms, so "１３８ ００１３ ８０００" reads as a number), with invisible characters that
-// split a pattern without showing (zero-width spaces and joiners, soft hyphens, BOM) dropped.
-const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g;
+// split a pattern without showing dropped: every format character (Unicode Cf: zero-width spaces
+// and joiners, soft hyphens, BOM, bidi embeddings, overrides and isolates, the Arabic letter mark,
+// tags) and the combining grapheme joiner.
+const INVISIBLE = /\p{Cf}|\u034f|\u180e/gu;
 
 export function normalizeForHolds(text: string): string {
   return text.normalize("NFKC").replace(INVISIBLE, "");

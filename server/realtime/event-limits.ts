@@ -9,7 +9,7 @@ import { TooManyAttempts } from "#server/errors.ts";
 
 type EventName = keyof ClientToServerEvents;
 
-/** Points per window (seconds) for each event; moderators' actions share one budget. */
+/** Points per window (seconds) for each event, each its own budget per member. */
 export const EVENT_LIMITS: Record<EventName, { points: number; seconds: number }> = {
   "session:check": { points: 30, seconds: 10 },
   "chat:join": { points: 30, seconds: 10 },

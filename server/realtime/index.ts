@@ -8,7 +8,7 @@ import type { HearthServices } from "#server/services.ts";
 import type { EventLimiter } from "./event-limits.ts";
 import type { HandlerDeps } from "./handle.ts";
 import type { HearthIo } from "./io.ts";
-import { sessionHandlers } from "./session.handlers.ts";
+import { sessionCheck, sessionHandlers } from "./session.handlers.ts";
 import { authenticateSockets } from "./socket-auth.ts";
 import { threadHandlers } from "./thread.handlers.ts";
 
@@ -23,6 +23,7 @@ export function attachSocketHandlers(io: HearthIo, services: HearthServices, opt
   sessionHandlers(io);
   const deps: HandlerDeps = { services, limiter: opts.limiter, log: opts.log };
   io.on("connection", (socket) => {
+    sessionCheck(deps, socket);
     chatHandlers(deps, socket, io);
     threadHandlers(deps, socket);
   });

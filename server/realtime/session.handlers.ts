@@ -2,6 +2,8 @@
 // session or changing a member's standing reaches it (server/live.ts); the `hides` room of each
 // member it blocks, which chat pushes leave out; and, for moderators, the moderators' room.
 import { liveRoom } from "#server/live.ts";
+import { z } from "zod";
+import { handle, type HandlerDeps, type HearthSocket } from "./handle.ts";
 import type { HearthIo } from "./io.ts";
 
 export function sessionHandlers(io: HearthIo) {
@@ -10,9 +12,10 @@ export function sessionHandlers(io: HearthIo) {
     if (socket.data.role !== "member") rooms.push(liveRoom({ moderators: true }));
     for (const hiders of socket.data.hides) rooms.push(liveRoom({ hiders }));
     void socket.join(rooms);
-    socket.on("session:check", (ack) => {
-      if (typeof ack !== "function") return;
-      ack({ ok: true, data: { pseudonym: socket.data.pseudonym } });
-    });
   });
+}
+
+/** session:check goes the one way every event goes (handle.ts): limited, the member re-read. */
+export function sessionCheck(deps: HandlerDeps, socket: HearthSocket) {
+  handle(deps, socket, "session:check", z.undefined(), async () => ({ reply: { data: { pseudonym: socket.data.pseudonym } } }));
 }
