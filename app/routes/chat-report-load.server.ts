@@ -38,9 +38,11 @@ export async function fileMessageReport(context: Readonly<RouterContextProvider>
   const form = await readForm(request);
   const note = typeof form.get("note") === "string" ? String(form.get("note")) : "";
   try {
-    await orNotFound(() =>
+    const reported = await orNotFound(() =>
       context.get(servicesContext).chat.report(visitor.member, slug, messageId, { reason: String(form.get("reason") ?? ""), note: note.trim() || undefined }),
     );
+    // Open queues hear of it (mod:queue).
+    await reported.broadcast();
   } catch (err) {
     return formFailure(err, keepValues(form, ["note", "reason"]));
   }
