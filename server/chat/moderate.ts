@@ -11,7 +11,9 @@ import { pseudonymKey } from "#server/auth/pseudonym.ts";
 import { authorize, outranks, type Actor } from "#server/authz/policy.ts";
 import { Forbidden, Invalid, NotFound } from "#server/errors.ts";
 import type { Live } from "#server/live.ts";
+import { parseForm } from "#server/forms.ts";
 import { audit, memberActor } from "#server/moderation/audit.ts";
+import { reasonFields } from "#server/moderation/reason.ts";
 import { resolveTarget } from "#server/moderation/queue.ts";
 import { enterRoom, stateOf, type EnteredRoom } from "./access.ts";
 
@@ -26,6 +28,11 @@ export interface Pushed {
   broadcast(): Promise<void>;
 }
 
+/** A reason as the moderation forms take one: NFC, trimmed, no control characters, capped. */
+function cleanReason(reason: string | null): string | null {
+  return reason === null ? null : parseForm(reasonFields, { reasonText: reason });
+}
+
 async function moderatedRoom(db: Db, actor: Actor | null, slug: string): Promise<EnteredRoom & { actor: Actor }> {
   const entered = await enterRoom(db, actor, slug);
   authorize(actor, "chat.moderate");
@@ -36,6 +43,7 @@ async function moderatedRoom(db: Db, actor: Actor | null, slug: string): Promise
  *  left out of every history; open screens drop it on chat:removed. */
 export async function removeMessage(deps: Deps, actor: Actor | null, slug: string, id: string, reason: string | null = null): Promise<Pushed> {
   const { room, actor: moderator } = await moderatedRoom(deps.db, actor, slug);
+  const why = cleanReason(reason);
   const seq = chatSeq(id);
   if (seq === null) throw new NotFound();
   await deps.db.transaction(async (tx) => {
@@ -52,7 +60,7 @@ export async function removeMessage(deps: Deps, actor: Actor | null, slug: strin
       action: "chat.remove",
       targetKind: "message",
       targetId: message.id,
-      reason,
+      reason: why,
       detail: { room: room.slug, id: chatMessageId(seq) },
     });
   });
@@ -65,6 +73,7 @@ export async function muteMember(deps: Deps, actor: Actor | null, slug: string, 
   const { room, actor: moderator } = await moderatedRoom(deps.db, actor, slug);
   if (!Number.isInteger(minutes) || minutes < 0 || minutes > CHAT_MUTE_MAX_MINUTES) throw new Invalid({ minutes: "chat.mute.minutes" });
   if (typeof pseudonym !== "string" || !pseudonym) throw new NotFound();
+  const why = cleanReason(reason);
   const until = new Date(Date.now() + minutes * 60_000);
   await deps.db.transaction(async (tx) => {
     const [target] = await tx
@@ -84,7 +93,7 @@ export async function muteMember(deps: Deps, actor: Actor | null, slug: string, 
       action: minutes === 0 ? "chat.unmute" : "chat.mute",
       targetKind: "member",
       targetId: target.id,
-      reason,
+      reason: why,
       detail: { room: room.slug, ...(minutes === 0 ? {} : { minutes, until: until.toISOString() }) },
     });
   });

@@ -50,6 +50,12 @@ export function utcMinute(at: Date): string {
   return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
+/** Typing is a sign of writing: only someone who may write in the room shows it. */
+export async function mayType(db: Db, actor: Actor | null, slug: string): Promise<void> {
+  const entered = await enterRoom(db, actor, slug);
+  await requireWriter(db, actor!, entered);
+}
+
 class AlreadySent extends Error {}
 
 async function existing(db: Db, authorId: string, clientId: string) {

@@ -37,7 +37,8 @@ export async function chatHearth(opts: { probation?: boolean } = {}) {
 
 /** A member signed up through the real service. `standing` is written as moderation would. */
 export async function chatMember(db: Db, standing: Partial<typeof members.$inferInsert> = {}): Promise<ChatMember> {
-  const m = await makeMember(db);
+  // A random name can, rarely, look like one taken (its confusable skeleton): pick another.
+  const m = await makeMember(db).catch(() => makeMember(db));
   if (Object.keys(standing).length) await db.update(members).set(standing).where(eq(members.id, m.memberId));
   const [row] = await db.select().from(members).where(eq(members.id, m.memberId));
   return {
