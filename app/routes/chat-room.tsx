@@ -30,7 +30,12 @@ export const headers = forwardHeaders;
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: chatStyles }];
 
-export default function ChatRoom({ loaderData, actionData }: Route.ComponentProps) {
+export default function ChatRoom(props: Route.ComponentProps) {
+  // One room's live state per room: moving to another room starts afresh.
+  return <Room key={props.loaderData.room.slug} {...props} />;
+}
+
+function Room({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const { room, moderator, me } = loaderData;
   const hydrated = useHydrated();

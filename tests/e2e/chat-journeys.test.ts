@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { expect, onTestFinished, test } from "vitest";
 import { chatMessages, members, queueItems, reports } from "#db/schema.ts";
+import { createNotifyLive } from "#server/realtime/notify-live.ts";
 import { createTestDatabase } from "#tests/helpers/db.ts";
 import { makeMember } from "#tests/helpers/members.ts";
 import { startTestHearth, type TestHearth } from "#tests/helpers/server.ts";
@@ -50,11 +51,18 @@ async function openRoom(p: Person, url: string, name: string) {
 
 /** With JavaScript: waits until the room is live (joined over the page's socket). */
 async function live(p: Person) {
-  await p.page.locator("p.chat-connection:not(.offline)").waitFor();
+  await p.page.locator("p.chat-connection:not(.offline)").waitFor({ state: "attached" });
 }
 
 const messages = (page: Page) => page.getByRole("region", { name: /^Messages in / }).locator("li.chat-message:not(.pending)");
 const message = (page: Page, text: string) => messages(page).filter({ hasText: text });
+
+/** The Send button: without JavaScript a POST and the redirect's page; with it, the socket. */
+async function sendButton(p: Person) {
+  const button = p.page.getByRole("button", { name: "Send", exact: true });
+  if (p.javaScript) await button.click();
+  else await press(p.page, false, button);
+}
 
 /** Marks the page so that a reload (a new document) would be noticed. */
 async function markDocument(page: Page) {
@@ -78,6 +86,18 @@ test("JavaScript on: two members chat live, and a moderator's removal disappears
     await live(p);
     await markDocument(p.page);
   }
+
+  // Everyone is counted; only the moderator sees who.
+  for (const p of [ash, birch, cedar]) await p.page.getByText("3 members here", { exact: true }).waitFor();
+  const names = [ash.pseudonym, birch.pseudonym, cedar.pseudonym].sort().join(", ");
+  await cedar.page.getByText(`Here: ${names}`, { exact: true }).waitFor();
+  expect(await birch.page.getByText(/Here: /).count()).toBe(0);
+
+  // Ash starts typing: Birch is told someone is, the moderator who.
+  await ash.page.getByLabel("Your message", { exact: true }).pressSequentially("Hel");
+  await birch.page.getByText("Someone is typing…", { exact: true }).waitFor();
+  await cedar.page.getByText(`${ash.pseudonym} is typing…`, { exact: true }).waitFor();
+  expect(await ash.page.getByText("Someone is typing…", { exact: true }).count()).toBe(0);
 
   // Ash writes and presses Enter; Birch sees it without reloading, with its link made safe.
   const first = "Hello everyone, this page helped me: https://stopncii.org/how-it-works.";
@@ -121,10 +141,78 @@ test("JavaScript on: two members chat live, and a moderator's removal disappears
   }
   expect(await message(cedar.page, first).count()).toBe(0);
 
+  // The moderator locks the room: the members' screens say so and lose the box, without a reload.
+  await press(cedar.page, true, cedar.page.getByRole("button", { name: "Lock the room", exact: true }));
+  await cedar.page.getByRole("status").getByText("The room is locked.", { exact: true }).waitFor();
+  for (const p of [ash, birch]) {
+    await p.page
+      .locator("#chat-read-only")
+      .getByText(/locked/)
+      .waitFor();
+    expect(await p.page.getByLabel("Your message", { exact: true }).count()).toBe(0);
+    expect(await sameDocument(p.page)).toBe(true);
+  }
+  await press(cedar.page, true, cedar.page.getByRole("button", { name: "Unlock the room", exact: true }));
+  await cedar.page.getByRole("status").getByText("The room is unlocked.", { exact: true }).waitFor();
+  for (const p of [ash, birch]) await p.page.getByLabel("Your message", { exact: true }).waitFor();
+
   // And it stays gone on a fresh load.
   await visit(birch.page, true, `${hearth.url}/chat/lounge`);
   await message(birch.page, reply).waitFor();
   expect(await message(birch.page, first).count()).toBe(0);
+});
+
+test("JavaScript on: a screen that lost its connection says so, then catches up with no gap, no duplicate and the same order; what it sent meanwhile goes once", {
+  timeout: 120_000,
+}, async () => {
+  const hearth = await startTestHearth();
+  onTestFinished(hearth.close);
+  const ash = await signedIn(hearth, true, "Ash");
+  const birch = await signedIn(hearth, true, "Birch");
+  failOnPageErrors(ash, birch);
+  for (const p of [ash, birch]) {
+    await openRoom(p, hearth.url, "Lounge");
+    await live(p);
+    await markDocument(p.page);
+  }
+  const say = async (p: Person, text: string) => {
+    await p.page.getByLabel("Your message", { exact: true }).fill(text);
+    await p.page.getByLabel("Your message", { exact: true }).press("Enter");
+  };
+  await say(ash, "before the cut");
+  await message(birch.page, "before the cut").waitFor();
+
+  // Birch's network goes, and the server closes its socket (as a role change would): it cannot
+  // come back until the network does.
+  const errorsBefore = birch.errors.length;
+  await birch.context.setOffline(true);
+  const [row] = await hearth.database.db.select({ id: members.id }).from(members).where(eq(members.pseudonym, birch.pseudonym));
+  await createNotifyLive(hearth.database.pool).closeMemberSockets(row!.id);
+  await birch.page.getByRole("status").getByText("Reconnecting…", { exact: true }).waitFor();
+
+  // Birch writes while away: it waits as "sending…". Ash goes on talking.
+  await say(birch, "written while offline");
+  await birch.page.locator("li.chat-message.pending").getByText("sending…", { exact: true }).waitFor();
+  for (const text of ["while you were away 1", "while you were away 2", "while you were away 3"]) {
+    await say(ash, text);
+    await message(ash.page, text).waitFor();
+  }
+  expect(await message(birch.page, "while you were away").count()).toBe(0);
+
+  // The network is back: Birch catches up, in order, once each, and its message goes once.
+  await birch.context.setOffline(false);
+  await live(birch);
+  const expected = ["before the cut", "while you were away 1", "while you were away 2", "while you were away 3", "written while offline"];
+  await message(birch.page, "written while offline").waitFor();
+  await message(ash.page, "written while offline").waitFor();
+  expect(await birch.page.locator("li.chat-message.pending").count()).toBe(0);
+  for (const p of [ash, birch]) expect(await messages(p.page).locator(".chat-body").allInnerTexts()).toEqual(expected);
+  expect(await sameDocument(birch.page)).toBe(true);
+  const stored = await hearth.database.db.select({ body: chatMessages.body }).from(chatMessages).where(eq(chatMessages.body, "written while offline"));
+  expect(stored).toHaveLength(1);
+  // What Chromium logged while it had no network, and only that, is expected.
+  const offline = birch.errors.splice(errorsBefore);
+  expect(offline.filter((e) => !/ERR_INTERNET_DISCONNECTED|WebSocket connection to .* failed/.test(e))).toEqual([]);
 });
 
 test("JavaScript off: the room shows its messages, posting goes through the form, and the redirect shows the message", { timeout: 120_000 }, async () => {
@@ -280,7 +368,7 @@ for (const javaScript of [true, false]) {
     failOnPageErrors(fern, newcomer);
     await openRoom(fern, hearth.url, "Lounge");
     await fern.page.getByLabel("Your message", { exact: true }).fill("Good evening, all.");
-    await press(fern.page, javaScript, fern.page.getByRole("button", { name: "Send", exact: true }));
+    await sendButton(fern);
     await message(fern.page, "Good evening, all.").waitFor();
 
     await visit(newcomer.page, javaScript, `${hearth.url}/chat`);
@@ -315,7 +403,7 @@ test("axe finds no serious or critical problem on /chat and /chat/lounge, with J
       await openRoom(p, hearth.url, "Lounge");
       if (javaScript) await live(p);
       await p.page.getByLabel("Your message", { exact: true }).fill(`A message from ${p.pseudonym}, see https://example.org/help`);
-      await press(p.page, javaScript, p.page.getByRole("button", { name: "Send", exact: true }));
+      await sendButton(p);
       await message(p.page, `A message from ${p.pseudonym}`).waitFor();
     }
     for (const p of [holly, iris]) {
@@ -331,8 +419,7 @@ test("axe finds no serious or critical problem on /chat and /chat/lounge, with J
     const box = iris.page.getByLabel("Your message", { exact: true });
     await box.evaluate((element) => element.removeAttribute("maxlength"));
     await box.fill("y".repeat(2001));
-    if (javaScript) await iris.page.getByRole("button", { name: "Send", exact: true }).click();
-    else await press(iris.page, false, iris.page.getByRole("button", { name: "Send", exact: true }));
+    await sendButton(iris);
     await iris.page.getByRole("alert").first().waitFor();
     await check(iris.page, `${mode}: /chat/lounge with a refused message`);
     await message(iris.page, holly.pseudonym)

@@ -20,8 +20,13 @@ export function Presence({ presence }: { presence: { count: number; names?: stri
   if (!presence) return null;
   return (
     <p className="chat-presence">
-      {t("chat.ui.present", { count: presence.count })}
-      {presence.names?.length ? ` · ${t("chat.ui.presentNames", { names: presence.names.join(", ") })}` : null}
+      <span>{t("chat.ui.present", { count: presence.count })}</span>
+      {presence.names?.length ? (
+        <>
+          {" · "}
+          <span>{t("chat.ui.presentNames", { names: presence.names.join(", ") })}</span>
+        </>
+      ) : null}
     </p>
   );
 }
