@@ -9,8 +9,7 @@ import { orNotFound } from "#app/lib/not-found.server.ts";
 import { newIdempotencyKey } from "#app/lib/post-form.server.ts";
 import { stamp } from "#app/lib/time.ts";
 import { isSuspended } from "#server/authz/policy.ts";
-import { minutesLeft } from "#server/chat/access.ts";
-import { utcMinute } from "#server/chat/send.ts";
+import { muteParams } from "#server/chat/services.ts";
 
 /** What a redirect back to the room may ask it to say. */
 export const DONE = ["remove", "mute", "slow", "lock", "unlock", "reported"] as const;
@@ -22,9 +21,8 @@ export async function loadRoom(context: Readonly<RouterContextProvider>, slug: s
   const url = new URL(request.url);
   const done = url.searchParams.get("done");
   const notice = url.searchParams.get("notice");
-  const muteUntil = view.muteUntil ? new Date(view.muteUntil) : null;
   // A mute's reason says until when ("muted until 2026-12-03 14:05 UTC", as the socket says it).
-  const whyParams: Record<string, string | number> = muteUntil ? { minutes: minutesLeft(muteUntil), until: utcMinute(muteUntil) } : {};
+  const whyParams: Record<string, string | number> = view.muteUntil ? muteParams(view.muteUntil) : {};
   return {
     room: {
       slug: view.summary.slug,

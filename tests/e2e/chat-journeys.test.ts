@@ -2,10 +2,13 @@
 // moderator's removal leaves both open screens at once; without JavaScript the room shows its
 // messages and posting goes through the form and a redirect; a member on probation reads, and
 // is told why they cannot write; axe on /chat and /chat/lounge with JavaScript on and off.
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { expect, onTestFinished, test } from "vitest";
 import { chatMessages, members, queueItems, reports } from "#db/schema.ts";
+import { CHAT_HISTORY } from "#app/contracts/chat.ts";
+import { memoryThrottle } from "#server/auth/throttle.ts";
+import { createChatServices } from "#server/chat/services.ts";
 import { createNotifyLive } from "#server/realtime/notify-live.ts";
 import { createTestDatabase } from "#tests/helpers/db.ts";
 import { makeMember } from "#tests/helpers/members.ts";
@@ -74,7 +77,7 @@ async function sameDocument(page: Page) {
   return page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere === true);
 }
 
-test("JavaScript on: two members chat live, and a moderator's removal disappears from both open screens at once", { timeout: 120_000 }, async () => {
+test("JavaScript on: two members chat live, and a moderator's removal disappears from both open screens at once", { timeout: 180_000 }, async () => {
   const hearth = await startTestHearth();
   onTestFinished(hearth.close);
   const ash = await signedIn(hearth, true, "Ash");
@@ -163,7 +166,7 @@ test("JavaScript on: two members chat live, and a moderator's removal disappears
 });
 
 test("JavaScript on: a screen that lost its connection says so, then catches up with no gap, no duplicate and the same order; what it sent meanwhile goes once", {
-  timeout: 120_000,
+  timeout: 180_000,
 }, async () => {
   const hearth = await startTestHearth();
   onTestFinished(hearth.close);
@@ -192,30 +195,48 @@ test("JavaScript on: a screen that lost its connection says so, then catches up 
 
   // Birch writes while away: it waits as "sending…". Ash goes on talking.
   await say(birch, "written while offline");
-  await birch.page.locator("li.chat-message.pending").getByText("sending…", { exact: true }).waitFor();
+  await say(birch, "and a second one");
+  expect(await birch.page.locator("li.chat-message.pending").getByText("sending…", { exact: true }).count()).toBe(2);
   for (const text of ["while you were away 1", "while you were away 2", "while you were away 3"]) {
     await say(ash, text);
     await message(ash.page, text).waitFor();
   }
+  // More than a join answers with (the last 50): only chat:sync, from the last id the server gave
+  // Birch, can bring the rest. Sent through the service, pushed to open screens as the CLI would.
+  const chat = createChatServices({ db: hearth.database.db, throttle: memoryThrottle(), live: createNotifyLive(hearth.database.pool) });
+  const [ashRow] = await hearth.database.db.select().from(members).where(eq(members.pseudonym, ash.pseudonym));
+  const actor = { id: ashRow!.id, role: ashRow!.role, status: ashRow!.status, suspendedUntil: null, postingPaused: false, moderatedForums: null };
+  const bulk = Array.from({ length: CHAT_HISTORY + 10 }, (_, i) => `meanwhile ${String(i + 1).padStart(2, "0")}`);
+  for (const body of bulk) await (await chat.send(actor, "lounge", { clientId: `bulk-${body.slice(-2)}`, body })).broadcast();
+  await message(ash.page, bulk.at(-1)!).waitFor();
   expect(await message(birch.page, "while you were away").count()).toBe(0);
 
   // The network is back: Birch catches up, in order, once each, and its message goes once.
   await birch.context.setOffline(false);
   await live(birch);
-  const expected = ["before the cut", "while you were away 1", "while you were away 2", "while you were away 3", "written while offline"];
-  await message(birch.page, "written while offline").waitFor();
-  await message(ash.page, "written while offline").waitFor();
+  const expected = [
+    "before the cut",
+    "while you were away 1",
+    "while you were away 2",
+    "while you were away 3",
+    ...bulk,
+    "written while offline",
+    "and a second one",
+  ];
+  await message(birch.page, "and a second one").waitFor();
+  await message(ash.page, "and a second one").waitFor();
   expect(await birch.page.locator("li.chat-message.pending").count()).toBe(0);
   for (const p of [ash, birch]) expect(await messages(p.page).locator(".chat-body").allInnerTexts()).toEqual(expected);
   expect(await sameDocument(birch.page)).toBe(true);
-  const stored = await hearth.database.db.select({ body: chatMessages.body }).from(chatMessages).where(eq(chatMessages.body, "written while offline"));
-  expect(stored).toHaveLength(1);
+  // Stored once each, in the order typed.
+  const stored = await hearth.database.db.select({ body: chatMessages.body }).from(chatMessages).orderBy(asc(chatMessages.seq));
+  expect(stored.map((m) => m.body)).toEqual(expected);
   // What Chromium logged while it had no network, and only that, is expected.
   const offline = birch.errors.splice(errorsBefore);
   expect(offline.filter((e) => !/ERR_INTERNET_DISCONNECTED|WebSocket connection to .* failed/.test(e))).toEqual([]);
 });
 
-test("JavaScript off: the room shows its messages, posting goes through the form, and the redirect shows the message", { timeout: 120_000 }, async () => {
+test("JavaScript off: the room shows its messages, posting goes through the form, and the redirect shows the message", { timeout: 180_000 }, async () => {
   const hearth = await startTestHearth();
   onTestFinished(hearth.close);
   const dove = await signedIn(hearth, false, "Dove");
@@ -263,7 +284,7 @@ test("JavaScript off: the room shows its messages, posting goes through the form
 });
 
 test("JavaScript off: a member reports a message into the queue; a moderator removes it, mutes a member, sets slow mode and locks the room", {
-  timeout: 120_000,
+  timeout: 180_000,
 }, async () => {
   const hearth = await startTestHearth();
   onTestFinished(hearth.close);
@@ -300,6 +321,10 @@ test("JavaScript off: a member reports a message into the queue; a moderator rem
   ]);
   const queued = await db.select().from(queueItems).where(eq(queueItems.messageId, reported!.id));
   expect(queued.map((q) => ({ kind: q.kind, open: q.resolvedAt === null }))).toEqual([{ kind: "report", open: true }]);
+  // The moderator finds it in the /mod queue, with its room.
+  await visit(lark.page, false, `${hearth.url}/mod`);
+  const item = lark.page.locator("li.queue-item").filter({ hasText: "You should just post your address here" });
+  await item.getByText(/^Room: Lounge\b/).waitFor();
 
   // Lark removes it, with a reason: gone for everyone at the next load, and the report resolved.
   await visit(lark.page, false, `${hearth.url}/chat/lounge`);
@@ -391,7 +416,7 @@ for (const javaScript of [true, false]) {
   });
 }
 
-test("axe finds no serious or critical problem on /chat and /chat/lounge, with JavaScript on and off", { timeout: 120_000 }, async () => {
+test("axe finds no serious or critical problem on /chat and /chat/lounge, with JavaScript on and off", { timeout: 180_000 }, async () => {
   const hearth = await startTestHearth();
   onTestFinished(hearth.close);
   const found: Record<string, Finding[]> = {};

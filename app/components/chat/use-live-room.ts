@@ -1,12 +1,13 @@
-// An open room, live (docs/realtime.md): on every (re)connection it joins the room and asks for
-// everything after the last message it has, so nothing is missed, doubled or reordered; sends
-// wait as "sending…" and go again with the same clientId until the server acknowledges them (it
-// stores one message per clientId); removals, room changes, presence and typing arrive as events.
+// An open room, live (docs/chat.md, "Order, idempotency, resync"): on every (re)connection it
+// joins the room and asks for everything after the last id the server answered with, so nothing
+// is missed, doubled or reordered; sends wait as "sending…", go one at a time in the order typed,
+// and again with the same clientId until the server acknowledges them (it stores one message per
+// clientId); removals, room changes, presence and typing arrive as events.
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import { CHAT_HISTORY, CHAT_SYNC_MAX, type ChatRoomState } from "#app/contracts/chat.ts";
+import { CHAT_HISTORY, type ChatMessage, type ChatRoomState } from "#app/contracts/chat.ts";
 import type { ClientToServerEvents } from "#app/contracts/events.ts";
 import { type LiveSocket, liveSocket, useLiveEvent, useOnConnect } from "#app/lib/live-socket.ts";
-import { initialModel, lastId, type RoomModel, roomReducer, type ShownMessage } from "./room-model.ts";
+import { initialModel, lastId, type PendingSend, type RoomModel, roomReducer, type ShownMessage } from "./room-model.ts";
 import { type TypingState, useTyping } from "./use-typing.ts";
 
 /** How long an event waits for its acknowledgement before the page tries again. */
@@ -33,36 +34,43 @@ export function useLiveRoom(room: string, me: string, page: { messages: ShownMes
   const [presence, setPresence] = useState<LiveRoom["presence"]>(null);
   const [arrivals, setArrivals] = useState<ShownMessage[]>([]);
   const { typing, someoneTyped, stoppedTyping } = useTyping();
-  // The latest attempt per send: an old attempt's timeout must not start another round.
-  const attempts = useRef(new Map<string, number>());
+  // The last id the server itself answered with (the page, chat:join the first time, chat:sync),
+  // never one from a push: pushes from two senders can arrive out of order, and a resync from a
+  // later pushed id would skip the earlier one (docs/chat.md, "Reconnecting").
+  const syncedUpTo = useRef<string | null>(newest(page.messages));
+  // Sends go one at a time, in the order typed (docs/chat.md, "One sender's order").
+  const outbox = useRef<PendingSend[]>([]);
+  const inFlight = useRef<{ clientId: string; attempt: number } | null>(null);
+  const attempts = useRef(0);
 
   // The loader ran again (after a form was sent): its messages are the room as it is now.
   useEffect(() => {
     dispatch({ type: "snapshot", messages: page.messages, complete: page.messages.length < CHAT_HISTORY });
+    syncedUpTo.current = later(syncedUpTo.current, newest(page.messages));
   }, [page.messages]);
 
-  const deliver = useCallback(
-    (socket: LiveSocket, send: { clientId: string; body: string }) => {
-      const attempt = (attempts.current.get(send.clientId) ?? 0) + 1;
-      attempts.current.set(send.clientId, attempt);
+  const pump = useCallback(
+    (socket: LiveSocket) => {
+      const send = outbox.current[0];
+      if (!send || inFlight.current || !socket.connected) return;
+      const attempt = ++attempts.current;
+      inFlight.current = { clientId: send.clientId, attempt };
       socket.timeout(ACK_TIMEOUT_MS).emit("chat:send", { room, clientId: send.clientId, body: send.body }, (err, result) => {
-        const stillWaiting = modelRef.current.pending.some((p) => p.clientId === send.clientId);
+        const current = inFlight.current?.attempt === attempt;
+        if (current) inFlight.current = null;
         if (err) {
-          // No answer: the next connection sends it again, or, still connected, a moment later.
-          if (stillWaiting && attempts.current.get(send.clientId) === attempt)
-            setTimeout(() => {
-              if (socket.connected && attempts.current.get(send.clientId) === attempt) deliver(socket, send);
-            }, RETRY_MS);
+          // No answer: again, with the same clientId, in a moment or on the next connection.
+          if (current) setTimeout(() => pump(socket), RETRY_MS);
           return;
         }
-        if (!result.ok) {
-          dispatch({ type: "refused", clientId: send.clientId, error: result.error });
-          return;
+        outbox.current = outbox.current.filter((p) => p.clientId !== send.clientId);
+        if (!result.ok) dispatch({ type: "refused", clientId: send.clientId, error: result.error });
+        else {
+          const message = { id: result.id, room, author: me, body: send.body.trim(), createdAt: new Date().toISOString() };
+          // What the media guard changed is in the server's copy (chat:message), not in ours.
+          dispatch({ type: "acked", clientId: send.clientId, message: result.notice ? null : message });
         }
-        attempts.current.delete(send.clientId);
-        const message = { id: result.id, room, author: me, body: send.body.trim(), createdAt: new Date().toISOString() };
-        // What the media guard changed is in the server's copy (chat:message), not in ours.
-        dispatch({ type: "acked", clientId: send.clientId, message: result.notice ? null : message });
+        pump(socket);
       });
     },
     [room, me],
@@ -76,16 +84,19 @@ export function useLiveRoom(room: string, me: string, page: { messages: ShownMes
       dispatch({ type: "snapshot", messages: joined.messages, complete: joined.messages.length < CHAT_HISTORY, knewUpTo });
       dispatch({ type: "state", state: joined.state });
       setCanWrite(joined.canWrite);
-      // Whatever was said while this page was away, from the last id it had, page by page.
-      for (let after = knewUpTo; after !== null; ) {
-        const synced = await ask(socket, "chat:sync", { room, afterId: after });
-        if (!synced?.ok) return;
+      // Whatever was said while this page was away, page by page until an empty answer.
+      for (;;) {
+        const synced = await ask(socket, "chat:sync", { room, afterId: syncedUpTo.current });
+        if (!synced?.ok || synced.messages.length === 0) break;
         dispatch({ type: "arrived", messages: synced.messages });
-        after = synced.messages.length >= CHAT_SYNC_MAX ? synced.messages.at(-1)!.id : null;
+        syncedUpTo.current = later(syncedUpTo.current, newest(synced.messages));
       }
-      for (const send of modelRef.current.pending) deliver(socket, send);
+      syncedUpTo.current = later(syncedUpTo.current, newest(joined.messages));
+      // An attempt on the old connection will never be answered: send again from the head.
+      inFlight.current = null;
+      pump(socket);
     },
-    [room, deliver],
+    [room, pump],
   );
 
   useOnConnect((socket) => void resync(socket));
@@ -122,11 +133,12 @@ export function useLiveRoom(room: string, me: string, page: { messages: ShownMes
     (body: string) => {
       const pending = { clientId: newClientId(), body };
       dispatch({ type: "sending", send: pending });
-      const socket = liveSocket();
+      outbox.current = [...outbox.current, pending];
       // Not connected: the next connection's resync sends it.
-      if (socket?.connected) deliver(socket, pending);
+      const socket = liveSocket();
+      if (socket) pump(socket);
     },
-    [deliver],
+    [pump],
   );
 
   const lastTyped = useRef(0);
@@ -149,6 +161,19 @@ function ask<E extends "chat:join" | "chat:sync">(socket: LiveSocket, event: E, 
       resolve(err ? null : result),
     );
   });
+}
+
+function newest(messages: readonly ChatMessage[]): string | null {
+  let out: string | null = null;
+  for (const m of messages) out = later(out, m.id);
+  return out;
+}
+
+/** The later of two ids (zero-padded: string order is their order). */
+function later(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a > b ? a : b;
 }
 
 /** A message's id on this device, random and the same for every retry of that send. */
