@@ -79,7 +79,7 @@ function Room({ loaderData, actionData }: Route.ComponentProps) {
           room={room.slug}
           clientId={loaderData.clientId}
           state={failed?.intent === "send" ? failed : null}
-          live={hydrated ? { send: live.send, typed: live.typed, refused: model.refused } : null}
+          live={hydrated ? { send: live.send, typed: live.typed, refused: model.refused, notice: live.notice } : null}
         />
       ) : (
         <p className="notice chat-read-only" id="chat-read-only">

@@ -18,6 +18,8 @@ import { browserForThisFile, failOnPageErrors, openContext, settled, type Watche
 import { press, signedInAs, submitSignIn, visit } from "./steps.ts";
 
 const browser = browserForThisFile();
+// A 1×1 PNG, as a data: address would carry it.
+const PIXEL = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
 type Person = Watched & { pseudonym: string; javaScript: boolean };
 type Standing = { role?: "member" | "moderator"; approvedPosts?: number };
@@ -143,6 +145,17 @@ test("JavaScript on: two members chat live, and a moderator's removal disappears
     expect(await sameDocument(p.page)).toBe(true);
   }
   expect(await message(cedar.page, first).count()).toBe(0);
+
+  // An image pasted as a data: address is removed before anything is stored; Ash is told.
+  await ash.page.getByLabel("Your message", { exact: true }).fill(`Here is the screenshot data:image/png;base64,${PIXEL} sorry`);
+  await ash.page.getByLabel("Your message", { exact: true }).press("Enter");
+  await ash.page
+    .getByRole("status")
+    .getByText(/^An image was removed from your message/)
+    .waitFor();
+  await message(birch.page, "Here is the screenshot").waitFor();
+  expect(await message(birch.page, "Here is the screenshot").innerText()).not.toContain("data:image");
+  expect(await message(ash.page, "Here is the screenshot").innerText()).not.toContain("data:image");
 
   // The moderator locks the room: the members' screens say so and lose the box, without a reload.
   await press(cedar.page, true, cedar.page.getByRole("button", { name: "Lock the room", exact: true }));

@@ -22,6 +22,8 @@ export interface ChatComposerProps {
     typed(): void;
     /** The last send the server refused: its text comes back to the box, with why. */
     refused: { body: string; error: string; n: number } | null;
+    /** What the media guard removed from the last message sent. */
+    notice: string | null;
   } | null;
 }
 
@@ -72,6 +74,11 @@ export function ChatComposer({ room, clientId, state, live }: ChatComposerProps)
   return (
     <form method="post" action={`/chat/${room}`} className="chat-composer" onSubmit={submit}>
       <ChatErrors state={state} fieldId={() => BODY_ID} />
+      {live?.notice ? (
+        <p className="notice-image" role="status">
+          {live.notice}
+        </p>
+      ) : null}
       {blocked ? (
         <p className="notice-image" role="alert">
           {t("composer.imageBlocked")}

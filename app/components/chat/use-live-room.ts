@@ -20,6 +20,8 @@ export interface LiveRoom {
   canWrite: boolean | null;
   presence: { count: number; names?: string[] } | null;
   typing: TypingState;
+  /** What the media guard removed from this member's last message (translated), if anything. */
+  notice: string | null;
   /** Messages from others that arrived while the page was open, newest last (for the live region). */
   arrivals: ShownMessage[];
   send(body: string): void;
@@ -31,6 +33,7 @@ export function useLiveRoom(room: string, me: string, page: { messages: ShownMes
   const modelRef = useRef(model);
   modelRef.current = model;
   const [canWrite, setCanWrite] = useState<boolean | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [presence, setPresence] = useState<LiveRoom["presence"]>(null);
   const [arrivals, setArrivals] = useState<ShownMessage[]>([]);
   const { typing, someoneTyped, stoppedTyping } = useTyping();
@@ -69,6 +72,7 @@ export function useLiveRoom(room: string, me: string, page: { messages: ShownMes
           const message = { id: result.id, room, author: me, body: send.body.trim(), createdAt: new Date().toISOString() };
           // What the media guard changed is in the server's copy (chat:message), not in ours.
           dispatch({ type: "acked", clientId: send.clientId, message: result.notice ? null : message });
+          setNotice(result.notice ?? null);
         }
         pump(socket);
       });
@@ -149,7 +153,7 @@ export function useLiveRoom(room: string, me: string, page: { messages: ShownMes
     liveSocket()?.emit("chat:typing", { room }, () => {});
   }, [room]);
 
-  return { model, canWrite, presence, typing, arrivals, send, typed };
+  return { model, canWrite, presence, typing, arrivals, notice, send, typed };
 }
 
 type Answer<E extends "chat:join" | "chat:sync"> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
