@@ -38,5 +38,8 @@ export default [
   route("admin/settings", "routes/admin-settings.tsx"),
   route("admin/moderators", "routes/admin-moderators.tsx"),
   route("admin/invites", "routes/admin-invites.tsx"),
+  route("chat", "routes/chat.tsx"),
+  route("chat/:roomSlug", "routes/chat-room.tsx"),
+  route("chat/:roomSlug/report/:messageId", "routes/chat-report.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

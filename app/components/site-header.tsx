@@ -31,6 +31,11 @@ export function SiteHeader({ locale, member, unread = 0 }: { locale: Locale; mem
             <Link to="/search">{t("search.title")}</Link>
           </li>
           {member ? (
+            <li>
+              <Link to="/chat">{t("chat.title")}</Link>
+            </li>
+          ) : null}
+          {member ? (
             <>
               <li className="signed-in">{t("nav.signedInAs", { name: member.pseudonym })}</li>
               <li>
