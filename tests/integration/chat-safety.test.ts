@@ -11,6 +11,9 @@ import { writeSetting } from "#server/settings/store.ts";
 import { chatHearth, chatMember, connected, send } from "./chat-helpers.ts";
 
 const { hearth, db } = await chatHearth();
+// Several image attempts by one member here are not what this file is about: the pause that
+// follows them is tested in chat-review.test.ts.
+await writeSetting(db, "moderation.repeat_image", { count: 100, hours: 1 });
 await writeSetting(db, "moderation.watched_words", [
   { word: "forbiddenword", action: "block" },
   { word: "禁止词", action: "block" },
