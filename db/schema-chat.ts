@@ -1,6 +1,7 @@
 // Chat (docs/chat.md): rooms, their messages and mutes. Part of Hearth's schema (db/schema.ts
 // re-exports it); migrations are generated from both files by drizzle-kit.
-import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { members } from "./schema.ts";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -9,25 +10,33 @@ const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull(
 // unless a setting allows writing), members past probation (`members`), or moderators and admins.
 export const chatRoomAccess = pgEnum("chat_room_access", ["everyone", "members", "moderators"]);
 
-export const chatRooms = pgTable("chat_rooms", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  slug: text("slug").notNull().unique(),
-  names: jsonb("names").$type<Record<string, string>>().notNull(),
-  descriptions: jsonb("descriptions").$type<Record<string, string>>().notNull().default({}),
-  access: chatRoomAccess("access").notNull().default("everyone"),
-  position: integer("position").notNull().default(0),
-  archived: boolean("archived").notNull().default(false),
-  // Moderators' controls: a locked room takes no messages from members; slow mode is the
-  // shortest gap between two messages of one member, in seconds (0: off).
-  locked: boolean("locked").notNull().default(false),
-  slowModeSeconds: integer("slow_mode_seconds").notNull().default(0),
-  // Messages older than this are deleted for real by the retention job.
-  retentionDays: integer("retention_days").notNull().default(30),
-  // The last message number given out: taken under this row's lock in the message's own
-  // transaction, so numbers within a room follow commit order.
-  lastSeq: bigint("last_seq", { mode: "number" }).notNull().default(0),
-  createdAt: createdAt(),
-});
+export const chatRooms = pgTable(
+  "chat_rooms",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    names: jsonb("names").$type<Record<string, string>>().notNull(),
+    descriptions: jsonb("descriptions").$type<Record<string, string>>().notNull().default({}),
+    access: chatRoomAccess("access").notNull().default("everyone"),
+    position: integer("position").notNull().default(0),
+    archived: boolean("archived").notNull().default(false),
+    // Moderators' controls: a locked room takes no messages from members; slow mode is the
+    // shortest gap between two messages of one member, in seconds (0: off).
+    locked: boolean("locked").notNull().default(false),
+    slowModeSeconds: integer("slow_mode_seconds").notNull().default(0),
+    // Messages older than this are deleted for real by the retention job.
+    retentionDays: integer("retention_days").notNull().default(30),
+    // The last message number given out: taken under this row's lock in the message's own
+    // transaction, so numbers within a room follow commit order.
+    lastSeq: bigint("last_seq", { mode: "number" }).notNull().default(0),
+    createdAt: createdAt(),
+  },
+  // A retention of 0 days would delete every message as it arrives; an hour of slow mode is the most.
+  (t) => [
+    check("chat_rooms_retention_days_check", sql`${t.retentionDays} between 1 and 3650`),
+    check("chat_rooms_slow_mode_check", sql`${t.slowModeSeconds} between 0 and 3600`),
+  ],
+);
 
 export const chatMessageStatus = pgEnum("chat_message_status", ["visible", "removed"]);
 

@@ -381,6 +381,8 @@ export const queueItems = pgTable(
     index("queue_items_open_forum_idx").on(t.forumId, t.priority, t.openedAt, t.id).where(sql`${t.resolvedAt} is null`),
     index("queue_items_target_idx").on(t.targetKey),
     index("queue_items_member_idx").on(t.memberId),
+    // Deleting a chat message (retention, erasure) finds its items through this, not a scan.
+    index("queue_items_message_idx").on(t.messageId).where(sql`${t.messageId} is not null`),
   ],
 );
 

@@ -44,5 +44,8 @@ CREATE INDEX "chat_messages_author_idx" ON "chat_messages" USING btree ("author_
 CREATE INDEX "chat_mutes_until_idx" ON "chat_mutes" USING btree ("until");--> statement-breakpoint
 ALTER TABLE "queue_items" ADD CONSTRAINT "queue_items_message_id_chat_messages_id_fk" FOREIGN KEY ("message_id") REFERENCES "public"."chat_messages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reports" ADD CONSTRAINT "reports_message_id_chat_messages_id_fk" FOREIGN KEY ("message_id") REFERENCES "public"."chat_messages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "queue_items_message_idx" ON "queue_items" USING btree ("message_id") WHERE "queue_items"."message_id" is not null;--> statement-breakpoint
 CREATE INDEX "reports_message_idx" ON "reports" USING btree ("message_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "reports_open_once_unique" ON "reports" USING btree ("reporter_id","target_kind",coalesce("post_id", "thread_id", "member_id", "message_id")) WHERE "reports"."resolved_at" is null;
+CREATE UNIQUE INDEX "reports_open_once_unique" ON "reports" USING btree ("reporter_id","target_kind",coalesce("post_id", "thread_id", "member_id", "message_id")) WHERE "reports"."resolved_at" is null;--> statement-breakpoint
+ALTER TABLE "chat_rooms" ADD CONSTRAINT "chat_rooms_retention_days_check" CHECK ("chat_rooms"."retention_days" between 1 and 3650);--> statement-breakpoint
+ALTER TABLE "chat_rooms" ADD CONSTRAINT "chat_rooms_slow_mode_check" CHECK ("chat_rooms"."slow_mode_seconds" between 0 and 3600);
