@@ -6,8 +6,8 @@
 // A socket the server closes on purpose comes back: a role change, a block or a suspension closes
 // every socket of a member so that it reconnects with what the database says now. Only an ended
 // session (`session:ended`) stays closed, and the page is reloaded to show it — unless this page
-// is signing out itself: its own navigation shows that, and a reload would cut it short. A page
-// that asks for the socket again later (signed in again) connects it again.
+// is signing out itself or being left: that navigation shows it, and a reload would cut it short.
+// A page that asks for the socket again later (signed in again) connects it again.
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "#app/contracts/events.ts";
@@ -34,18 +34,22 @@ export function liveSocket(): LiveSocket | null {
   }
   const s: LiveSocket = io({ withCredentials: true, reconnectionDelay: 500, reconnectionDelayMax: 5000 });
   let ended = false;
-  let signingOut = false;
+  // The page is going anyway (its own sign-out, or the reader leaving): no reload to race it.
+  let leaving = false;
+  window.addEventListener("beforeunload", () => {
+    leaving = true;
+  });
   document.addEventListener(
     "submit",
     (event) => {
       const form = event.target;
-      if (form instanceof HTMLFormElement && new URL(form.action, window.location.href).pathname === "/logout") signingOut = true;
+      if (form instanceof HTMLFormElement && new URL(form.action, window.location.href).pathname === "/logout") leaving = true;
     },
     true,
   );
   s.on("connect", () => {
     ended = false;
-    signingOut = false;
+    leaving = false;
     setStatus(relayOk ? "live" : "reconnecting");
   });
   s.on("session:ended", () => {
@@ -54,7 +58,7 @@ export function liveSocket(): LiveSocket | null {
   s.on("disconnect", (reason) => {
     setStatus("reconnecting");
     if (ended) {
-      if (!signingOut) window.location.reload();
+      if (!leaving) window.location.reload();
       return;
     }
     // The server closed it on purpose (a role change, a block): connect again at once.
