@@ -1,6 +1,7 @@
 // Found by review, kept found: image attempts in chat count towards the repeat-image pause;
 // invisible direction characters cannot hide identifying details from the refusal; a retried
 // send of a stored message is answered with it even after the room was locked.
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { chatMessages, chatRooms, members, queueItems } from "#db/schema.ts";
@@ -49,9 +50,10 @@ test("a retried send of a stored message answers it even after the room was lock
     .returning();
   const member = await chatMember(db);
   const socket = await connected(hearth, member);
-  const first = await send(socket, room!.slug, "Before the lock.", "retry-after-lock");
+  const retryId = randomUUID();
+  const first = await send(socket, room!.slug, "Before the lock.", retryId);
   expect(first.ok).toBe(true);
   await db.update(chatRooms).set({ locked: true }).where(eq(chatRooms.id, room!.id));
-  expect(await send(socket, room!.slug, "Before the lock.", "retry-after-lock")).toEqual(first);
+  expect(await send(socket, room!.slug, "Before the lock.", retryId)).toEqual(first);
   expect(await send(socket, room!.slug, "After the lock.")).toEqual({ ok: false, error: translate("en", "chat.readOnly.locked") });
 });
