@@ -2,9 +2,10 @@
 // waiting for approval sees only "Get help now" and sign-out; moderators and admins also see
 // their pages (/mod, /admin). Links only reflect the rules: the pages check them again. The
 // unread count follows new notifications while the page is open.
-import { Form, Link, useLocation, useRouteLoaderData } from "react-router";
+import { Form, Link, useLocation, useRevalidator, useRouteLoaderData } from "react-router";
 import { useLiveUnread } from "#app/components/live/use-live-unread.ts";
 import { LOCALES, translate, type Locale } from "#app/i18n/catalog.ts";
+import { useSessionEnded } from "#app/lib/live-socket.ts";
 
 type Role = "member" | "moderator" | "admin";
 
@@ -14,8 +15,11 @@ export function SiteHeader({ locale, member, unread = 0 }: { locale: Locale; mem
   // From the root loader (app/root.tsx): a member waiting for approval, signed in to /waiting only.
   const root = useRouteLoaderData("root") as { waiting?: boolean } | undefined;
   const waiting = root?.waiting === true;
-  // Kept live while the page is open (components/live/use-live-unread.ts).
+  // Kept live while the page is open (components/live/use-live-unread.ts); a session that ends
+  // while the page is open shows the page signed out.
   const count = useLiveUnread(unread, root, member !== null && !waiting);
+  const revalidator = useRevalidator();
+  useSessionEnded(() => void revalidator.revalidate());
   if (waiting) return <WaitingHeader locale={locale} />;
   return (
     <header className="site-header">

@@ -5,8 +5,9 @@
 //
 // A socket the server closes on purpose comes back: a role change, a block or a suspension closes
 // every socket of a member so that it reconnects with what the database says now. Only an ended
-// session (`session:ended`) stays closed, and the page is reloaded to show it — unless this page
-// is signing out itself or being left: that navigation shows it, and a reload would cut it short.
+// session (`session:ended`) stays closed, and the page shows it: its data is read again
+// (useSessionEnded, which the header uses on every page), signed out — without a reload, which
+// would cut short a navigation already under way (this page's own sign-out, a click elsewhere).
 // A page that asks for the socket again later (signed in again) connects it again.
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { io, type Socket } from "socket.io-client";
@@ -34,22 +35,8 @@ export function liveSocket(): LiveSocket | null {
   }
   const s: LiveSocket = io({ withCredentials: true, reconnectionDelay: 500, reconnectionDelayMax: 5000 });
   let ended = false;
-  // The page is going anyway (its own sign-out, or the reader leaving): no reload to race it.
-  let leaving = false;
-  window.addEventListener("beforeunload", () => {
-    leaving = true;
-  });
-  document.addEventListener(
-    "submit",
-    (event) => {
-      const form = event.target;
-      if (form instanceof HTMLFormElement && new URL(form.action, window.location.href).pathname === "/logout") leaving = true;
-    },
-    true,
-  );
   s.on("connect", () => {
     ended = false;
-    leaving = false;
     setStatus(relayOk ? "live" : "reconnecting");
   });
   s.on("session:ended", () => {
@@ -58,7 +45,8 @@ export function liveSocket(): LiveSocket | null {
   s.on("disconnect", (reason) => {
     setStatus("reconnecting");
     if (ended) {
-      if (!leaving) window.location.reload();
+      if (endedHandlers.size === 0) window.location.reload();
+      for (const handler of endedHandlers) handler();
       return;
     }
     // The server closed it on purpose (a role change, a block): connect again at once.
@@ -70,6 +58,20 @@ export function liveSocket(): LiveSocket | null {
   });
   socket = s;
   return s;
+}
+
+const endedHandlers = new Set<() => void>();
+
+/** Calls `onEnded` when this page's session has ended (signed out here or elsewhere, a passphrase
+ *  change, a ban): read the page's data again, as a signed-out visitor. */
+export function useSessionEnded(onEnded: () => void) {
+  const latest = useRef(onEnded);
+  latest.current = onEnded;
+  useEffect(() => {
+    const handler = () => latest.current();
+    endedHandlers.add(handler);
+    return () => void endedHandlers.delete(handler);
+  }, []);
 }
 
 function subscribe(listener: () => void) {

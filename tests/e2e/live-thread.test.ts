@@ -2,14 +2,15 @@
 // open sees another member's reply appear without a reload, below what they are reading, which
 // does not move, with a "new reply" control that takes them to it; an edit and a deletion change
 // the post in place; a reply by someone they block arrives collapsed; on an earlier page the
-// control links to the last one; the header's count follows a mention; /mod follows its queue
-// without taking what a moderator is typing. JavaScript off: the same pages, as they always were.
+// control links to the last one; a reconnection catches up; a session ended elsewhere shows the
+// page signed out; the header's count follows a mention; /mod follows its queue without taking
+// what a moderator is typing. JavaScript off: the same pages, as they always were.
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { expect, onTestFinished, test } from "vitest";
 import { blocks, members } from "#db/schema.ts";
-import { relaxed, replyTo, startThread } from "#tests/helpers/forums.ts";
+import { makePublic, relaxed, replyTo, startThread } from "#tests/helpers/forums.ts";
 import { Browserless } from "#tests/helpers/http-client.ts";
 import { makeMember } from "#tests/helpers/members.ts";
 import { startTestHearth, type TestHearth } from "#tests/helpers/server.ts";
@@ -63,11 +64,19 @@ async function openWatching(page: Page, url: string) {
   });
 }
 
-/** Resolves when the page's socket has connected: socket.io connects over HTTP first (the server
- *  puts the socket in its member's and the moderators' rooms then) and only afterwards upgrades
- *  to a WebSocket. Call before the page loads. */
+/** Resolves when the page's socket has connected and moved to a WebSocket: socket.io connects
+ *  over HTTP long-polling first (the server puts the socket in its member's and the moderators'
+ *  rooms then), then upgrades, the client saying so with an "upgrade" packet (5). Call before the
+ *  page loads. */
 function socketOpen(page: Page) {
-  return page.waitForEvent("websocket", (ws) => ws.url().includes("/socket.io/"));
+  return new Promise<void>((resolve) => {
+    page.on("websocket", (ws) => {
+      if (!ws.url().includes("/socket.io/")) return;
+      ws.on("framesent", (frame) => {
+        if (frame.payload === "5") resolve();
+      });
+    });
+  });
 }
 
 const stayed = (page: Page) => page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed === true);
@@ -147,6 +156,25 @@ test("JavaScript on: after a reconnection the page watches again and shows what 
   await page.locator("ol.posts[data-live=watching]").waitFor();
   await page.locator(`#post-${postId}`).getByText("Posted while you were away.", { exact: true }).waitFor();
   await page.getByRole("button", { name: "1 new reply: show it", exact: true }).waitFor();
+  expect(await stayed(page)).toBe(true);
+});
+
+test("JavaScript on: a session ended elsewhere shows the open page signed out, without a reload", async () => {
+  const hearth = await server();
+  const [reader, writer] = [await member(hearth), await member(hearth)];
+  // A public forum, so that the page still has something to show a signed-out visitor.
+  await makePublic(hearth.database.db, "support");
+  const { threadId } = await startThread(hearth.database.db, writer.viewer, { title: "Signed out elsewhere" });
+  const page = await inBrowser(hearth, reader, true);
+  // Upgraded first: a long poll cut off by the ending session would be a (harmless) console error.
+  const upgraded = socketOpen(page);
+  await openWatching(page, `${hearth.url}/t/${threadId}`);
+  await upgraded;
+  // The reader's other session (tests/helpers: signed in over HTTP) ends every other one.
+  expect((await reader.client.post("/settings", { intent: "end-others" })).status).toBeLessThan(400);
+  await page.getByRole("banner").getByRole("link", { name: "Sign in", exact: true }).waitFor();
+  await page.getByRole("link", { name: "Sign in to reply.", exact: true }).waitFor();
+  expect(await page.getByRole("banner").getByText(`Signed in as ${reader.pseudonym}`).count()).toBe(0);
   expect(await stayed(page)).toBe(true);
 });
 

@@ -84,8 +84,8 @@ export function useLiveThread(opts: LiveThreadOptions) {
 
   useEffect(() => {
     if (!enabled) return;
+    const socket = liveSocket();
     return () => {
-      const socket = liveSocket();
       if (socket?.connected) socket.emit("thread:unwatch", { thread: threadId }, () => {});
     };
   }, [enabled, threadId]);
