@@ -11,6 +11,8 @@ export class Invalid extends Error {
   constructor(
     readonly fields: FieldErrors,
     readonly formError?: MessageKey,
+    /** Values the message fills in ("wait {seconds} s"): numbers and times, never member text. */
+    readonly params?: Record<string, string | number>,
   ) {
     super("invalid input");
   }

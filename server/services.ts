@@ -4,6 +4,7 @@
 import { createAdmissionServices } from "./admission/services.ts";
 import { createAppealServices } from "./appeals/services.ts";
 import { createAuthServices } from "./auth/services.ts";
+import { createChatServices } from "./chat/services.ts";
 import { createForumServices } from "./forums/services.ts";
 import { createMediaServices } from "./media/services.ts";
 import { createMemberServices } from "./members/services.ts";
@@ -26,6 +27,7 @@ export function createServices(deps: ServiceDeps) {
     admission: createAdmissionServices(deps),
     moderation: createModerationServices(deps),
     appeals: createAppealServices(deps),
+    chat: createChatServices(deps),
   };
 }
 

@@ -18,7 +18,8 @@ export function memberActor(id: string): AuditActor {
 
 export interface AuditEntry {
   action: string;
-  targetKind?: "post" | "thread" | "member" | "forum" | "setting" | "invite" | "report" | "queue" | "appeal" | null;
+  /** `message`: a chat message (its row id); `room`: a chat room. */
+  targetKind?: "post" | "thread" | "member" | "forum" | "setting" | "invite" | "report" | "queue" | "appeal" | "message" | "room" | null;
   targetId?: string | null;
   forumId?: string | null;
   reason?: string | null;

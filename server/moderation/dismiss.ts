@@ -20,17 +20,20 @@ export async function dismiss(deps: Pick<ServiceDeps, "db">, actor: Actor, itemI
     if (!item) throw new NotFound();
     authorize(actor, "mod.content", item.forumId);
     if (item.kind !== "report" && item.kind !== "flag") throw new Invalid({}, "mod.notApplicable");
-    const target: QueueTarget = item.postId
-      ? { post: item.postId, thread: item.threadId! }
-      : item.threadId
-        ? { thread: item.threadId }
-        : { member: item.memberId! };
+    // A chat message's item also names its author (memberId): the message is the target.
+    const target: QueueTarget = item.messageId
+      ? { message: item.messageId }
+      : item.postId
+        ? { post: item.postId, thread: item.threadId! }
+        : item.threadId
+          ? { thread: item.threadId }
+          : { member: item.memberId! };
     await resolveTarget(tx, target, actor.id, "dismissed", [item.kind]);
-    const targetKind = item.postId ? "post" : item.threadId ? "thread" : "member";
+    const targetKind = item.messageId ? "message" : item.postId ? "post" : item.threadId ? "thread" : "member";
     await audit(tx, memberActor(actor.id), {
       action: `${item.kind}.dismiss`,
       targetKind,
-      targetId: item.postId ?? item.threadId ?? item.memberId,
+      targetId: item.messageId ?? item.postId ?? item.threadId ?? item.memberId,
       forumId: item.forumId,
       reason,
       detail: { item: item.id, reports: item.reportCount },

@@ -7,10 +7,12 @@ import { queueItems, reports } from "#db/schema.ts";
 
 export type QueueKind = (typeof queueItems.$inferSelect)["kind"];
 
-export type QueueTarget = { post: string; thread: string } | { thread: string } | { member: string } | { appeal: string; member: string };
+/** `message`: a chat message's row id (chat_messages.id, not its public number). */
+export type QueueTarget = { post: string; thread: string } | { thread: string } | { member: string } | { appeal: string; member: string } | { message: string };
 
 export function targetKey(target: QueueTarget): string {
   if ("appeal" in target) return `appeal:${target.appeal}`;
+  if ("message" in target) return `message:${target.message}`;
   if ("post" in target) return `post:${target.post}`;
   if ("thread" in target) return `thread:${target.thread}`;
   return `member:${target.member}`;
@@ -43,6 +45,7 @@ export async function openQueueItem(db: DbOrTx, item: NewQueueItem): Promise<str
       threadId: "thread" in t ? t.thread : null,
       memberId: item.memberId,
       appealId: "appeal" in t ? t.appeal : null,
+      messageId: "message" in t ? t.message : null,
       priority: item.priority,
       reportCount: item.addsReport ? 1 : 0,
       detail,
@@ -79,9 +82,14 @@ export async function resolveTarget(db: DbOrTx, target: QueueTarget, by: string 
 
 async function resolveReports(db: DbOrTx, target: QueueTarget) {
   if ("appeal" in target) return;
-  const column = "post" in target ? reports.postId : "thread" in target ? reports.threadId : reports.memberId;
-  const id = "post" in target ? target.post : "thread" in target ? target.thread : target.member;
-  const kind = "post" in target ? "post" : "thread" in target ? "thread" : "member";
+  const [column, id, kind] =
+    "message" in target
+      ? ([reports.messageId, target.message, "message"] as const)
+      : "post" in target
+        ? ([reports.postId, target.post, "post"] as const)
+        : "thread" in target
+          ? ([reports.threadId, target.thread, "thread"] as const)
+          : ([reports.memberId, target.member, "member"] as const);
   await db
     .update(reports)
     .set({ resolvedAt: sql`now()` })

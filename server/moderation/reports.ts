@@ -96,7 +96,7 @@ export async function fileReport(db: Db, member: Actor, request: ReportRequest, 
     const { rows } = await tx.execute<{ inserted: boolean }>(sql`
       insert into ${reports} (target_kind, post_id, thread_id, member_id, reporter_id, reason, note)
       values (${found.kind}, ${postId}, ${threadId}, ${memberId}, ${member.id}, ${form.reason}, ${form.note})
-      on conflict (reporter_id, target_kind, coalesce(post_id, thread_id, member_id)) where resolved_at is null
+      on conflict (reporter_id, target_kind, coalesce(post_id, thread_id, member_id, message_id)) where resolved_at is null
       do update set reason = excluded.reason, note = excluded.note
       returning (xmax = 0) as inserted`);
     const isNew = rows[0]?.inserted === true;

@@ -38,7 +38,7 @@ export function translatedError(err: unknown, locale: Locale, log: Log, event: s
   const key = errorKey(err);
   if (key === "chat.error.generic") log.error({ event: "socket-event-failed", socketEvent: event, err: { name: (err as Error)?.name } }, "socket event failed");
   const seconds = isTooManyAttempts(err) ? err.retryAfterSeconds : 0;
-  return translate(locale, key, { seconds });
+  return translate(locale, key, { seconds, ...(isInvalid(err) ? err.params : undefined) });
 }
 
 function errorKey(err: unknown): MessageKey {
