@@ -29,6 +29,7 @@ export default [
   route("mod/members/:memberId", "routes/mod-member.tsx"),
   route("mod/approvals/:memberId", "routes/mod-approval.tsx"),
   route("notifications", "routes/notifications.tsx"),
+  route("notifications/unread", "routes/notifications-unread.ts"),
   route("preview", "routes/preview.tsx"),
   route("attachments/:attachmentId", "routes/attachment.tsx"),
   route("ping", "routes/ping.tsx"),

@@ -1,7 +1,9 @@
 // The header on every page: the site's links, who is signed in, and the language switch. A member
 // waiting for approval sees only "Get help now" and sign-out; moderators and admins also see
-// their pages (/mod, /admin). Links only reflect the rules: the pages check them again.
+// their pages (/mod, /admin). Links only reflect the rules: the pages check them again. The
+// unread count follows new notifications while the page is open.
 import { Form, Link, useLocation, useRouteLoaderData } from "react-router";
+import { useLiveUnread } from "#app/components/live/use-live-unread.ts";
 import { LOCALES, translate, type Locale } from "#app/i18n/catalog.ts";
 
 type Role = "member" | "moderator" | "admin";
@@ -10,7 +12,10 @@ export function SiteHeader({ locale, member, unread = 0 }: { locale: Locale; mem
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(locale, key, params);
   const location = useLocation();
   // From the root loader (app/root.tsx): a member waiting for approval, signed in to /waiting only.
-  const waiting = (useRouteLoaderData("root") as { waiting?: boolean } | undefined)?.waiting === true;
+  const root = useRouteLoaderData("root") as { waiting?: boolean } | undefined;
+  const waiting = root?.waiting === true;
+  // Kept live while the page is open (components/live/use-live-unread.ts).
+  const count = useLiveUnread(unread, root, member !== null && !waiting);
   if (waiting) return <WaitingHeader locale={locale} />;
   return (
     <header className="site-header">
@@ -34,7 +39,7 @@ export function SiteHeader({ locale, member, unread = 0 }: { locale: Locale; mem
             <>
               <li className="signed-in">{t("nav.signedInAs", { name: member.pseudonym })}</li>
               <li>
-                <Link to="/notifications">{unread > 0 ? t("notifications.count", { count: String(unread) }) : t("notifications.title")}</Link>
+                <Link to="/notifications">{count > 0 ? t("notifications.count", { count: String(count) }) : t("notifications.title")}</Link>
               </li>
               <li>
                 <Link to="/settings">{t("nav.settings")}</Link>

@@ -18,6 +18,10 @@ export interface LivePost {
   bodyHtml: string;
   createdAt: string;
   editedAt: string | null;
+  /** The post's own content warning: a live post is collapsed behind it as a rendered one is. */
+  contentWarning: string | null;
+  /** Its text attachments (never their content), linked as the page links them. */
+  attachments: Array<{ id: string; name: string; size: number }>;
 }
 
 export interface ServerToClientEvents {

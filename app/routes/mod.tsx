@@ -1,10 +1,11 @@
 // /mod: the moderators' queue. Filters are a GET form (forum, kind), pages are ?page=; every item
 // carries its own action form. Content reported as sexual, held, or under a content warning is
-// closed until the moderator opens it.
+// closed until the moderator opens it. With JavaScript, the queue follows new items (LiveQueue).
 import { Form } from "react-router";
 import type { Route } from "./+types/mod";
 import { servicesContext } from "#app/context.ts";
 import type { FormState } from "#app/components/form-parts.tsx";
+import { LiveQueue } from "#app/components/live/live-queue.tsx";
 import { Pager } from "#app/components/pager.tsx";
 import { TimeStamp } from "#app/components/time-stamp.tsx";
 import type { MessageKey } from "#app/i18n/catalog.ts";
@@ -80,6 +81,7 @@ export default function Mod({ loaderData, actionData }: Route.ComponentProps) {
       <h1>{t("queue.title")}</h1>
       <p>{t("queue.intro")}</p>
       <DoneNotice done={loaderData.done} state={actionData as FormState | undefined} />
+      <LiveQueue />
       <Form method="get" className="queue-filter">
         <fieldset>
           <legend>{t("queue.filter")}</legend>

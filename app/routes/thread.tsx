@@ -1,11 +1,11 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/thread";
 import { servicesContext, storedHtmlContext, visitorContext } from "#app/context.ts";
 import { Composer } from "#app/components/composer.tsx";
 import { ContentWarning } from "#app/components/content-warning.tsx";
+import { ThreadPosts } from "#app/components/live/thread-posts.tsx";
 import { Pager } from "#app/components/pager.tsx";
-import { StoredHtml } from "#app/components/stored-html.tsx";
-import { TimeStamp } from "#app/components/time-stamp.tsx";
+import { postBodyId, type PostView } from "#app/components/thread-post.tsx";
 import { isMessageKey, type MessageKey } from "#app/i18n/catalog.ts";
 import { useLocale, useT } from "#app/i18n/use-t.ts";
 import { requireMember } from "#app/lib/auth.server.ts";
@@ -21,7 +21,11 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const page = url.searchParams.get("page") === "last" ? "last" : pageParam(request);
   const services = context.get(servicesContext);
-  const result = await orNotFound(() => services.forums.threadPage(visitor.member, params.threadId, page));
+  // Whom the reader blocks, for posts that arrive live (components/live/): collapsed as here.
+  const [result, blocked] = await Promise.all([
+    orNotFound(() => services.forums.threadPage(visitor.member, params.threadId, page)),
+    visitor.member ? services.blocks.blockedPseudonyms(visitor.member.id) : [],
+  ]);
   const notices = url.searchParams.getAll("notice").filter(shownNotice).slice(0, 3);
   // In a document response the stored HTML goes into the page only, not into the hydration data.
   const pageHtml = context.get(storedHtmlContext);
@@ -39,21 +43,25 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
       moderates: can(visitor.member, "mod.content", result.thread.forumId),
     },
     forum: result.forum,
-    posts: result.posts.map((p) => ({
-      id: p.id,
-      author: p.author,
-      mine: visitor.member?.id === p.authorId,
-      bodyHtml: bodyHtml(p.id, p.bodyHtml),
-      contentWarning: p.contentWarning,
-      status: p.status,
-      blocked: p.blocked,
-      attachments: p.attachments,
-      created: stamp(p.createdAt, visitor.locale),
-      edited: Boolean(p.editedAt) && p.status !== "deleted",
-    })),
+    posts: result.posts.map(
+      (p): PostView => ({
+        id: p.id,
+        author: p.author,
+        mine: visitor.member?.id === p.authorId,
+        bodyHtml: bodyHtml(p.id, p.bodyHtml),
+        contentWarning: p.contentWarning,
+        status: p.status,
+        blocked: p.blocked,
+        attachments: p.attachments,
+        created: stamp(p.createdAt, visitor.locale),
+        edited: Boolean(p.editedAt) && p.status !== "deleted",
+      }),
+    ),
     page: result.page,
     pages: result.pages,
     signedIn: Boolean(visitor.member),
+    me: visitor.member?.pseudonym ?? null,
+    blocked,
     openWarnings: visitor.openContentWarnings,
     idempotencyKey: newIdempotencyKey(),
     notices,
@@ -119,47 +127,15 @@ export default function Thread({ loaderData, actionData }: Route.ComponentProps)
         </p>
       ) : null}
       <ContentWarning label={thread.contentWarning} open={loaderData.openWarnings}>
-        <ol className="posts">
-          {loaderData.posts.map((post) => (
-            <li key={post.id} id={`post-${post.id}`} className="post">
-              <header className="meta">
-                <strong>{post.author ?? t("thread.formerMember")}</strong> · <TimeStamp at={post.created} />
-                {post.edited ? ` · ${t("thread.edited")}` : null}
-                {post.status === "pending" ? ` · ${t("thread.pending")}` : null}
-              </header>
-              {post.status === "deleted" ? (
-                <p className="deleted">{t("thread.deletedByAuthor")}</p>
-              ) : post.blocked ? (
-                <details className="blocked">
-                  <summary>{t("thread.blockedCollapsed")}</summary>
-                  <PostBody post={post} open={loaderData.openWarnings} />
-                </details>
-              ) : (
-                <PostBody post={post} open={loaderData.openWarnings} />
-              )}
-              {post.status !== "deleted" && loaderData.signedIn ? (
-                <footer className="post-actions">
-                  <a href="#reply">{t("thread.reply")}</a>
-                  {/* Plain links: a router <Link> resolves its path on every render, 25 times a page. */}
-                  {post.mine ? <a href={`/p/${post.id}/edit`}>{t("thread.edit")}</a> : <a href={`/p/${post.id}/report`}>{t("thread.report")}</a>}
-                  {!post.mine && post.author ? (
-                    <a href={`/members/${encodeURIComponent(post.author)}/report`}>{t("reports.reportMember", { name: post.author })}</a>
-                  ) : null}
-                  {loaderData.moderation.moderates ? <a href={`/mod/posts/${post.id}`}>{t("mod.moderatePost")}</a> : null}
-                  {!post.mine && post.author ? (
-                    <Form method="post" className="inline">
-                      <input type="hidden" name="action" value={post.blocked ? "unblock" : "block"} />
-                      <input type="hidden" name="pseudonym" value={post.author} />
-                      <button type="submit" className="link-button">
-                        {t(post.blocked ? "thread.unblock" : "thread.block", { name: post.author })}
-                      </button>
-                    </Form>
-                  ) : null}
-                </footer>
-              ) : null}
-            </li>
-          ))}
-        </ol>
+        <ThreadPosts
+          key={`${thread.id}:${loaderData.page}`}
+          threadId={thread.id}
+          posts={loaderData.posts}
+          lastPage={loaderData.page === loaderData.pages}
+          me={loaderData.me}
+          blocked={loaderData.blocked}
+          context={{ signedIn: loaderData.signedIn, moderates: loaderData.moderation.moderates, openWarnings: loaderData.openWarnings }}
+        />
       </ContentWarning>
       <Pager page={loaderData.page} pages={loaderData.pages} base={`/t/${thread.id}`} />
       <section id="reply" className="reply">
@@ -201,28 +177,5 @@ function ThreadModeration(props: { thread: string; signedIn: boolean; locked: bo
         </>
       ) : null}
     </p>
-  );
-}
-
-const postBodyId = (postId: string) => `post-body-${postId}`;
-
-function PostBody({
-  post,
-  open,
-}: {
-  post: { id: string; bodyHtml: string | null; contentWarning: string | null; attachments: Array<{ id: string; name: string; size: number }> };
-  open: boolean;
-}) {
-  const t = useT();
-  return (
-    <ContentWarning label={post.contentWarning} open={open}>
-      {/* Stored HTML was made by the media guard's renderer at write time (sanitised, allow-listed). */}
-      <StoredHtml id={postBodyId(post.id)} className="post-body" html={post.bodyHtml} />
-      {post.attachments.map((a) => (
-        <p key={a.id} className="attachment">
-          <a href={`/attachments/${a.id}`}>{t("thread.attachment", { name: a.name, size: `${Math.ceil(a.size / 1024)} KB` })}</a>
-        </p>
-      ))}
-    </ContentWarning>
   );
 }

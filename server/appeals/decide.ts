@@ -29,7 +29,7 @@ export async function decide(db: Db, actor: Actor | null, appealId: string, outc
       .where(and(eq(appeals.id, found.id), isNull(appeals.decidedAt)))
       .returning({ id: appeals.id });
     if (!decided) throw new Invalid({}, "history.alreadyDecided");
-    if (form.outcome === "overturned") await undo(tx, found);
+    const shown = form.outcome === "overturned" ? await undo(tx, found) : null;
     await resolveTarget(tx, { appeal: found.id, member: found.memberId }, moderator.id, form.outcome);
     await audit(tx, memberActor(moderator.id), {
       action: "appeal.decide",
@@ -42,22 +42,24 @@ export async function decide(db: Db, actor: Actor | null, appealId: string, outc
     // Same `now()` as decided_at: the notifications page tells this notice (an outcome) from the
     // event's own one by that.
     await tx.insert(notifications).values({ memberId: found.memberId, kind: "moderation", eventId: found.event.id, createdAt: sql`now()` });
-    return { memberId: found.memberId, outcome: form.outcome as Outcome };
+    return { memberId: found.memberId, outcome: form.outcome as Outcome, shownPostId: shown };
   });
 }
 
-async function undo(tx: Tx, found: AppealCase) {
+/** Undoes the appealed action; returns the post it brought back into view, if any. */
+async function undo(tx: Tx, found: AppealCase): Promise<string | null> {
   const { kind, postId, threadId } = found.event;
   if (kind === "suspension") {
     await tx
       .update(members)
       .set({ status: "active", suspendedUntil: null })
       .where(and(eq(members.id, found.memberId), eq(members.status, "suspended")));
-    return;
+    return null;
   }
   // removal or hold_rejected. A post its author deleted stays deleted.
   const from = kind === "removal" ? (["removed", "hidden"] as const) : (["removed", "pending", "hidden"] as const);
   let restoredThread = threadId;
+  let shownPost: string | null = null;
   if (postId) {
     const [before] = await tx.select({ status: posts.status }).from(posts).where(eq(posts.id, postId)).for("update");
     const [post] = await tx
@@ -69,6 +71,7 @@ async function undo(tx: Tx, found: AppealCase) {
     if (post && before?.status === "pending") await notifyAfterApproval(tx, postId);
     else if (post && before) await recount(tx, post.threadId, before.status, "visible");
     restoredThread = post?.threadId ?? null;
+    if (post) shownPost = postId;
     // The thread comes back only with its first post, or when the thread itself was the target.
     if (restoredThread) {
       const [first] = await tx
@@ -86,4 +89,5 @@ async function undo(tx: Tx, found: AppealCase) {
       .set({ status: "visible" })
       .where(and(eq(threads.id, restoredThread), inArray(threads.status, ["removed", "pending"])));
   }
+  return shownPost;
 }

@@ -27,3 +27,14 @@ export async function blockedIds(db: Db, blockerId: string): Promise<string[]> {
   const rows = await db.select({ id: blocks.blockedId }).from(blocks).where(eq(blocks.blockerId, blockerId));
   return rows.map((r) => r.id);
 }
+
+/** The pseudonyms of the members a member blocks (their own page's data: a thread page collapses
+ *  live posts by them as it collapses rendered ones). */
+export async function blockedPseudonyms(db: Db, blockerId: string): Promise<string[]> {
+  const rows = await db
+    .select({ pseudonym: members.pseudonym })
+    .from(blocks)
+    .innerJoin(members, eq(members.id, blocks.blockedId))
+    .where(eq(blocks.blockerId, blockerId));
+  return rows.map((r) => r.pseudonym);
+}

@@ -19,6 +19,7 @@ import { decideHold } from "#server/holds/decision.ts";
 import { linksIn } from "#server/holds/index.ts";
 import { composePost } from "./compose.ts";
 import { editForm } from "./post-forms.ts";
+import { queueChanged } from "#server/moderation/queue.ts";
 import { queuePost } from "./posting.ts";
 import { findThread } from "./thread-page.ts";
 import type { Viewer } from "./viewer.ts";
@@ -90,7 +91,7 @@ export async function editPost(db: Db, member: Actor, postId: string, data: Form
         .where(eq(threads.id, post.threadId));
     }
     await queuePost(tx, decision, { id: post.id, threadId: post.threadId, forumId: thread.forumId, authorId: member.id });
-    return { threadId: post.threadId, postId: post.id, notices: composed.notices, pending: status === "pending" };
+    return { threadId: post.threadId, postId: post.id, notices: composed.notices, pending: status === "pending", wasVisible: post.status === "visible" };
   });
 }
 
@@ -103,11 +104,17 @@ export async function deletePost(db: Db, member: Member, postId: string) {
     if (post.status === "pending") {
       if (thread.status === "pending") await tx.delete(threads).where(eq(threads.id, thread.id));
       else await tx.delete(posts).where(eq(posts.id, post.id));
+      await queueChanged(tx);
       return;
     }
     await tx.update(posts).set({ status: "deleted", bodySource: "", bodyHtml: "", contentWarning: null, editedAt: new Date() }).where(eq(posts.id, post.id));
     await tx.delete(attachments).where(eq(attachments.postId, post.id));
     await tx.delete(notifications).where(eq(notifications.postId, post.id));
   });
-  return { threadId: post.threadId, threadGone: post.status === "pending" && thread.status === "pending" };
+  return {
+    threadId: post.threadId,
+    postId: post.id,
+    wasVisible: post.status === "visible",
+    threadGone: post.status === "pending" && thread.status === "pending",
+  };
 }

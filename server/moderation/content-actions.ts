@@ -7,6 +7,7 @@ import type { Tx } from "#db/client.ts";
 import { members, posts, threads } from "#db/schema.ts";
 import { authorize, type Actor } from "#server/authz/policy.ts";
 import { Invalid } from "#server/errors.ts";
+import type { PostChanges } from "#server/forums/live-posts.ts";
 import { notifyAfterApproval } from "#server/forums/posting.ts";
 import type { ServiceDeps } from "#server/service-deps.ts";
 import { afterCommit, type AfterCommit } from "./after-commit.ts";
@@ -19,7 +20,7 @@ type Deps = Pick<ServiceDeps, "db" | "live">;
 
 async function run(deps: Deps, work: (tx: Tx) => Promise<AfterCommit>) {
   const done = await deps.db.transaction(work);
-  await afterCommit(deps.live, done);
+  await afterCommit(deps, done);
 }
 
 /** Approving lets a waiting post (and a pending thread with it) be seen; a probation post counts
@@ -54,7 +55,7 @@ export async function approve(deps: Deps, actor: Actor, target: ContentTarget, r
       detail: { probation },
     });
     // Counted in its thread now (and its last activity), and the members it mentions told.
-    return { notify: await notifyAfterApproval(tx, post.id) };
+    return { notify: await notifyAfterApproval(tx, post.id), posts: { shown: [post.id] } };
   });
 }
 
@@ -122,7 +123,8 @@ export async function changeStatus(deps: Deps, actor: Actor, change: Change, tar
     } else await tx.update(threads).set({ status: TO[change] }).where(eq(threads.id, found.id));
     if (change === "hide" || change === "remove") await resolveTarget(tx, found.queue, actor.id, change === "hide" ? "hidden" : "removed");
     await audit(tx, memberActor(actor.id), { action: `${found.kind}.${change}`, targetKind: found.kind, targetId: found.id, forumId: found.forumId, reason });
-    if ((change !== "remove" && change !== "restore") || !found.authorId) return {};
+    const seen = found.kind === "post" ? postChange(found, TO[change]) : undefined;
+    if ((change !== "remove" && change !== "restore") || !found.authorId) return { posts: seen };
     await recordEvent(tx, {
       memberId: found.authorId,
       kind: change === "remove" ? "removal" : "restored",
@@ -131,8 +133,16 @@ export async function changeStatus(deps: Deps, actor: Actor, change: Change, tar
       threadId: found.threadId,
       context: found.title,
     });
-    return { notify: [found.authorId] };
+    return { notify: [found.authorId], posts: seen };
   });
+}
+
+/** What a post's open thread pages hear of its new status: only a change into or out of view
+ *  (a post that waited, or stays out of view, was never on anyone else's screen). */
+function postChange(post: { id: string; threadId: string; status: string }, to: string): PostChanges | undefined {
+  if (to === "visible") return { shown: [post.id] };
+  if (post.status === "visible") return { gone: [{ threadId: post.threadId, postId: post.id }] };
+  return undefined;
 }
 
 /** Adds, changes or (with null) clears the content warning of a post or a thread. */
@@ -151,6 +161,7 @@ export async function setContentWarning(deps: Deps, actor: Actor, target: Conten
       reason,
       detail: { warning },
     });
-    return {};
+    // An open page shows a post's own warning as soon as it is set (a visible post only).
+    return kind === "post" ? { posts: { shown: [found.id] } } : {};
   });
 }

@@ -31,7 +31,7 @@ async function onMember(
     if (!outranks(actor, member)) throw new Forbidden();
     return work(tx, member);
   });
-  await afterCommit(deps.live, done);
+  await afterCommit(deps, done);
 }
 
 /** A private warning; about a post (a moderator of its forum may warn) or the member in general. */

@@ -1,9 +1,11 @@
 // Writing to the moderators' queue. One open item per kind and target: a second report on the
 // same post raises its count and, if more urgent, its priority, instead of adding a row. Acting
-// on a target resolves every open item about it, and the reports grouped on them.
+// on a target resolves every open item about it, and the reports grouped on them. Every change
+// tells the moderators' open screens (`mod:queue`), when its transaction commits.
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "#db/client.ts";
 import { queueItems, reports } from "#db/schema.ts";
+import { pushAtCommit } from "#server/realtime/notify-live.ts";
 
 export type QueueKind = (typeof queueItems.$inferSelect)["kind"];
 
@@ -64,7 +66,15 @@ export async function openQueueItem(db: DbOrTx, item: NewQueueItem): Promise<str
       },
     })
     .returning({ id: queueItems.id });
+  await queueChanged(db);
   return row!.id;
+}
+
+/** `mod:queue` to every moderator's screens once `db`'s transaction commits (never if it rolls
+ *  back), however many items it changed. Carries nothing: the queue page reads itself again,
+ *  as each moderator may see it. For the few writes to queue items outside this module too. */
+export async function queueChanged(db: DbOrTx) {
+  await pushAtCommit(db, { moderators: true }, "mod:queue");
 }
 
 /** Resolves every open item on a target (and its open reports); returns the items' ids. */
@@ -77,6 +87,7 @@ export async function resolveTarget(db: DbOrTx, target: QueueTarget, by: string 
     .where(where)
     .returning({ id: queueItems.id, kind: queueItems.kind, detail: queueItems.detail });
   if (!kinds || kinds.includes("report")) await resolveReports(db, target);
+  if (resolved.length) await queueChanged(db);
   return resolved;
 }
 

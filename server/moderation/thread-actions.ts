@@ -7,6 +7,7 @@ import { authorize, type Actor } from "#server/authz/policy.ts";
 import { Invalid } from "#server/errors.ts";
 import type { ServiceDeps } from "#server/service-deps.ts";
 import { audit, memberActor } from "./audit.ts";
+import { queueChanged } from "./queue.ts";
 import { lockThread } from "./targets.ts";
 
 type Deps = Pick<ServiceDeps, "db">;
@@ -53,6 +54,8 @@ export async function moveThread(deps: Deps, actor: Actor, threadId: string, to:
           ),
         ),
       );
+    // Items that moved to another forum's moderators: their queues change too.
+    await queueChanged(tx);
     await audit(tx, memberActor(actor.id), {
       action: "thread.move",
       targetKind: "thread",

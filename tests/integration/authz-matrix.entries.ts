@@ -3,6 +3,7 @@
 // in (A: the forum the "moderator" persona moderates), null for targets outside every forum.
 import type { Db } from "#db/client.ts";
 import { allows, POLICY, type Permission } from "#server/authz/policy.ts";
+import { openSocket } from "#tests/helpers/live-sockets.ts";
 import type { Persona, PersonaName } from "#tests/helpers/personas.ts";
 
 export interface Fixture {
@@ -45,6 +46,26 @@ const page = (name: string, permission: Permission, path: string | ((fx: Fixture
   forum,
   run: async (p, fx) => p.client.get(typeof path === "string" ? path : await path(fx, p)),
 });
+
+/** A socket event, answered as a response would be: 200 for `{ok: true}`, 403 for a refusal or
+ *  a refused handshake (no session, a waiting or banned member). */
+function socketRow(name: string, event: "thread:watch" | "thread:unwatch"): Entry {
+  return {
+    name: `SOCKET ${name}`,
+    permission: "forums.members",
+    run: async (p, fx) => {
+      const { threadId } = await fx.thread();
+      const { socket, error } = await openSocket(p.client);
+      if (error) return new Response(null, { status: 403 });
+      try {
+        const answer = await socket.timeout(5000).emitWithAck(event, { thread: threadId });
+        return new Response(null, { status: answer.ok ? 200 : 403 });
+      } finally {
+        socket.disconnect();
+      }
+    },
+  };
+}
 
 export const MATRIX: Entry[] = [
   page("/help", "safety.read", "/help"),
@@ -164,6 +185,9 @@ export const MATRIX: Entry[] = [
     "/admin/moderators",
   ),
   act("create an invite", "admin.invites", undefined, async () => ({ intent: "create", label: "" }), "/admin/invites"),
+  page("/notifications/unread (the header's live count)", "notifications.read", "/notifications/unread"),
+  socketRow("thread:watch (a thread in a members-only forum)", "thread:watch"),
+  socketRow("thread:unwatch (a thread in a members-only forum)", "thread:unwatch"),
 ];
 
 /** Forum ids for rows that ask the rule about more than one forum; set by the test file. */
