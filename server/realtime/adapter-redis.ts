@@ -17,7 +17,8 @@ type Track = (client: Redis, kind: "publisher" | "reader") => void;
 
 /** `track` sees every connection made here (relay-status.ts watches them). */
 export function adapterRedis(base: Redis, track: Track = () => {}): Redis {
-  const publisher = markRejectionsHandled(base.duplicate({ enableOfflineQueue: false, maxRetriesPerRequest: 1 }));
+  // Connected at once: nothing else would connect it, since it refuses commands until it is ready.
+  const publisher = markRejectionsHandled(base.duplicate({ lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1 }));
   track(publisher, "publisher");
   const duplicate = publisher.duplicate.bind(publisher);
   publisher.duplicate = ((override?: Parameters<Redis["duplicate"]>[0]) => {
