@@ -21,6 +21,7 @@ import { attachSocketHandlers, createIo, createIoLive, eventLimiter, listenForLi
 import { createServices } from "./services.ts";
 import { scheduleSweeps } from "./media/sweeper.ts";
 import { scheduleSessionCleanup } from "./jobs/session-cleanup.ts";
+import { scheduleChatRetention } from "./chat/retention.ts";
 
 // Found from server/start.ts and from the bundle in build/ alike (not needed by `npm run dev`).
 const buildDir = () => projectPath("build/server/index.js").replace(/server[\\/]index\.js$/, "");
@@ -83,6 +84,7 @@ export async function startHearth(opts: {
   });
   httpServer.on("request", app);
   const stopSessionCleanup = scheduleSessionCleanup(services, log);
+  const stopChatRetention = scheduleChatRetention(services, log);
   const stopSweeps =
     opts.sweep === false
       ? async () => {}
@@ -112,6 +114,7 @@ export async function startHearth(opts: {
       await liveListener.close();
       await stopSweeps();
       await stopSessionCleanup();
+      await stopChatRetention();
       await Promise.race([drained, new Promise((r) => setTimeout(r, 10_000).unref())]);
       httpServer.closeAllConnections();
       redis?.disconnect();

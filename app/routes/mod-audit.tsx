@@ -112,5 +112,7 @@ function Target({ row }: { row: Row }) {
   if (row.targetKind === "thread" && row.targetId) return <a href={`/mod/threads/${row.targetId}`}>{t("audit.targetThread", { title: row.thread ?? "…" })}</a>;
   if (row.targetKind === "member") return <span>{t("audit.targetMember", { name: row.member ?? t("audit.formerMember") })}</span>;
   if (row.targetKind === "setting") return <span>{t("audit.targetSetting")}</span>;
+  if (row.targetKind === "message") return <span>{t("audit.targetMessage")}</span>;
+  if (row.targetKind === "room") return <span>{t("audit.targetRoom")}</span>;
   return row.targetKind ? <span>{t("audit.targetOther", { kind: row.targetKind })}</span> : null;
 }

@@ -26,7 +26,8 @@ export type Intent =
   | "suspend"
   | "ban"
   | "unban"
-  | "resume";
+  | "resume"
+  | "removeMessage";
 
 export function DoneNotice({ done, state }: { done: string | null; state?: FormState | null }) {
   const t = useT();
@@ -81,6 +82,8 @@ export interface ActionTarget {
   threadId?: string | null;
   memberId?: string | null;
   itemId?: string | null;
+  /** A chat message: its room's slug and its public id. */
+  message?: { room: string; id: string } | null;
   templates: string[];
 }
 
@@ -109,6 +112,8 @@ export function ActionForm({
       {target.threadId && !target.postId ? <input type="hidden" name="threadId" value={target.threadId} /> : null}
       {target.memberId ? <input type="hidden" name="memberId" value={target.memberId} /> : null}
       {target.itemId ? <input type="hidden" name="itemId" value={target.itemId} /> : null}
+      {target.message ? <input type="hidden" name="room" value={target.message.room} /> : null}
+      {target.message ? <input type="hidden" name="messageId" value={target.message.id} /> : null}
       <ReasonPicker idPrefix={p} templates={target.templates} />
       {content?.length ? (
         <fieldset>

@@ -14,6 +14,7 @@ import { requireMember } from "#app/lib/auth.server.ts";
 import { orNotFound, pageParam } from "#app/lib/not-found.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { stamp } from "#app/lib/time.ts";
+import { chatMessageId } from "#app/contracts/chat.ts";
 import { QUEUE_KINDS } from "#server/moderation/queue-page.ts";
 import { moderationAction } from "./mod-act.server.ts";
 import { ActionForm, DoneNotice, ModeratedContent, useReasonLabel, type Intent } from "./mod-forms.tsx";
@@ -50,6 +51,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       memberId: item.memberId,
       appealId: item.appealId,
       appealNote: item.appealNote,
+      message: item.message ? { ...item.message, id: chatMessageId(item.message.seq), created: stamp(new Date(item.message.createdAt), visitor.locale) } : null,
       member: item.member?.pseudonym ? item.member : null,
       opened: stamp(item.openedAt, visitor.locale),
       content: item.content,
@@ -122,6 +124,10 @@ export default function Mod({ loaderData, actionData }: Route.ComponentProps) {
 }
 
 function contentIntents(item: Item): Intent[] {
+  if (item.message) {
+    const intents: Intent[] = item.kind === "report" || item.kind === "flag" ? ["dismiss"] : [];
+    return item.message.status === "visible" ? [...intents, "removeMessage"] : intents;
+  }
   const status = item.postId ? item.content?.status : item.thread?.status;
   if (item.kind === "pending" || item.kind === "hold") return ["approve", "reject", "warning"];
   const intents: Intent[] = [];
@@ -158,7 +164,11 @@ function QueueItem({ item, templates, actsOnMembers }: { item: Item; templates: 
       </h2>
       {item.reasons.length ? <p>{t("queue.reasons", { reasons: item.reasons.map(reasonLabel).join(", ") })}</p> : null}
       <p className="meta">
-        {item.forum ? t("queue.forum", { name: item.forum.names[locale] ?? item.forum.names.en ?? item.forum.slug }) : t("queue.noForum")}
+        {item.message
+          ? t("queue.room", { name: item.message.roomNames[locale] ?? item.message.roomNames.en ?? item.message.room })
+          : item.forum
+            ? t("queue.forum", { name: item.forum.names[locale] ?? item.forum.names.en ?? item.forum.slug })
+            : t("queue.noForum")}
         {item.thread ? (
           <>
             {" · "}
@@ -180,6 +190,7 @@ function QueueItem({ item, templates, actsOnMembers }: { item: Item; templates: 
           </ul>
         </div>
       ) : null}
+      {item.message ? <QueuedMessage item={item} message={item.message} /> : null}
       {item.content ? (
         <ModeratedContent id={item.id} html={item.content.bodyHtml} collapsed={item.collapsed} contentWarning={item.content.contentWarning} />
       ) : item.postId || item.threadId ? (
@@ -206,8 +217,16 @@ function QueueItem({ item, templates, actsOnMembers }: { item: Item; templates: 
       ) : null}
       {item.kind === "approval" || item.kind === "appeal" ? null : (
         <ActionForm
-          target={{ idPrefix: item.id, postId: item.postId, threadId: item.threadId, memberId: item.memberId, itemId: item.id, templates }}
-          content={item.postId || item.threadId ? contentIntents(item) : item.kind === "report" ? ["dismiss"] : []}
+          target={{
+            idPrefix: item.id,
+            postId: item.postId,
+            threadId: item.threadId,
+            memberId: item.memberId,
+            itemId: item.id,
+            message: item.message ? { room: item.message.room, id: item.message.id } : null,
+            templates,
+          }}
+          content={item.postId || item.threadId || item.message ? contentIntents(item) : item.kind === "report" ? ["dismiss"] : []}
           member={memberIntents(item, actsOnMembers)}
           thread={!item.postId && item.thread ? item.thread : null}
           warning={item.content?.contentWarning ?? null}
@@ -219,5 +238,31 @@ function QueueItem({ item, templates, actsOnMembers }: { item: Item; templates: 
         {item.memberId && actsOnMembers ? <a href={`/mod/members/${item.memberId}`}>{t("queue.memberPage")}</a> : null}
       </p>
     </li>
+  );
+}
+
+/** A chat message as the room showed it: plain text, escaped by React. */
+function QueuedMessage({ item, message }: { item: Item; message: NonNullable<Item["message"]> }) {
+  const t = useT();
+  const body = (
+    <blockquote className="post-body chat-message" id={`mod-message-${item.id}`}>
+      <p>{message.body}</p>
+    </blockquote>
+  );
+  return (
+    <div>
+      <p className="meta">
+        {t("queue.kindMessage")} · <TimeStamp at={message.created} />
+      </p>
+      {message.status !== "visible" ? <p>{t("queue.messageRemoved")}</p> : null}
+      {item.collapsed ? (
+        <details className="mod-collapsed">
+          <summary>{t("queue.showContent")}</summary>
+          {body}
+        </details>
+      ) : (
+        body
+      )}
+    </div>
   );
 }

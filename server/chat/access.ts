@@ -86,7 +86,13 @@ export async function writeStanding(db: Db, actor: Actor, entered: EnteredRoom, 
   return { can: true };
 }
 
-/** Minutes left of a mute, rounded up: what a muted member is told ("for 12 more minutes"). */
-export function minutesLeft(until: Date, now = new Date()): number {
-  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+/** What "chat.readOnly.muted" fills in: the minutes left, rounded up, and the end as
+ *  "2026-12-03 14:05 UTC" (the same in both languages; no guess at the reader's time zone).
+ *  Pages call it with RoomView.muteUntil. */
+export function muteParams(until: Date | string, now = new Date()): { minutes: number; until: string } {
+  const end = new Date(until);
+  return {
+    minutes: Math.max(1, Math.ceil((end.getTime() - now.getTime()) / 60_000)),
+    until: `${end.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+  };
 }

@@ -22,7 +22,7 @@ import { recordRemovals } from "#server/media/guard.ts";
 import { PRIORITY } from "#server/moderation/priority.ts";
 import { openQueueItem } from "#server/moderation/queue.ts";
 import { readSetting } from "#server/settings/store.ts";
-import { enterRoom, minutesLeft, moderatesChat, writeStanding, type EnteredRoom } from "./access.ts";
+import { enterRoom, moderatesChat, muteParams, writeStanding, type EnteredRoom } from "./access.ts";
 import { checkBody, judgeBody, scanBody } from "./body.ts";
 import { messageOf } from "./history.ts";
 
@@ -41,13 +41,7 @@ export async function requireWriter(db: Db, actor: Actor, entered: EnteredRoom, 
   const standing = await writeStanding(db, actor, entered, now);
   if (standing.can) return;
   const until = entered.muteUntil;
-  const params = standing.why === "chat.readOnly.muted" && until ? { minutes: minutesLeft(until, now), until: utcMinute(until) } : undefined;
-  throw new Invalid({}, standing.why, params);
-}
-
-/** "2026-12-03 14:05 UTC": the same in both languages, and no guess at the reader's time zone. */
-export function utcMinute(at: Date): string {
-  return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  throw new Invalid({}, standing.why, standing.why === "chat.readOnly.muted" && until ? muteParams(until, now) : undefined);
 }
 
 /** Typing is a sign of writing: only someone who may write in the room shows it. */

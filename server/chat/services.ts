@@ -12,7 +12,7 @@ import { deleteExpired } from "./retention.ts";
 import { roomView, syncRoom, type RoomOptions } from "./rooms.ts";
 import { mayType, sendMessage } from "./send.ts";
 
-export type { RoomSummary, WriteStanding } from "./access.ts";
+export { muteParams, type RoomSummary, type WriteStanding } from "./access.ts";
 export type { RoomView } from "./rooms.ts";
 export type { Sent } from "./send.ts";
 

@@ -11,7 +11,7 @@ import { PAGE_SIZE } from "#server/forums/viewer.ts";
 import { forumScope } from "./scope.ts";
 
 /** Rows about moderation that name no forum: what moderators of every forum see besides forums'. */
-const MODERATION_TARGETS = ["post", "thread", "member", "report", "queue", "appeal"];
+const MODERATION_TARGETS = ["post", "thread", "member", "report", "queue", "appeal", "message", "room"];
 
 function conditions(actor: Actor, action: string | null): SQL | undefined {
   const where: Array<SQL | undefined> = [];
@@ -96,6 +96,13 @@ export const AUDIT_ACTIONS = [
   "thread.move",
   "report.dismiss",
   "flag.dismiss",
+  "chat.remove",
+  "chat.mute",
+  "chat.unmute",
+  "chat.slow",
+  "chat.lock",
+  "chat.unlock",
+  "chat.retention",
   "member.warn",
   "member.suspend",
   "member.ban",

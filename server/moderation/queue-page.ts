@@ -7,7 +7,7 @@
 // page (OFFSET) costs index entries, not joined rows.
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
-import { appeals, forums, members, queueItems, queueKind, settings, threads } from "#db/schema.ts";
+import { appeals, chatMessages, chatRooms, forums, members, queueItems, queueKind, settings, threads } from "#db/schema.ts";
 import { authorize, type Actor } from "#server/authz/policy.ts";
 /** Items a page. Each carries its content and its action forms, and a moderator reads each one
  *  with care: ten a page (docs/performance.md has what 25 cost). */
@@ -28,6 +28,8 @@ export interface QueueFilter {
 
 export type QueueReporter = { pseudonym: string | null; reason: string; note: string | null };
 export type QueueContent = { id: string; bodyHtml: string; contentWarning: string | null; status: string; createdAt: string };
+/** A chat message's item: the room and the text (plain: the page escapes it). */
+export type QueueMessage = { seq: number; room: string; roomNames: Record<string, string>; body: string; status: string; createdAt: string };
 
 function conditions(actor: Actor, filter: QueueFilter): SQL[] {
   const scope = forumScope(actor);
@@ -43,7 +45,9 @@ const reporters = sql<QueueReporter[] | null>`(
   from (select * from reports r0 where r0.resolved_at is null and (
     (r0.target_kind = 'post' and r0.post_id = ${queueItems.postId})
     or (r0.target_kind = 'thread' and ${queueItems.postId} is null and r0.thread_id = ${queueItems.threadId})
-    or (r0.target_kind = 'member' and ${queueItems.postId} is null and ${queueItems.threadId} is null and r0.member_id = ${queueItems.memberId}))
+    or (r0.target_kind = 'message' and r0.message_id = ${queueItems.messageId})
+    or (r0.target_kind = 'member' and ${queueItems.postId} is null and ${queueItems.threadId} is null and ${queueItems.messageId} is null
+        and r0.member_id = ${queueItems.memberId}))
     order by r0.created_at limit 20) r
   left join ${members} rm on rm.id = r.reporter_id
   where ${queueItems.kind} = 'report')`;
@@ -53,6 +57,10 @@ const content = sql<QueueContent | null>`(
   select json_build_object('id', pp.id, 'bodyHtml', pp.body_html, 'contentWarning', pp.content_warning, 'status', pp.status, 'createdAt', pp.created_at)
   from posts pp where pp.id = coalesce(${queueItems.postId},
     (select fp.id from posts fp where fp.thread_id = ${queueItems.threadId} order by fp.created_at, fp.id limit 1)))`;
+
+const message = sql<QueueMessage | null>`(
+  select json_build_object('seq', cm.seq, 'room', cr.slug, 'roomNames', cr.names, 'body', cm.body, 'status', cm.status, 'createdAt', cm.created_at)
+  from ${chatMessages} cm join ${chatRooms} cr on cr.id = cm.room_id where cm.id = ${queueItems.messageId})`;
 
 export async function queuePage(db: Db, actor: Actor, filter: QueueFilter) {
   authorize(actor, "mod.queue");
@@ -81,12 +89,14 @@ export async function queuePage(db: Db, actor: Actor, filter: QueueFilter) {
         threadId: queueItems.threadId,
         memberId: queueItems.memberId,
         appealId: queueItems.appealId,
+        messageId: queueItems.messageId,
         forum: { id: forums.id, slug: forums.slug, names: forums.names },
         thread: { title: threads.title, contentWarning: threads.contentWarning, status: threads.status, locked: threads.locked, pinned: threads.pinned },
         member: { pseudonym: members.pseudonym, role: members.role, status: members.status, postingPausedAt: members.postingPausedAt },
         appealNote: appeals.note,
         reporters,
         content,
+        message,
       })
       .from(page)
       .innerJoin(queueItems, eq(queueItems.id, page.id))

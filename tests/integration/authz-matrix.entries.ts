@@ -1,6 +1,7 @@
 // The rows of the authorization matrix: what to request for each page and action, and which
 // permission of server/authz/policy.ts decides it. A row's `forum` is the forum its target lives
 // in (A: the forum the "moderator" persona moderates), null for targets outside every forum.
+import type { ClientToServerEvents } from "#app/contracts/events.ts";
 import type { Db } from "#db/client.ts";
 import { allows, POLICY, type Permission } from "#server/authz/policy.ts";
 import { openSocket } from "#tests/helpers/live-sockets.ts";
@@ -22,7 +23,16 @@ export interface Fixture {
   writer: { id: string; pseudonym: string };
   /** A new plain member (a target for suspensions and bans); `waiting` for approvals. */
   freshMember(opts?: { waiting?: boolean; banned?: boolean }): Promise<{ id: string; pseudonym: string }>;
+  /** Opens a socket as `persona` (none for a refused handshake), emits one chat event and
+   *  answers its acknowledgement, or `{ok: false}` when there was no connection. */
+  emit(persona: Persona, event: ChatEvent, payload: Record<string, unknown>): Promise<{ ok: boolean }>;
+  /** A new message in the lounge by the writer: its public id. */
+  message(): Promise<string>;
+  /** Whether members on probation may write in chat (setting chat.probation_writes). */
+  probationWrites(on: boolean): Promise<void>;
 }
+
+export type ChatEvent = Exclude<keyof ClientToServerEvents, "session:check" | "thread:watch" | "thread:unwatch">;
 
 export interface Entry {
   name: string;
@@ -38,6 +48,25 @@ const act = (name: string, permission: Permission, forum: Entry["forum"], fields
   permission,
   forum,
   run: async (p, fx) => p.client.post(path, await fields(fx)),
+});
+
+/** A socket event as a row: its acknowledgement as a synthetic answer, 200 for `{ok: true}` and
+ *  403 for a refusal or no connection at all, so the same outcome rule applies. */
+const socket = (
+  event: ChatEvent,
+  what: string,
+  permission: Permission,
+  payload: (fx: Fixture, p: Persona) => Promise<Record<string, unknown>>,
+  opts: { probationWrites?: boolean; expect?: Entry["expect"] } = {},
+): Entry => ({
+  name: `socket ${event} ${what}`,
+  permission,
+  expect: opts.expect,
+  run: async (p, fx) => {
+    if (opts.probationWrites !== undefined) await fx.probationWrites(opts.probationWrites);
+    const ack = await fx.emit(p, event, await payload(fx, p));
+    return new Response(null, { status: ack.ok ? 200 : 403 });
+  },
 });
 
 const page = (name: string, permission: Permission, path: string | ((fx: Fixture, p: Persona) => Promise<string>), forum?: Entry["forum"]): Entry => ({
@@ -188,6 +217,26 @@ export const MATRIX: Entry[] = [
   page("/notifications/unread (the header's live count)", "notifications.read", "/notifications/unread"),
   socketRow("thread:watch (a thread in a members-only forum)", "thread:watch"),
   socketRow("thread:unwatch (a thread in a members-only forum)", "thread:unwatch"),
+  // Chat (docs/chat.md): every client event, over a real socket. Waiting and banned members and
+  // visitors get no socket at all; the lounge is a room for everyone let in.
+  socket("chat:join", "(the lounge)", "chat.read", async () => ({ room: "lounge" })),
+  socket("chat:join", "(the moderators' room)", "chat.moderatorsRoom", async () => ({ room: "moderators" })),
+  socket("chat:leave", "(the lounge)", "chat.read", async () => ({ room: "lounge" })),
+  socket("chat:sync", "(the lounge)", "chat.read", async () => ({ room: "lounge", afterId: null })),
+  socket("chat:send", "(the lounge, chat.probation_writes on)", "chat.write", async () => ({ room: "lounge", clientId: crypto.randomUUID(), body: "Hello." }), {
+    probationWrites: true,
+  }),
+  socket("chat:send", "(the lounge, by default)", "chat.write", async () => ({ room: "lounge", clientId: crypto.randomUUID(), body: "Hello again." }), {
+    probationWrites: false,
+    // The setting's default: members on probation read the general rooms but do not write there.
+    expect: (p) => (p.name !== "probation" && allows(POLICY["chat.write"], p.actor) ? "allow" : "deny"),
+  }),
+  socket("chat:typing", "(the lounge, chat.probation_writes on)", "chat.write", async () => ({ room: "lounge" }), { probationWrites: true }),
+  socket("chat:report", "(the writer's message)", "report.create", async (fx) => ({ room: "lounge", id: await fx.message(), reason: "harassment" })),
+  socket("chat:remove", "(the writer's message)", "chat.moderate", async (fx) => ({ room: "lounge", id: await fx.message(), reason: "Matrix" })),
+  socket("chat:mute", "(a member, 5 minutes)", "chat.moderate", async (fx) => ({ room: "lounge", member: (await fx.freshMember()).pseudonym, minutes: 5 })),
+  socket("chat:slow", "(off)", "chat.moderate", async () => ({ room: "check-in", seconds: 0 })),
+  socket("chat:lock", "(unlocked)", "chat.moderate", async () => ({ room: "check-in", locked: false })),
 ];
 
 /** Forum ids for rows that ask the rule about more than one forum; set by the test file. */

@@ -23,6 +23,11 @@ import { fixtureForums, MATRIX, type Fixture } from "./authz-matrix.entries.ts";
 import { GOOD_PASSPHRASE, makeMember } from "#tests/helpers/members.ts";
 import { openQueueItem } from "#server/moderation/queue.ts";
 import { PRIORITY } from "#server/moderation/priority.ts";
+import { io as connect, type Socket } from "socket.io-client";
+import type { ClientToServerEvents, ServerToClientEvents } from "#app/contracts/events.ts";
+import { createNotifyLive } from "#server/realtime/notify-live.ts";
+import { createServices } from "#server/services.ts";
+import { writeSetting } from "#server/settings/store.ts";
 
 const database = await createTestDatabase({ probation: true });
 const hearth = await startTestHearth({ database });
@@ -34,6 +39,8 @@ const personas = await makePersonas(db, hearth.url, forumA!.id, forumB!.id);
 const writerMember = await makeMember(db);
 const author = asActor({ id: writerMember.memberId, role: "member" });
 await db.update(members).set({ approvedPosts: 10 }).where(eq(members.id, author.id));
+// Chat messages for the rows that act on one, sent by the writer through the same service.
+const chat = createServices({ db, throttle: relaxed(), live: createNotifyLive(database.pool) }).chat;
 fixtureForums.a = forumA!.id;
 fixtureForums.b = forumB!.id;
 
@@ -86,6 +93,31 @@ const fixture: Fixture = {
   async appeal() {
     const { eventId } = await fixture.removal(personas.member);
     return (await appeal(db, personas.member.actor, eventId, { note: "Please look again." })).appealId;
+  },
+  async emit(persona, event, payload) {
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(hearth.url, {
+      transports: ["websocket"],
+      extraHeaders: { cookie: persona.client.cookieHeader(), origin: hearth.url },
+      reconnection: false,
+      forceNew: true,
+    });
+    try {
+      const open = await new Promise<boolean>((resolve) => {
+        socket.once("connect", () => resolve(true));
+        socket.once("connect_error", () => resolve(false));
+      });
+      if (!open) return { ok: false };
+      return (await socket.timeout(10_000).emitWithAck(event as "chat:leave", payload as { room: string })) as { ok: boolean };
+    } finally {
+      socket.disconnect();
+    }
+  },
+  async message() {
+    const sent = await chat.send(author, "lounge", { clientId: randomUUID(), body: "A message to act on." });
+    return sent.message.id;
+  },
+  async probationWrites(on) {
+    await writeSetting(db, "chat.probation_writes", on);
   },
 };
 
