@@ -5,7 +5,9 @@
 //
 // A socket the server closes on purpose comes back: a role change, a block or a suspension closes
 // every socket of a member so that it reconnects with what the database says now. Only an ended
-// session (`session:ended`) stays closed, and the page is reloaded to show it.
+// session (`session:ended`) stays closed, and the page is reloaded to show it — unless this page
+// is signing out itself or being left: that navigation shows it, and a reload would cut it short.
+// A page that asks for the socket again later (signed in again) connects it again.
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "#app/contracts/events.ts";
@@ -26,17 +28,37 @@ const setStatus = (next: LiveStatus) => {
 /** The page's socket, opened on first use; null during server rendering. */
 export function liveSocket(): LiveSocket | null {
   if (typeof window === "undefined") return null;
-  if (socket) return socket;
+  if (socket) {
+    if (!socket.active) socket.connect();
+    return socket;
+  }
   const s: LiveSocket = io({ withCredentials: true, reconnectionDelay: 500, reconnectionDelayMax: 5000 });
   let ended = false;
-  s.on("connect", () => setStatus(relayOk ? "live" : "reconnecting"));
+  // The page is going anyway (its own sign-out, or the reader leaving): no reload to race it.
+  let leaving = false;
+  window.addEventListener("beforeunload", () => {
+    leaving = true;
+  });
+  document.addEventListener(
+    "submit",
+    (event) => {
+      const form = event.target;
+      if (form instanceof HTMLFormElement && new URL(form.action, window.location.href).pathname === "/logout") leaving = true;
+    },
+    true,
+  );
+  s.on("connect", () => {
+    ended = false;
+    leaving = false;
+    setStatus(relayOk ? "live" : "reconnecting");
+  });
   s.on("session:ended", () => {
     ended = true;
   });
   s.on("disconnect", (reason) => {
     setStatus("reconnecting");
     if (ended) {
-      window.location.reload();
+      if (!leaving) window.location.reload();
       return;
     }
     // The server closed it on purpose (a role change, a block): connect again at once.

@@ -64,6 +64,9 @@ export function useLiveThread(opts: LiveThreadOptions) {
   const watchedBefore = useRef(false);
   const latest = useRef(opts);
   latest.current = opts;
+  /** What the loader read last, and every post pushed: a post in neither is new to the reader. */
+  const loadedIds = useRef(new Set(posts.map((p) => p.id)));
+  const pushedIds = useRef(new Set<string>());
 
   useOnConnect((socket) => {
     socket.emit("thread:watch", { thread: threadId }, (answer) => {
@@ -87,8 +90,13 @@ export function useLiveThread(opts: LiveThreadOptions) {
     };
   }, [enabled, threadId]);
 
-  // Fresh data from the loader supersedes what was pushed about the posts it now holds.
+  // Fresh data from the loader supersedes what was pushed about the posts it now holds; replies
+  // it brings that were never pushed (missed while the socket was away) are new replies too.
   useEffect(() => {
+    const previous = loadedIds.current;
+    loadedIds.current = new Set(posts.map((p) => p.id));
+    const missed = posts.filter((p) => !previous.has(p.id) && !pushedIds.current.has(p.id) && !p.mine).map((p) => p.id);
+    if (missed.length) setUnseen((ids) => [...ids, ...missed.filter((id) => !ids.includes(id))]);
     setPushed((before) => {
       const onPage = new Set(posts.map((p) => p.id));
       const next = empty();
@@ -105,6 +113,7 @@ export function useLiveThread(opts: LiveThreadOptions) {
       if (post.threadId !== threadId) return;
       const { me, blocked, locale, posts: loaded } = latest.current;
       const view = viewOf(post, me, blocked, locale);
+      pushedIds.current.add(post.id);
       setPushed((before) => {
         const next: Pushed = { posts: new Map(before.posts).set(post.id, view), gone: new Set(before.gone), added: before.added };
         next.gone.delete(post.id);
