@@ -19,7 +19,6 @@ import { chatMember, openSocket, type ChatMember, type ChatSocket } from "./chat
 const ROOM = "lounge";
 const MEMBERS = 30;
 const KILLS = 5;
-const WAVES = 3;
 const database = await createTestDatabase();
 const db = database.db;
 const port = await freePort();
@@ -158,19 +157,18 @@ test("SIGKILL five times while thirty members send: every acknowledged message r
   for (let kill = 0; kill < KILLS; kill++) {
     await until(() => members.every((m) => m.socket.connected && m.pending().length === 0), "every member is connected and acknowledged");
     await Promise.all(members.map((m) => m.settled()));
-    // Waves of sends from everyone at once. Odd kills land at a random moment inside a wave; even
+    // A wave of sends from everyone at once, timed to its last acknowledgement; then another, and
+    // the kill. Odd kills land at a random moment while the second wave is being processed; even
     // ones as soon as PostgreSQL holds a message whose sender has no acknowledgement yet.
-    const killIn = 1 + Math.floor(Math.random() * (WAVES - 1));
-    for (let w = 0; w < WAVES; w++) {
-      for (const m of members) m.send(wave);
-      wave++;
-      if (w === killIn) {
-        if (kill % 2 === 1) await pause(Math.random() * 60);
-        else await untilCommittedNotAcked(members, room);
-        break;
-      }
-      await pause(150);
-    }
+    const first = Date.now();
+    for (const m of members) m.send(wave);
+    wave++;
+    await until(() => members.every((m) => m.pending().length === 0), "the first wave is acknowledged");
+    const waveMs = Date.now() - first;
+    for (const m of members) m.send(wave);
+    wave++;
+    if (kill % 2 === 1) await pause(waveMs * (0.1 + 0.8 * Math.random()));
+    else await untilCommittedNotAcked(members, room);
     await node.kill();
     // Whatever had reached a member before the process died has arrived once its socket closes.
     await until(() => members.every((m) => !m.socket.connected), "every socket has seen the server die");
