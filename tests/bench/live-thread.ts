@@ -4,7 +4,7 @@
 // warm up the renderer); each reply timed from its POST to its thread:post at every page. On one built Hearth node, then on two with Redis (half
 // the pages on each, replies posted to the first), on the embedded PostgreSQL. Prints figures;
 // asserts nothing. Run: npm run build && npx tsx tests/bench/live-thread.ts
-// (BENCH_PAGES=500, BENCH_REPLIES=30)
+// (BENCH_PAGES=500, BENCH_REPLIES=60)
 import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -18,7 +18,7 @@ import { loadAverage, rssMb, seedMembers, startDatabase, startHearthNode, startR
 import type { WatchersCommand } from "./realtime/watchers.ts";
 
 const PAGES = Number(process.env.BENCH_PAGES ?? 500);
-const REPLIES = Number(process.env.BENCH_REPLIES ?? 30);
+const REPLIES = Number(process.env.BENCH_REPLIES ?? 60);
 // Posting is limited per member (DEFAULT_LIMITS.postsPerMinute): enough authors that none is refused.
 const WARMUP = 2;
 const AUTHORS = Math.ceil((REPLIES + 2 * WARMUP) / (DEFAULT_LIMITS.postsPerMinute - 1));
