@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): figures go into docs/performance.md with the command that made them.
+# The real-time ones (tests/bench/chat.ts, live-thread.ts: issue 10) run their clients in a process
+# of their own and start a redis-server of their own (Debian's package) for the two-node runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run build --silent

@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { projectPath } from "#db/project-path.ts";
 import { Redis } from "ioredis";
 import { adapterRedis } from "#server/realtime/adapter-redis.ts";
+import { relayStatus } from "#server/realtime/relay-status.ts";
 import type { RequestHandler } from "express";
 import type { ServerBuild } from "react-router";
 import type { Database } from "#db/client.ts";
@@ -50,9 +51,10 @@ export async function startHearth(opts: {
 
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
   redis?.on("error", () => log.warn({ event: "redis-unavailable" }, "redis unavailable"));
-  // socket.io's streams adapter blocks its connection on XREAD and retries in a loop, so it gets
-  // its own connection, one that queues while Redis is away instead of failing at once.
-  const adapterConnection = redis ? adapterRedis(redis) : null;
+  // socket.io's streams adapter gets connections of its own (adapter-redis.ts), watched so that
+  // sockets hear when this node stops reaching the others and when it is back (relay-status.ts).
+  const relay = redis ? relayStatus(log) : null;
+  const adapterConnection = redis ? adapterRedis(redis, relay?.track) : null;
   const throttle = opts.throttle ?? (redis ? redisThrottle(redis) : memoryThrottle());
   const clientKeyer = redis ? redisClientKeyer(redis) : memoryClientKeyer();
   const https = isHttps(config);
@@ -63,6 +65,7 @@ export async function startHearth(opts: {
   const live = createIoLive(io);
   const services = createServices({ db: database.db, throttle, live });
   attachSocketHandlers(io, services, { https, limiter: eventLimiter(redis), log });
+  relay?.attach(io, services);
   // The admin CLI, in its own process, reaches these sockets through PostgreSQL NOTIFY.
   const liveListener = listenForLive(io, database.pool.options, log);
   const dev = await opts.dev?.(httpServer);
@@ -106,6 +109,7 @@ export async function startHearth(opts: {
       // Stop accepting and end sockets, let requests in flight finish, then release the rest.
       const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
+      relay?.stop();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await liveListener.close();
       await stopSweeps();

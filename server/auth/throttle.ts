@@ -2,7 +2,10 @@
 // Blocks are keyed on (pseudonym, client) and on the client alone; the per-pseudonym counter only
 // slows answers down, so an attacker cycling addresses cannot lock the owner out of their account
 // (docs/decisions/004-throttling.md). Unknown pseudonyms are counted exactly like known ones.
-// With Redis every limit is shared by all nodes, and a Redis outage fails closed.
+// With Redis every limit is shared by all nodes, and a Redis outage fails closed, except for
+// posting: that limit only keeps a signed-in member from flooding, so while Redis is away each
+// node counts it on its own, as for socket events (docs/decisions/016-realtime-across-nodes.md),
+// and members can still post.
 import type { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { TooManyAttempts } from "#server/errors.ts";
@@ -42,7 +45,7 @@ export interface Throttle {
   posting(memberId: string): Promise<void>;
 }
 
-type Make = (opts: { keyPrefix: string; points: number; duration: number; blockDuration?: number }) => RateLimiterAbstract;
+type Make = (opts: { keyPrefix: string; points: number; duration: number; blockDuration?: number; perNodeWhenAway?: boolean }) => RateLimiterAbstract;
 
 function retryAfter(res: RateLimiterRes | null) {
   return Math.max(1, Math.ceil((res?.msBeforeNext ?? 60_000) / 1000));
@@ -71,7 +74,7 @@ function build(make: Make, limits: ThrottleLimits, sleep: (ms: number) => Promis
   const client = make({ keyPrefix: "auth_client", points: limits.clientFailures, duration: w, blockDuration: w });
   const name = make({ keyPrefix: "auth_name", points: 1_000_000, duration: w });
   const signUps = make({ keyPrefix: "signup_client", points: limits.signUps, duration: 60 * 60, blockDuration: 60 * 60 });
-  const postsLimiter = make({ keyPrefix: "posts_member", points: limits.postsPerMinute, duration: 60 });
+  const postsLimiter = make({ keyPrefix: "posts_member", points: limits.postsPerMinute, duration: 60, perNodeWhenAway: true });
 
   return {
     async before(kind, pseudonymKey, clientKey) {
@@ -103,9 +106,20 @@ function build(make: Make, limits: ThrottleLimits, sleep: (ms: number) => Promis
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export function memoryThrottle(limits = DEFAULT_LIMITS, sleep = realSleep): Throttle {
-  return build((o) => new RateLimiterMemory(o), limits, sleep);
+  return build(({ perNodeWhenAway: _, ...o }) => new RateLimiterMemory(o), limits, sleep);
 }
 
 export function redisThrottle(redis: Redis, limits = DEFAULT_LIMITS, sleep = realSleep): Throttle {
-  return build((o) => new RateLimiterRedis({ ...o, storeClient: redis, rejectIfRedisNotReady: true, keyPrefix: `hearth:${o.keyPrefix}` }), limits, sleep);
+  return build(
+    ({ perNodeWhenAway, ...o }) =>
+      new RateLimiterRedis({
+        ...o,
+        storeClient: redis,
+        rejectIfRedisNotReady: true,
+        keyPrefix: `hearth:${o.keyPrefix}`,
+        insuranceLimiter: perNodeWhenAway ? new RateLimiterMemory(o) : undefined,
+      }),
+    limits,
+    sleep,
+  );
 }

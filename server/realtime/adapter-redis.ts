@@ -1,14 +1,32 @@
-// The Redis connection given to socket.io's streams adapter. The adapter sends some commands
-// without awaiting them (PUBLISH of ephemeral packets, SUBSCRIBE on the connections it
-// duplicates), and ioredis re-subscribes on its own after a reconnect. When Hearth closes those
-// connections while such a command waits for its reply, ioredis rejects it with "Connection is
-// closed." and nobody handles it: an unhandled rejection ends a Node process. Here every command's
-// promise is marked handled; a caller that awaits it still sees the rejection.
+// The Redis connections of socket.io's streams adapter (docs/decisions/016-realtime-across-nodes.md).
+//
+// The connection given to the adapter publishes (XADD, PUBLISH) and fails at once while Redis is
+// away: nothing piles up in memory during an outage, and no caller waits for Redis to come back.
+// The connections the adapter duplicates from it (one blocks on XREAD in a loop, one
+// subscribes) queue instead: an XREAD that failed at once would be retried at once, forever,
+// and starve the event loop.
+//
+// The adapter also sends some commands without awaiting them (PUBLISH of ephemeral packets,
+// SUBSCRIBE on its duplicates), and ioredis re-subscribes on its own after a reconnect. When
+// Hearth closes those connections while such a command waits for its reply, ioredis rejects it
+// with "Connection is closed." and nobody handles it: an unhandled rejection ends a Node process.
+// Here every command's promise is marked handled; a caller that awaits it still sees the rejection.
 import type { Redis } from "ioredis";
 
-export function adapterRedis(base: Redis): Redis {
-  const client = base.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
-  return markRejectionsHandled(client);
+type Track = (client: Redis, kind: "publisher" | "reader") => void;
+
+/** `track` sees every connection made here (relay-status.ts watches them). */
+export function adapterRedis(base: Redis, track: Track = () => {}): Redis {
+  // Connected at once: nothing else would connect it, since it refuses commands until it is ready.
+  const publisher = markRejectionsHandled(base.duplicate({ lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1 }));
+  track(publisher, "publisher");
+  const duplicate = publisher.duplicate.bind(publisher);
+  publisher.duplicate = ((override?: Parameters<Redis["duplicate"]>[0]) => {
+    const reader = markRejectionsHandled(duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, ...override }));
+    track(reader, "reader");
+    return reader;
+  }) as Redis["duplicate"];
+  return publisher;
 }
 
 function markRejectionsHandled(client: Redis): Redis {
@@ -18,8 +36,6 @@ function markRejectionsHandled(client: Redis): Redis {
     (reply as Promise<unknown> | undefined)?.catch(() => {});
     return reply;
   }) as Redis["sendCommand"];
-  const duplicate = client.duplicate.bind(client);
-  client.duplicate = ((...args: Parameters<Redis["duplicate"]>) => markRejectionsHandled(duplicate(...args))) as Redis["duplicate"];
   client.on("error", () => {});
   return client;
 }

@@ -6,6 +6,7 @@ import { createAdapter } from "@socket.io/redis-streams-adapter";
 import type { Redis } from "ioredis";
 import { Server } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "#app/contracts/events.ts";
+import { localFirst } from "./adapter-local-first.ts";
 import { isSameOrigin } from "#server/http/origin-check.ts";
 import { applySecurityHeaders } from "#server/http/security-headers.ts";
 import { compileTrust, type TrustProxy } from "#server/http/trust-proxy.ts";
@@ -25,7 +26,8 @@ export function createIo(httpServer: HttpServer, deps: IoDeps): HearthIo {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024, // the largest legal message, not socket.io's 1 MB default
     allowRequest: (req, callback) => callback(null, isSameOrigin(req, deps.publicOrigin, trust)),
-    ...(deps.redis ? { adapter: createAdapter(deps.redis) } : {}),
+    // No connection-state recovery (decision 016): a reconnecting page asks for what it missed.
+    ...(deps.redis ? { adapter: localFirst(createAdapter(deps.redis)) } : {}),
   });
   // socket.io's engine answers its own requests, outside Express, the handshake refusal
   // included: its middlewares run before allowRequest, on polling and upgrade requests alike.
