@@ -24,7 +24,10 @@ export function createIo(httpServer: HttpServer, deps: IoDeps): HearthIo {
   const trust = compileTrust(deps.trustProxy);
   const io: HearthIo = new Server(httpServer, {
     serveClient: false,
-    maxHttpBufferSize: 64 * 1024, // the largest legal message, not socket.io's 1 MB default
+    // The largest legal packet, not socket.io's 1 MB default: a chat:send of CHAT_BODY_MAX code
+    // points (8 KB at most in UTF-8) even with an image pasted in for the media guard to remove
+    // (chat.handlers.ts reads up to 60,000 characters), with the packet's framing.
+    maxHttpBufferSize: 64 * 1024,
     allowRequest: (req, callback) => callback(null, isSameOrigin(req, deps.publicOrigin, trust)),
     // No connection-state recovery (decision 016): a reconnecting page asks for what it missed.
     ...(deps.redis ? { adapter: localFirst(createAdapter(deps.redis)) } : {}),
