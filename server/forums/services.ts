@@ -1,7 +1,6 @@
 // The forums capability: forums, threads and posts, with their notifications and blocks. A new
-// mention reaches the mentioned member's open screens through the Live port, and so do a reply,
-// an edit or a deletion the thread's open pages (live-posts.ts), each once its transaction has
-// committed.
+// mention reaches the mentioned member's open screens through the Live port; a reply, an edit or
+// a deletion reaches the thread's open pages (live-posts.ts), once its transaction has committed.
 import { authorized, type Actor } from "#server/authz/policy.ts";
 import { NotFound } from "#server/errors.ts";
 import type { FormInput, ServiceDeps } from "#server/service-deps.ts";
