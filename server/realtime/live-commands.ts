@@ -8,7 +8,9 @@ import type { HearthIo } from "./io.ts";
 export type LiveCommand =
   | { kind: "push"; to: LiveTarget; event: LiveEvent; args: unknown[] }
   | { kind: "end-sessions"; sessionIds: string[] }
-  | { kind: "close-member"; memberId: string };
+  | { kind: "close-member"; memberId: string }
+  /** Every socket closes and reconnects: a change that moves many members' access at once. */
+  | { kind: "close-all" };
 
 const id = z.string().min(1).max(128);
 const target = z.union([
@@ -21,6 +23,7 @@ export const liveCommand: z.ZodType<LiveCommand> = z.discriminatedUnion("kind", 
   z.object({ kind: z.literal("push"), to: target, event: z.string().regex(/^[a-z]+:[a-z-]+$/) as z.ZodType<LiveEvent>, args: z.array(z.unknown()).max(4) }),
   z.object({ kind: z.literal("end-sessions"), sessionIds: z.array(id).max(1000) }),
   z.object({ kind: z.literal("close-member"), memberId: id }),
+  z.object({ kind: z.literal("close-all") }),
 ]);
 
 /** `io` reaches every node (through the adapter); `io.local` only this node's sockets. */
@@ -41,6 +44,9 @@ export function applyLiveCommand(io: HearthIo | HearthIo["local"], command: Live
       return;
     case "close-member":
       io.in(liveRoom({ member: command.memberId })).disconnectSockets(true);
+      return;
+    case "close-all":
+      io.disconnectSockets(true);
       return;
   }
 }

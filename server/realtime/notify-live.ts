@@ -24,3 +24,10 @@ export async function pushAtCommit<E extends LiveEvent>(db: DbOrTx, to: LiveTarg
   const command: LiveCommand = { kind: "push", to, event, args };
   await db.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(command)})`);
 }
+
+/** Closes every socket on every node once the caller's transaction commits: they reconnect at
+ *  once (app/lib/live-socket.ts) and each room they join is checked again. */
+export async function closeAllSocketsAtCommit(db: DbOrTx) {
+  const command: LiveCommand = { kind: "close-all" };
+  await db.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(command)})`);
+}

@@ -6,6 +6,7 @@ import type { Db } from "#db/client.ts";
 import { settings } from "#db/schema.ts";
 import { Invalid, type FieldErrors } from "#server/errors.ts";
 import type { MessageKey } from "#app/i18n/catalog.ts";
+import { closeAllSocketsAtCommit } from "#server/realtime/notify-live.ts";
 import { audit, OPERATOR, type AuditActor } from "#server/moderation/audit.ts";
 import { isSettingKey, SETTINGS, type SettingKey, type SettingValue } from "./keys.ts";
 
@@ -32,6 +33,9 @@ export async function writeSetting(db: Db, key: string, value: unknown, actor: A
       .values({ key, value: parsed.data })
       .onConflictDoUpdate({ target: settings.key, set: { value: parsed.data, updatedAt: sql`now()` } });
     await audit(tx, actor, { action: "setting.change", targetKind: "setting", detail: { key, value: parsed.data } });
+    // Probation's length decides who enters the members' chat room: sockets already in it
+    // reconnect and are asked again (docs/chat.md), on every node, once this commits.
+    if (key === "probation.posts") await closeAllSocketsAtCommit(tx);
   });
   return parsed.data as SettingValue<typeof key>;
 }

@@ -57,3 +57,16 @@ test("a retried send of a stored message answers it even after the room was lock
   expect(await send(socket, room!.slug, "Before the lock.", retryId)).toEqual(first);
   expect(await send(socket, room!.slug, "After the lock.")).toEqual({ ok: false, error: translate("en", "chat.readOnly.locked") });
 });
+
+test("a longer probation closes the sockets of members it takes out of the members' room", async () => {
+  await writeSetting(db, "probation.posts", 0);
+  const member = await chatMember(db, { approvedPosts: 1 });
+  const socket = await connected(hearth, member);
+  expect((await socket.emitWithAck("chat:join", { room: "members" })).ok).toBe(true);
+  const closed = new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason)));
+  await writeSetting(db, "probation.posts", 3);
+  expect(await closed).toBe("io server disconnect");
+  const again = await connected(hearth, member);
+  expect(await again.emitWithAck("chat:join", { room: "members" })).toEqual({ ok: false, error: translate("en", "chat.error.notFound") });
+  await writeSetting(db, "probation.posts", 0);
+});
