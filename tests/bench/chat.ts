@@ -5,13 +5,16 @@
 // Hearth nodes with Redis (half the clients on each), all on one embedded PostgreSQL, in one run.
 // Every Hearth message is committed before it is acknowledged and broadcast; the run checks the
 // table holds every acknowledged message. Senders stay within the send limit (10 per 10 s): as
-// many members send as the rate needs. Prints figures; asserts nothing.
+// many members send as the rate needs; a run with one more member flooding at 500 a second shows
+// what the per-member limit leaves the others. Prints figures; asserts nothing.
 // Run: npm run build && npx tsx tests/bench/chat.ts   (BENCH_SECONDS=10, BENCH_CLIENTS=1000)
 import type { ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import { io } from "socket.io-client";
 import { EVENT_LIMITS } from "#server/realtime/event-limits.ts";
 import { ROOT, startChild } from "./hearth-process.ts";
 import { loadAverage, rssMb, seedMembers, startDatabase, startHearthNode, startRedisServer, startWorker, stop, ticks } from "./realtime/cluster.ts";
@@ -66,7 +69,39 @@ async function runOnce(swarm: ReturnType<typeof startSwarm>, servers: ChildProce
 
 const complete = (r: Result) => r.deliveries >= 0.999 * r.expected && Object.keys(r.errors).length === 0;
 
-async function measure(name: string, servers: Array<{ child: ChildProcess; url: string }>, cookies: string[], countRows: () => Promise<number>) {
+const FLOOD_RATE = 500;
+
+/** One member sending FLOOD_RATE messages a second over its own socket until stopped. */
+function startFlood(url: string, cookie: string) {
+  const socket = io(url, { transports: ["websocket"], extraHeaders: { cookie, origin: url }, reconnection: false, forceNew: true });
+  const counts = { sent: 0, ok: 0, tooFast: 0, other: 0 };
+  const tooFast = /too fast|太快/;
+  const timer = setInterval(() => {
+    if (!socket.connected) return;
+    counts.sent++;
+    socket.emit("chat:send", { room: ROOM, clientId: randomUUID(), body: `flood ${counts.sent}` }, (answer: { ok: boolean; error?: string }) => {
+      if (answer.ok) counts.ok++;
+      else if (tooFast.test(answer.error ?? "")) counts.tooFast++;
+      else counts.other++;
+    });
+  }, 1000 / FLOOD_RATE);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await new Promise((r) => setTimeout(r, 500));
+      socket.disconnect();
+      return counts;
+    },
+  };
+}
+
+async function measure(
+  name: string,
+  servers: Array<{ child: ChildProcess; url: string }>,
+  cookies: string[],
+  countRows: () => Promise<number>,
+  flooder?: string,
+) {
   const swarm = startSwarm();
   const perServer = servers.map((s, i) => ({ url: s.url, cookies: cookies.filter((_, j) => j % servers.length === i) }));
   const ready = await swarm.ask<{ connected: number; refused: number; firstRefusal?: string; ms: number }>({ type: "connect", targets: perServer, room: ROOM });
@@ -78,6 +113,18 @@ async function measure(name: string, servers: Array<{ child: ChildProcess; url: 
   const busy = await runOnce(swarm, children, countRows, BUSY_ROOM);
   runs.push(busy);
   print(busy);
+  if (flooder) {
+    // The same busy room while one more member sends as fast as a script can (500 a second):
+    // the per-member limit refuses all but their budget, and the others' latency should not move.
+    const flood = startFlood(servers[0]!.url, flooder);
+    const flooded = await runOnce(swarm, children, countRows, BUSY_ROOM);
+    const f = await flood.stop();
+    print(flooded);
+    console.log(
+      `   ^ with one member flooding at ${FLOOD_RATE}/s: ${f.sent} sent, ${f.ok} accepted, ${f.tooFast} refused as too fast, ${f.other} other; ` +
+        `the others' p99 ${flooded.latency.p99} ms against ${busy.latency.p99} ms without the flood`,
+    );
+  }
   let capacity: Result | null = complete(busy) && busy.latency.p99 < P99_LIMIT_MS ? busy : null;
   for (const rate of SWEEP) {
     if (Math.ceil(rate / PER_SENDER) > ready.connected) break;
@@ -115,6 +162,7 @@ const redis = await startRedisServer();
 const started: ChildProcess[] = [redis.child];
 try {
   const cookies = await seedMembers(database, CLIENTS, "Bench");
+  const [floodCookie] = await seedMembers(database, 1, "Flood");
   const countRows = async () => Number((await database.db.execute<{ n: string }>(sql`select count(*) as n from chat_messages`)).rows[0]!.n);
   const noRows = async () => 0;
   const results = [];
@@ -128,13 +176,13 @@ try {
   if (wanted("one")) {
     const one = await startHearthNode(url);
     started.push(one.child);
-    results.push(await measure("Hearth, one node (no Redis)", [one], cookies, countRows));
+    results.push(await measure("Hearth, one node (no Redis)", [one], cookies, countRows, floodCookie));
     await stop(one.child);
   }
   if (wanted("two")) {
     const two = await Promise.all([startHearthNode(url, redis.url), startHearthNode(url, redis.url)]);
     started.push(...two.map((n) => n.child));
-    results.push(await measure("Hearth, two nodes with Redis", two, cookies, countRows));
+    results.push(await measure("Hearth, two nodes with Redis", two, cookies, countRows, floodCookie));
     for (const n of two) await stop(n.child);
   }
 
