@@ -7,7 +7,8 @@ export interface FormState {
   ok: false;
   fieldErrors: Partial<Record<string, MessageKey>>;
   formError?: MessageKey;
-  formErrorParams?: Record<string, number>;
+  /** Words and numbers the messages fill in ("wait {seconds} s", "muted until {until}"). */
+  formErrorParams?: Record<string, string | number>;
   values: Record<string, string>;
 }
 
@@ -15,9 +16,16 @@ export interface FormState {
  * The summary at the top of a failed form. Each field's message links to that field, so the link's
  * target must be the id the field really has: pass `idFor` where a form's ids are not its field
  * names (the composer's `thread-body`, the report's first reason, the second "current passphrase"
- * in settings). With JavaScript off, the browser follows the link and focuses the field itself.
+ * in settings), or null where the messages name no field on the page (a chat room's moderator
+ * forms). With JavaScript off, the browser follows the link and focuses the field itself.
  */
-export function ErrorSummary({ state, idFor = (name) => name }: { state?: FormState | { ok: true } | null; idFor?: (field: string) => string }) {
+export function ErrorSummary({
+  state,
+  idFor = (name) => name,
+}: {
+  state?: Pick<FormState, "ok" | "fieldErrors" | "formError" | "formErrorParams"> | { ok: true } | null;
+  idFor?: ((field: string) => string) | null;
+}) {
   const t = useT();
   if (!state || state.ok) return null;
   const fields = Object.entries(state.fieldErrors).filter((e): e is [string, MessageKey] => Boolean(e[1]));
@@ -27,13 +35,17 @@ export function ErrorSummary({ state, idFor = (name) => name }: { state?: FormSt
       <h2>{t("form.errorSummary")}</h2>
       <ul>
         {state.formError ? <li>{t(state.formError, state.formErrorParams)}</li> : null}
-        {fields.map(([name, key]) => (
-          <li key={name}>
-            <a href={`#${idFor(name)}`} onClick={(event) => focusField(event, idFor(name))}>
-              {t(key)}
-            </a>
-          </li>
-        ))}
+        {fields.map(([name, key]) =>
+          idFor ? (
+            <li key={name}>
+              <a href={`#${idFor(name)}`} onClick={(event) => focusField(event, idFor(name))}>
+                {t(key, state.formErrorParams)}
+              </a>
+            </li>
+          ) : (
+            <li key={name}>{t(key, state.formErrorParams)}</li>
+          ),
+        )}
       </ul>
     </div>
   );

@@ -1,15 +1,13 @@
 // /chat/:roomSlug/report/:messageId: report a chat message into the moderators' queue. A plain
 // form (the post report's choices), answered with a redirect back to the room.
-import { Form, Link } from "react-router";
+import { Link } from "react-router";
 import type { Route } from "./+types/chat-report";
-import { ErrorSummary, type FormState } from "#app/components/form-parts.tsx";
-import { REPORT_NOTE_MAX } from "#app/contracts/limits.ts";
-import { REPORT_REASONS } from "#app/contracts/reports.ts";
-import type { MessageKey } from "#app/i18n/catalog.ts";
+import type { FormState } from "#app/components/form-parts.tsx";
 import { useT } from "#app/i18n/use-t.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 import chatStyles from "../styles/chat.css?url";
 import { fileMessageReport, loadReportedMessage } from "./chat-report-load.server.ts";
+import { ReportForm } from "./report-form.tsx";
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   return loadReportedMessage(context, params.roomSlug, params.messageId);
@@ -40,33 +38,7 @@ export default function ChatReport({ loaderData, actionData }: Route.ComponentPr
           {t(refused)}
         </p>
       ) : (
-        <>
-          <p>{t("report.intro")}</p>
-          <ErrorSummary state={state} idFor={(name) => (name === "reason" ? `reason-${REPORT_REASONS[0]}` : name)} />
-          <Form method="post">
-            <fieldset>
-              <legend>{t("report.reason")}</legend>
-              {REPORT_REASONS.map((reason) => (
-                <div key={reason}>
-                  <p>
-                    <input type="radio" id={`reason-${reason}`} name="reason" value={reason} required defaultChecked={state?.values?.reason === reason} />{" "}
-                    <label htmlFor={`reason-${reason}`}>{t(`reports.reason.${reason}` as MessageKey)}</label>
-                  </p>
-                  {reason === "self-harm" ? (
-                    <p className="hint">
-                      {t("reports.selfHarmNote")} <a href="/help">{t("reports.helpLink")}</a>
-                    </p>
-                  ) : null}
-                </div>
-              ))}
-            </fieldset>
-            <div className="field">
-              <label htmlFor="note">{t("report.note")}</label>
-              <textarea id="note" name="note" rows={3} maxLength={REPORT_NOTE_MAX} defaultValue={state?.values?.note} />
-            </div>
-            <button type="submit">{t("report.submit")}</button>
-          </Form>
-        </>
+        <ReportForm state={state} />
       )}
       <p>
         <Link to={`/chat/${room.slug}`}>{t("chat.ui.backToRoom", { room: room.name })}</Link>

@@ -3,7 +3,7 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/chat-room";
 import { ChatComposer } from "#app/components/chat/chat-composer.tsx";
-import { ChatErrors } from "#app/components/chat/chat-errors.tsx";
+import { ErrorSummary } from "#app/components/form-parts.tsx";
 import type { ChatFormState } from "#app/components/chat/chat-form-state.ts";
 import { MessageList } from "#app/components/chat/message-list.tsx";
 import { RoomControls } from "#app/components/chat/room-controls.tsx";
@@ -60,7 +60,7 @@ function Room({ loaderData, actionData }: Route.ComponentProps) {
       <h1>{room.name}</h1>
       {room.description ? <p>{room.description}</p> : null}
       <RoomNotices done={loaderData.done} notice={loaderData.notice} state={model.state} moderator={moderator} />
-      {failed && failed.intent !== "send" ? <ChatErrors state={failed} /> : null}
+      {failed && failed.intent !== "send" ? <ErrorSummary state={failed} idFor={null} /> : null}
       {hydrated ? <ConnectionStatus status={status} /> : null}
       <Presence presence={live.presence} />
       <MessageList

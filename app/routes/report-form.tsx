@@ -45,38 +45,47 @@ export function ReportPage({ view, actionData }: { view: ReportView; actionData:
           {t(view.refused)}
         </p>
       ) : (
-        <>
-          <p>{t("report.intro")}</p>
-          {/* A group of radio buttons is reached through its first button. */}
-          <ErrorSummary state={state} idFor={(name) => (name === "reason" ? `reason-${REPORT_REASONS[0]}` : name)} />
-          <Form method="post">
-            <fieldset>
-              <legend>{t("report.reason")}</legend>
-              {REPORT_REASONS.map((reason) => (
-                <div key={reason}>
-                  <p>
-                    <input type="radio" id={`reason-${reason}`} name="reason" value={reason} required defaultChecked={state?.values?.reason === reason} />{" "}
-                    <label htmlFor={`reason-${reason}`}>{t(`reports.reason.${reason}` as MessageKey)}</label>
-                  </p>
-                  {reason === "self-harm" ? (
-                    <p className="hint">
-                      {t("reports.selfHarmNote")} <a href="/help">{t("reports.helpLink")}</a>
-                    </p>
-                  ) : null}
-                </div>
-              ))}
-            </fieldset>
-            <div className="field">
-              <label htmlFor="note">{t("report.note")}</label>
-              <textarea id="note" name="note" rows={3} maxLength={REPORT_NOTE_MAX} defaultValue={state?.values?.note} />
-            </div>
-            <button type="submit">{t("report.submit")}</button>
-          </Form>
-        </>
+        <ReportForm state={state} />
       )}
       <p>
         <Link to={view.back}>{back}</Link>
       </p>
     </section>
+  );
+}
+
+/** The form itself, also used for a chat message (app/routes/chat-report.tsx): the reasons
+ *  (self-harm with a pointer to /help), an optional note, a plain POST. */
+export function ReportForm({ state }: { state: FormState | undefined }) {
+  const t = useT();
+  return (
+    <>
+      <p>{t("report.intro")}</p>
+      {/* A group of radio buttons is reached through its first button. */}
+      <ErrorSummary state={state} idFor={(name) => (name === "reason" ? `reason-${REPORT_REASONS[0]}` : name)} />
+      <Form method="post">
+        <fieldset>
+          <legend>{t("report.reason")}</legend>
+          {REPORT_REASONS.map((reason) => (
+            <div key={reason}>
+              <p>
+                <input type="radio" id={`reason-${reason}`} name="reason" value={reason} required defaultChecked={state?.values?.reason === reason} />{" "}
+                <label htmlFor={`reason-${reason}`}>{t(`reports.reason.${reason}` as MessageKey)}</label>
+              </p>
+              {reason === "self-harm" ? (
+                <p className="hint">
+                  {t("reports.selfHarmNote")} <a href="/help">{t("reports.helpLink")}</a>
+                </p>
+              ) : null}
+            </div>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="note">{t("report.note")}</label>
+          <textarea id="note" name="note" rows={3} maxLength={REPORT_NOTE_MAX} defaultValue={state?.values?.note} />
+        </div>
+        <button type="submit">{t("report.submit")}</button>
+      </Form>
+    </>
   );
 }

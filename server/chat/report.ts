@@ -3,30 +3,18 @@
 // forum see it; decision 017), in one transaction, as for posts (server/moderation/reports.ts).
 // One open report per reporter and message: a repeat changes the reason, it does not count twice.
 import { and, eq, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "#db/client.ts";
 import { chatMessages, reports } from "#db/schema.ts";
 import { chatSeq } from "#app/contracts/chat.ts";
-import { REPORT_NOTE_MAX } from "#app/contracts/limits.ts";
-import { REPORT_REASONS } from "#app/contracts/reports.ts";
 import { requireParticipant } from "#server/authz/guard.ts";
 import type { Actor } from "#server/authz/policy.ts";
 import { Invalid, NotFound } from "#server/errors.ts";
 import { parseForm } from "#server/forms.ts";
 import type { Live } from "#server/live.ts";
 import { reportPriority } from "#server/moderation/priority.ts";
+import { reportForm } from "#server/moderation/reports.ts";
 import { openQueueItem } from "#server/moderation/queue.ts";
 import { enterRoom } from "./access.ts";
-
-const reportForm = z.object({
-  reason: z.enum(REPORT_REASONS, { message: "report.reasonRequired" }),
-  note: z
-    .string()
-    .optional()
-    .transform((v) => (v ?? "").normalize("NFC").trim())
-    .pipe(z.string().max(REPORT_NOTE_MAX, "report.noteTooLong"))
-    .transform((v) => v || null),
-});
 
 export async function reportMessage(deps: { db: Db; live: Live }, actor: Actor | null, slug: string, id: string, data: { reason: unknown; note?: unknown }) {
   const { db } = deps;

@@ -19,7 +19,8 @@ import type { FormInput } from "#server/service-deps.ts";
 import { reportPriority } from "./priority.ts";
 import { openQueueItem, type QueueTarget } from "./queue.ts";
 
-const reportForm = z.object({
+/** A report's reason and optional note, for every target (chat messages too: server/chat/report.ts). */
+export const reportForm = z.object({
   reason: z.enum(REPORT_REASONS, { message: "report.reasonRequired" }),
   note: z
     .string()

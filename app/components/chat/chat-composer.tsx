@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { CHAT_BODY_MAX } from "#app/contracts/chat.ts";
 import { useT } from "#app/i18n/use-t.ts";
 import { hasFiles } from "../image-intercept.ts";
-import { ChatErrors } from "./chat-errors.tsx";
+import { ErrorSummary } from "../form-parts.tsx";
 import type { ChatFormState } from "./chat-form-state.ts";
 
 const BODY_ID = "chat-body";
@@ -73,7 +73,7 @@ export function ChatComposer({ room, clientId, state, live }: ChatComposerProps)
   const describedBy = ["chat-body-hint", error ? "chat-body-error" : null].filter(Boolean).join(" ");
   return (
     <form method="post" action={`/chat/${room}`} className="chat-composer" onSubmit={submit}>
-      <ChatErrors state={state} fieldId={() => BODY_ID} />
+      <ErrorSummary state={state} idFor={() => BODY_ID} />
       {live?.notice ? (
         <p className="notice-image" role="status">
           {live.notice}
