@@ -11,8 +11,8 @@
 // - Slow mode, the lock and a mute are checked again under the room's lock, so two quick sends
 //   cannot both pass the gap, and a message cannot slip in after the room was locked or its
 //   author muted.
-import { and, eq, gt, sql } from "drizzle-orm";
-import type { Db, Tx } from "#db/client.ts";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "#db/client.ts";
 import { chatMessages, chatMutes, chatRooms, members } from "#db/schema.ts";
 import { CHAT_CLIENT_ID_MAX, type ChatMessage } from "#app/contracts/chat.ts";
 import type { MessageKey } from "#app/i18n/catalog.ts";
@@ -96,6 +96,9 @@ export async function sendMessage(deps: { db: Db; live: Live }, actor: Actor | n
 
   try {
     const stored = await db.transaction(async (tx) => {
+      // One statement takes the number and reads, under the room's lock, what may still refuse
+      // the message (the lock, slow mode, a mute that committed while it was on its way): the
+      // lock is held for as few round trips as can be.
       const [taken] = await tx
         .update(chatRooms)
         .set({ lastSeq: sql`${chatRooms.lastSeq} + 1` })
@@ -103,14 +106,20 @@ export async function sendMessage(deps: { db: Db; live: Live }, actor: Actor | n
         .returning({
           seq: chatRooms.lastSeq,
           locked: chatRooms.locked,
-          slow: chatRooms.slowModeSeconds,
           author: sql<string>`(select ${members.pseudonym} from ${members} where ${members.id} = ${member.id})`,
+          wait: sql<
+            number | null
+          >`(select ceil(extract(epoch from (max(${chatMessages.createdAt}) + make_interval(secs => ${chatRooms.slowModeSeconds}) - now())))::int
+            from ${chatMessages} where ${chatMessages.roomId} = ${room.id} and ${chatMessages.authorId} = ${member.id} and ${chatRooms.slowModeSeconds} > 0)`,
+          mutedUntil: sql<string | null>`(select ${chatMutes.until} from ${chatMutes}
+            where ${chatMutes.roomId} = ${room.id} and ${chatMutes.memberId} = ${member.id} and ${chatMutes.until} > now())`,
         });
       if (!taken) throw new Invalid({}, "chat.error.notFound");
-      if (taken.locked && !exempt) throw new Invalid({}, "chat.readOnly.locked");
-      if (taken.slow > 0 && !exempt) await requireGap(tx, room.id, member.id, taken.slow);
-      // A mute that committed while this message was on its way holds too.
-      if (!exempt) await requireUnmuted(tx, room.id, member.id);
+      if (!exempt) {
+        if (taken.locked) throw new Invalid({}, "chat.readOnly.locked");
+        if (taken.wait !== null && taken.wait > 0) throw new Invalid({}, "chat.slowMode", { seconds: taken.wait });
+        if (taken.mutedUntil) throw new Invalid({}, "chat.readOnly.muted", muteParams(new Date(taken.mutedUntil), new Date()));
+      }
       const [row] = await tx
         .insert(chatMessages)
         .values({ roomId: room.id, seq: taken.seq, authorId: member.id, body, clientId })
@@ -139,21 +148,4 @@ export async function sendMessage(deps: { db: Db; live: Live }, actor: Actor | n
     if (!(err instanceof AlreadySent)) throw err;
     return repeated(room.slug, room.id, (await existing(db, member.id, clientId))!);
   }
-}
-
-async function requireUnmuted(tx: Tx, roomId: string, memberId: string) {
-  const [mute] = await tx
-    .select({ until: chatMutes.until })
-    .from(chatMutes)
-    .where(and(eq(chatMutes.roomId, roomId), eq(chatMutes.memberId, memberId), gt(chatMutes.until, sql`now()`)));
-  if (mute) throw new Invalid({}, "chat.readOnly.muted", muteParams(mute.until, new Date()));
-}
-
-/** Slow mode: the member's previous message in this room must be `seconds` old. */
-async function requireGap(tx: Tx, roomId: string, authorId: string, seconds: number) {
-  const { rows } = await tx.execute<{ wait: number | null }>(sql`
-    select ceil(extract(epoch from (max(${chatMessages.createdAt}) + make_interval(secs => ${seconds}) - now())))::int as wait
-    from ${chatMessages} where ${chatMessages.roomId} = ${roomId} and ${chatMessages.authorId} = ${authorId}`);
-  const wait = rows[0]?.wait ?? 0;
-  if (wait > 0) throw new Invalid({}, "chat.slowMode", { seconds: wait });
 }
