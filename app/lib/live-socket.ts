@@ -52,6 +52,13 @@ export function liveSocket(): LiveSocket | null {
     // The server closed it on purpose (a role change, a block): connect again at once.
     if (reason === "io server disconnect") setTimeout(() => s.connect(), 200);
   });
+  // A refused handshake is not retried by socket.io: the database was away for a moment
+  // ("unavailable"), or this session was kept out for going too fast ("tooFast", after a flood).
+  s.on("connect_error", (err) => {
+    if (s.active) return;
+    if (err.message === "unavailable") setTimeout(() => s.connect(), 5_000);
+    if (err.message === "tooFast") setTimeout(() => s.connect(), 30_000);
+  });
   s.on("realtime:status", ({ ok }) => {
     relayOk = ok;
     setStatus(ok && s.connected ? "live" : "reconnecting");

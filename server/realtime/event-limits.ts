@@ -26,27 +26,51 @@ export const EVENT_LIMITS: Record<EventName, { points: number; seconds: number }
   "thread:unwatch": { points: 60, seconds: 10 },
 };
 
+/** Connections a session may open in a minute (a page's one socket, its reconnects, a few tabs). */
+export const CONNECT_LIMIT = { points: 30, seconds: 60 };
+
+/** A socket refused `refusals` times within `seconds` is a script, not a page (a page sends one
+ *  message at a time and waits for its answer): it is closed, and its session may not connect
+ *  again for `shutSeconds`. So a flood costs the node a few dozen refusals a minute, not one per
+ *  packet for as long as the script runs. */
+export const FLOOD = { refusals: 30, seconds: 10, shutSeconds: 60 };
+
 export interface EventLimiter {
   /** Throws TooManyAttempts when this member has used up this event's budget. */
   consume(memberId: string, event: EventName): Promise<void>;
+  /** Throws TooManyAttempts when this session (`key`, never the token itself) may not connect now. */
+  connect(key: string): Promise<void>;
+  /** Refuses this session's connections for FLOOD.shutSeconds. */
+  shut(key: string): Promise<void>;
 }
 
 export function eventLimiter(redis: Redis | null, limits = EVENT_LIMITS): EventLimiter {
+  const make = (keyPrefix: string, points: number, duration: number): RateLimiterMemory | RateLimiterRedis => {
+    const memory = new RateLimiterMemory({ keyPrefix, points, duration });
+    return redis ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration, insuranceLimiter: memory }) : memory;
+  };
   const limiters = new Map<EventName, RateLimiterAbstract>();
   for (const [event, { points, seconds }] of Object.entries(limits) as Array<[EventName, { points: number; seconds: number }]>) {
-    const keyPrefix = `ev_${event.replace(":", "_")}`;
-    const memory = new RateLimiterMemory({ keyPrefix, points, duration: seconds });
-    limiters.set(event, redis ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration: seconds, insuranceLimiter: memory }) : memory);
+    limiters.set(event, make(`ev_${event.replace(":", "_")}`, points, seconds));
   }
+  const connects = make("ev_connect", CONNECT_LIMIT.points, CONNECT_LIMIT.seconds);
   return {
     async consume(memberId, event) {
       const limiter = limiters.get(event);
       if (!limiter) throw new TooManyAttempts(60);
-      try {
-        await limiter.consume(memberId);
-      } catch (err) {
-        throw new TooManyAttempts(err instanceof RateLimiterRes ? Math.max(1, Math.ceil(err.msBeforeNext / 1000)) : 10);
-      }
+      await consumeOrRefuse(limiter, memberId);
+    },
+    connect: (key) => consumeOrRefuse(connects, key),
+    async shut(key) {
+      await connects.block(key, FLOOD.shutSeconds).catch(() => {});
     },
   };
+}
+
+async function consumeOrRefuse(limiter: RateLimiterAbstract, key: string) {
+  try {
+    await limiter.consume(key);
+  } catch (err) {
+    throw new TooManyAttempts(err instanceof RateLimiterRes ? Math.max(1, Math.ceil(err.msBeforeNext / 1000)) : 10);
+  }
 }

@@ -11,7 +11,8 @@ import { isDatabaseDown, isForbidden, isInvalid, isNotFound, isTooManyAttempts }
 import type { Log } from "#server/log.ts";
 import type { HearthServices } from "#server/services.ts";
 import type { EventLimiter } from "./event-limits.ts";
-import { currentActor } from "./socket-auth.ts";
+import { isClosing, refusedTooOften } from "./flood-guard.ts";
+import { connectKey, currentActor } from "./socket-auth.ts";
 
 export type HearthSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type EventName = keyof ClientToServerEvents;
@@ -66,6 +67,14 @@ export function handle<E extends EventName, I, T extends object>(
     const locale = socket.data.locale;
     try {
       await deps.limiter.consume(socket.data.memberId, event);
+    } catch (err) {
+      // Packets that arrived in the same read as the one that closed it get no answer.
+      if (isClosing(socket)) return;
+      answer({ ok: false, error: translatedError(err, locale, deps.log, event) });
+      if (refusedTooOften(socket)) await closeFlood(deps, socket);
+      return;
+    }
+    try {
       const parsed = input.safeParse(args.length > 1 ? args[0] : undefined);
       if (!parsed.success) return answer({ ok: false, error: translate(locale, "chat.error.invalid") });
       const current = await currentActor(deps.services, socket);
@@ -82,4 +91,12 @@ export function handle<E extends EventName, I, T extends object>(
     }
   };
   (socket.on as (event: string, listener: (...args: unknown[]) => void) => void)(event, (...args) => void listener(...args));
+}
+
+/** A socket that keeps going after "too fast": closed, and its session kept out for a while. */
+async function closeFlood(deps: HandlerDeps, socket: HearthSocket) {
+  const key = connectKey(socket);
+  if (key) await deps.limiter.shut(key);
+  deps.log.warn({ event: "socket-flood-closed" }, "closed a socket that kept sending after too fast");
+  socket.disconnect(true);
 }

@@ -19,7 +19,7 @@ export { listenForLive } from "./live-listener.ts";
 
 /** Last in the start order (io → live → services → handlers): handlers need the services. */
 export function attachSocketHandlers(io: HearthIo, services: HearthServices, opts: { https: boolean; limiter: EventLimiter; log: Log }) {
-  authenticateSockets(io, services, opts.https);
+  authenticateSockets(io, services, opts.https, opts.limiter);
   sessionHandlers(io);
   const deps: HandlerDeps = { services, limiter: opts.limiter, log: opts.log };
   io.on("connection", (socket) => {

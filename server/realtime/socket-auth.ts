@@ -7,7 +7,9 @@ import type { Locale } from "#app/i18n/catalog.ts";
 import type { Actor } from "#server/authz/policy.ts";
 import { parseCookies, sessionCookieName } from "#server/auth/session-cookie.ts";
 import type { ValidSession } from "#server/auth/session.ts";
+import { sha256Hex } from "#server/auth/tokens.ts";
 import type { HearthServices } from "#server/services.ts";
+import type { EventLimiter } from "./event-limits.ts";
 import type { HearthIo } from "./io.ts";
 
 /** What the policy asks about a session's member (as router-handler.ts builds it for pages). */
@@ -25,10 +27,27 @@ export function actorOf(member: ValidSession["member"]): Actor {
 /** The session's token, kept only in this process's memory for the socket's life. */
 const tokens = new WeakMap<object, string>();
 
-export function authenticateSockets(io: HearthIo, services: HearthServices, https: boolean) {
+/** The key a session's connections are counted under: not the token, nor the hash the sessions
+ *  table keeps of it, so neither Redis nor memory holds anything that finds the session. */
+const keyOf = (token: string) => sha256Hex(`socket-connect:${token}`);
+
+export function connectKey(socket: object): string | null {
+  const token = tokens.get(socket);
+  return token ? keyOf(token) : null;
+}
+
+export function authenticateSockets(io: HearthIo, services: HearthServices, https: boolean, limiter: EventLimiter) {
   io.use(async (socket, next) => {
     const cookies = parseCookies(socket.request.headers.cookie);
     const token = cookies[sessionCookieName(https)];
+    // Counted before the database is asked: a script reconnecting in a loop costs a hash each time.
+    const allowed = token
+      ? await limiter.connect(keyOf(token)).then(
+          () => true,
+          () => false,
+        )
+      : true;
+    if (!allowed) return next(new Error("tooFast"));
     const valid = token ? await services.auth.validateSession(token).catch(() => null) : null;
     if (!valid || valid.member.status === "waiting") return next(new Error("unauthorized"));
     tokens.set(socket, token!);

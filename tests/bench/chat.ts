@@ -5,19 +5,18 @@
 // Hearth nodes with Redis (half the clients on each), all on one embedded PostgreSQL, in one run.
 // Every Hearth message is committed before it is acknowledged and broadcast; the run checks the
 // table holds every acknowledged message. Senders stay within the send limit (10 per 10 s): as
-// many members send as the rate needs; a run with one more member flooding at 500 a second shows
-// what the per-member limit leaves the others. Prints figures; asserts nothing.
+// many members send as the rate needs; a run with one more member flooding at 500 a second from a
+// process of its own (tests/bench/realtime/flooder.ts) shows what the limits leave the others. Prints figures; asserts nothing.
 // Run: npm run build && npx tsx tests/bench/chat.ts   (BENCH_SECONDS=10, BENCH_CLIENTS=1000)
 import type { ChildProcess } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { io } from "socket.io-client";
 import { EVENT_LIMITS } from "#server/realtime/event-limits.ts";
 import { ROOT, startChild } from "./hearth-process.ts";
 import { loadAverage, rssMb, seedMembers, startDatabase, startHearthNode, startRedisServer, startWorker, stop, ticks } from "./realtime/cluster.ts";
+import type { FloodCommand } from "./realtime/flooder.ts";
 import type { SwarmCommand } from "./realtime/swarm.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -71,25 +70,17 @@ const complete = (r: Result) => r.deliveries >= 0.999 * r.expected && Object.key
 
 const FLOOD_RATE = 500;
 
-/** One member sending FLOOD_RATE messages a second over its own socket until stopped. */
-function startFlood(url: string, cookie: string) {
-  const socket = io(url, { transports: ["websocket"], extraHeaders: { cookie, origin: url }, reconnection: false, forceNew: true });
-  const counts = { sent: 0, ok: 0, tooFast: 0, other: 0 };
-  const tooFast = /too fast|太快/;
-  const timer = setInterval(() => {
-    if (!socket.connected) return;
-    counts.sent++;
-    socket.emit("chat:send", { room: ROOM, clientId: randomUUID(), body: `flood ${counts.sent}` }, (answer: { ok: boolean; error?: string }) => {
-      if (answer.ok) counts.ok++;
-      else if (tooFast.test(answer.error ?? "")) counts.tooFast++;
-      else counts.other++;
-    });
-  }, 1000 / FLOOD_RATE);
+type FloodCounts = { sent: number; ok: number; tooFast: number; other: number; connected: number; closedByServer: number; connectRefused: number };
+
+/** One member flooding FLOOD_RATE messages a second from a process of its own, reconnecting
+ *  whenever closed or refused (tests/bench/realtime/flooder.ts), until stopped. */
+async function startFlood(url: string, cookie: string) {
+  const flooder = startWorker<FloodCommand>("tests/bench/realtime/flooder.ts");
+  await flooder.ask({ type: "start", url, cookie, room: ROOM, rate: FLOOD_RATE });
   return {
     async stop() {
-      clearInterval(timer);
-      await new Promise((r) => setTimeout(r, 500));
-      socket.disconnect();
+      const counts = await flooder.ask<FloodCounts>({ type: "stop" });
+      flooder.child.send({ type: "exit" });
       return counts;
     },
   };
@@ -116,12 +107,13 @@ async function measure(
   if (flooder) {
     // The same busy room while one more member sends as fast as a script can (500 a second):
     // the per-member limit refuses all but their budget, and the others' latency should not move.
-    const flood = startFlood(servers[0]!.url, flooder);
+    const flood = await startFlood(servers[0]!.url, flooder);
     const flooded = await runOnce(swarm, children, countRows, BUSY_ROOM);
     const f = await flood.stop();
     print(flooded);
     console.log(
-      `   ^ with one member flooding at ${FLOOD_RATE}/s: ${f.sent} sent, ${f.ok} accepted, ${f.tooFast} refused as too fast, ${f.other} other; ` +
+      `   ^ with one member flooding at ${FLOOD_RATE}/s from its own process: ${f.sent} sent, ${f.ok} accepted, ${f.tooFast} refused as too fast, ${f.other} other; ` +
+        `${f.connected} connections, ${f.closedByServer} closed by the server, ${f.connectRefused} reconnections refused; ` +
         `the others' p99 ${flooded.latency.p99} ms against ${busy.latency.p99} ms without the flood`,
     );
   }

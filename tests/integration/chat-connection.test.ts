@@ -3,8 +3,10 @@
 // moderator's next removal is refused), and per-member limits (a flood is slowed, nobody else).
 import { eq } from "drizzle-orm";
 import { expect, test } from "vitest";
-import { members } from "#db/schema.ts";
+import { chatMessages, members } from "#db/schema.ts";
 import { translate } from "#app/i18n/catalog.ts";
+import { CONNECT_LIMIT, FLOOD } from "#server/realtime/event-limits.ts";
+import { createSession } from "#server/auth/session.ts";
 import { Browserless } from "#tests/helpers/http-client.ts";
 import { chatHearth, chatMember, connected, next, openSocket, send } from "./chat-helpers.ts";
 
@@ -85,4 +87,44 @@ test("a member who floods is told to slow down while another member's messages s
   await flood.emitWithAck("chat:join", { room: "check-in" });
   expect(await send(calm, "check-in", "I am still here.")).toMatchObject({ ok: true });
   expect((await heard).body).toBe("I am still here.");
+});
+
+test("a socket that keeps sending after 'too fast' is closed, and that session is kept out for a while; nobody else is", async () => {
+  const flooder = await chatMember(db);
+  const other = await chatMember(db);
+  const socket = await connected(hearth, flooder);
+  const calm = await connected(hearth, other);
+  await calm.emitWithAck("chat:join", { room: "lounge" });
+  const closed = new Promise<string>((resolve) => socket.once("disconnect", resolve));
+  // The budget (10), then FLOOD.refusals refused, then more that the closed socket never sends.
+  const answers = await Promise.all(
+    Array.from({ length: 10 + FLOOD.refusals + 20 }, (_, i) =>
+      socket
+        .timeout(3000)
+        .emitWithAck("chat:send", { room: "lounge", clientId: crypto.randomUUID(), body: `Flood ${i}.` })
+        .catch(() => null),
+    ),
+  );
+  expect(await closed).toBe("io server disconnect");
+  // Every refusal was answered before the close; the ten within the budget were stored (their
+  // answers may have been cut off by the close: a page would send them again, same clientId).
+  expect(answers.filter((a) => a && !a.ok)).toHaveLength(FLOOD.refusals);
+  expect(answers.filter((a) => a?.ok).length).toBeLessThanOrEqual(10);
+  const stored = () => db.select({ id: chatMessages.id }).from(chatMessages).where(eq(chatMessages.authorId, flooder.id));
+  await expect.poll(async () => (await stored()).length).toBe(10);
+  // That session may not connect again for now; the same member's other session and another
+  // member may.
+  expect((await openSocket(hearth, flooder.cookie)).error?.message).toBe("tooFast");
+  const { token: second } = await createSession(db, flooder.id);
+  expect((await openSocket(hearth, `hearth_session=${second}`)).error).toBeUndefined();
+  expect(await send(calm, "lounge", "Still talking.")).toMatchObject({ ok: true });
+});
+
+test("a session opening sockets in a loop is refused past the connection limit", async () => {
+  const member = await chatMember(db);
+  const opened = [];
+  for (let i = 0; i < CONNECT_LIMIT.points; i++) opened.push(await openSocket(hearth, member.cookie));
+  expect(opened.filter((o) => o.error)).toHaveLength(0);
+  for (const o of opened) o.socket.disconnect();
+  expect((await openSocket(hearth, member.cookie)).error?.message).toBe("tooFast");
 });

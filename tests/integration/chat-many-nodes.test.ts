@@ -2,7 +2,7 @@
 // different ports, sharing one PostgreSQL and one Redis (a redis-server of this file's own, on a
 // free port, which the last test stops and starts again). Members on each node exchange messages;
 // a removal and a ban made on one node reach sockets on the other; the send limit is counted
-// across both. With Redis gone, sockets hear that chat is reconnecting while posts and sends go
+// across both, and so is a flooding session's exclusion. With Redis gone, sockets hear that chat is reconnecting while posts and sends go
 // on; once it is back they hear it, resynchronise and hold every acknowledged message, and
 // neither node was restarted.
 import { randomUUID } from "node:crypto";
@@ -11,13 +11,13 @@ import { expect, test } from "vitest";
 import type { ChatMessage } from "#app/contracts/chat.ts";
 import { translate } from "#app/i18n/catalog.ts";
 import { chatMessages } from "#db/schema.ts";
-import { EVENT_LIMITS } from "#server/realtime/event-limits.ts";
+import { EVENT_LIMITS, FLOOD } from "#server/realtime/event-limits.ts";
 import { createTestDatabase } from "#tests/helpers/db.ts";
 import { startNode } from "#tests/helpers/hearth-nodes.ts";
 import { Browserless } from "#tests/helpers/http-client.ts";
 import { startRedis } from "#tests/helpers/redis.ts";
 import { startThread } from "#tests/helpers/forums.ts";
-import { chatMember, connected, next, send, type ChatMember, type ChatSocket } from "./chat-helpers.ts";
+import { chatMember, connected, next, openSocket, send, type ChatMember, type ChatSocket } from "./chat-helpers.ts";
 
 const ROOM = "lounge";
 const redis = await startRedis();
@@ -105,6 +105,21 @@ test("the send limit counts across both nodes: a member alternating nodes is ref
   expect(answers.slice(0, budget)).toEqual(Array(budget).fill("ok"));
   const [before, after] = translate("en", "chat.error.tooFast", { seconds: 7 }).split("7");
   expect(answers[budget]!.startsWith(before!) && answers[budget]!.endsWith(after!)).toBe(true);
+});
+
+test("a session closed for flooding on node A may not connect to node B either", async () => {
+  const member = await chatMember(db);
+  const flooding = await inLounge(a, {}, member);
+  const closed = new Promise<string>((resolve) => flooding.socket.once("disconnect", resolve));
+  const sends = Array.from({ length: EVENT_LIMITS["chat:send"].points + FLOOD.refusals }, (_, i) =>
+    flooding.socket
+      .timeout(3000)
+      .emitWithAck("chat:send", { room: ROOM, clientId: randomUUID(), body: `flood ${i}` })
+      .catch(() => null),
+  );
+  expect(await closed).toBe("io server disconnect");
+  await Promise.all(sends);
+  expect((await openSocket(b, member.cookie)).error?.message).toBe("tooFast");
 });
 
 /** The client docs/chat.md describes: everything merged by id, and on {ok: true} a sync from the
