@@ -234,4 +234,5 @@ export const threadReads = pgTable(
 );
 
 export * from "./schema-chat.ts";
+export * from "./schema-evidence.ts";
 export * from "./schema-moderation.ts";

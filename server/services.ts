@@ -5,6 +5,7 @@ import { createAdmissionServices } from "./admission/services.ts";
 import { createAppealServices } from "./appeals/services.ts";
 import { createAuthServices } from "./auth/services.ts";
 import { createChatServices } from "./chat/services.ts";
+import { createEvidenceServices } from "./evidence/services.ts";
 import { createForumServices } from "./forums/services.ts";
 import { createMediaServices } from "./media/services.ts";
 import { createMemberServices } from "./members/services.ts";
@@ -28,6 +29,7 @@ export function createServices(deps: ServiceDeps) {
     moderation: createModerationServices(deps),
     appeals: createAppealServices(deps),
     chat: createChatServices(deps),
+    evidence: createEvidenceServices(deps),
   };
 }
 

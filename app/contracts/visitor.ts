@@ -15,6 +15,9 @@ export interface Visitor {
   unread: number;
   openContentWarnings: boolean;
   sessionId: string | null;
+  /** The session's token from the cookie (only the evidence log asks: it opens the member's data
+   *  key). A function, so the token is never in anything serialised; null without a session. */
+  sessionToken: () => string | null;
   locale: Locale;
   /** HMAC of the client's address for rate limits; the address itself never reaches the app. */
   clientKey: () => Promise<string>;

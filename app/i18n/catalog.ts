@@ -6,6 +6,10 @@ import { chatUiEn } from "./chat-ui.en.ts";
 import { chatUiZhHans } from "./chat-ui.zh-Hans.ts";
 import { chatZhHans } from "./chat.zh-Hans.ts";
 import { en } from "./en.ts";
+import { evidenceEn } from "./evidence.en.ts";
+import { evidenceUiEn } from "./evidence-ui.en.ts";
+import { evidenceUiZhHans } from "./evidence-ui.zh-Hans.ts";
+import { evidenceZhHans } from "./evidence.zh-Hans.ts";
 import { forumsEn } from "./forums.en.ts";
 import { forumsZhHans } from "./forums.zh-Hans.ts";
 import { historyEn } from "./history.en.ts";
@@ -22,7 +26,20 @@ import { zhHans } from "./zh-Hans.ts";
 
 export const LOCALES = ["en", "zh-Hans"] as const;
 export type Locale = (typeof LOCALES)[number];
-const enAll = { ...en, ...forumsEn, ...safetyEn, ...admissionEn, ...queueEn, ...historyEn, ...holdsEn, ...chatEn, ...chatUiEn, ...liveEn };
+const enAll = {
+  ...en,
+  ...forumsEn,
+  ...safetyEn,
+  ...admissionEn,
+  ...queueEn,
+  ...historyEn,
+  ...holdsEn,
+  ...chatEn,
+  ...chatUiEn,
+  ...liveEn,
+  ...evidenceEn,
+  ...evidenceUiEn,
+};
 export type MessageKey = keyof typeof enAll;
 /** The keys of the core catalog (en.ts / zh-Hans.ts). */
 export type CoreKey = keyof typeof en;
@@ -40,6 +57,8 @@ const catalogs: Record<Locale, Record<MessageKey, string>> = {
     ...chatZhHans,
     ...chatUiZhHans,
     ...liveZhHans,
+    ...evidenceZhHans,
+    ...evidenceUiZhHans,
   },
 };
 

@@ -13,6 +13,7 @@ import { dummyHash, hashPassphrase, verifyPassphrase } from "./password-hash.ts"
 import { backfillSkeletons, insertMember } from "./new-member.ts";
 import { issueRecoveryCodes } from "./recovery-codes.ts";
 import { createSession } from "./session.ts";
+import { onSignIn, sealNewLog } from "#server/evidence/keys.ts";
 
 /** Joining, as the registration mode says: `open`; `approval` (the member waits, signed in only
  *  to their waiting page, with an item in the moderators' queue); `invite` (a single-use code,
@@ -33,6 +34,8 @@ export async function signUp(deps: AuthDeps, data: FormData | Record<string, unk
     if (mode === "approval") await openApproval(tx, member.id);
     const codes = await issueRecoveryCodes(tx, member.id);
     const { token, session } = await createSession(tx, member.id);
+    // The member's evidence log, sealed for this passphrase, these codes and this session.
+    await sealNewLog(tx, member.id, { passphrase: form.password, codes, sessionToken: token });
     return { memberId: member.id, member, sessionId: session.id, token, codes, waiting: member.status === "waiting" };
   });
 }
@@ -54,6 +57,11 @@ export async function signIn(deps: AuthDeps, data: FormData | Record<string, unk
   // Only someone who knows the passphrase learns that the account is banned. A suspended member
   // signs in and reads; a member waiting for approval signs in to their waiting page.
   if (member.status === "banned") throw new Invalid({}, "signIn.banned");
-  const { token } = await createSession(deps.db, member.id);
+  const token = await deps.db.transaction(async (tx) => {
+    const { token } = await createSession(tx, member.id);
+    // This session may open the evidence log: the passphrase unwraps its key for the session.
+    await onSignIn(tx, member.id, form.password, token);
+    return token;
+  });
   return { memberId: member.id, token };
 }

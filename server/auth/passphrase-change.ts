@@ -8,6 +8,7 @@ import type { AuthDeps } from "./deps.ts";
 import { hashPassphrase } from "./password-hash.ts";
 import { confirmPassphrase } from "./reauth.ts";
 import { invalidateMemberSessions } from "./session.ts";
+import { onPassphraseChanged } from "#server/evidence/keys.ts";
 
 export async function changePassphrase(
   deps: AuthDeps,
@@ -18,10 +19,12 @@ export async function changePassphrase(
   const form = parseForm(changePassphraseForm, data);
   if (form.password.toLowerCase().includes(who.pseudonym.toLowerCase())) throw new Invalid({ password: "passphrase.containsPseudonym" });
   await confirmPassphrase(deps, who.memberId, form.current, clientKey);
-  await deps.db
-    .update(members)
-    .set({ passphraseHash: await hashPassphrase(form.password) })
-    .where(eq(members.id, who.memberId));
+  const passphraseHash = await hashPassphrase(form.password);
+  await deps.db.transaction(async (tx) => {
+    await tx.update(members).set({ passphraseHash }).where(eq(members.id, who.memberId));
+    // The evidence log's key, sealed for the new passphrase in the same transaction.
+    await onPassphraseChanged(tx, who.memberId, form.current, form.password);
+  });
   const ended = await invalidateMemberSessions(deps.db, who.memberId, who.sessionId);
   deps.endSessions?.(ended);
   return { endedSessions: ended.length };

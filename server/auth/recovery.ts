@@ -10,6 +10,7 @@ import { hashPassphrase } from "./password-hash.ts";
 import { confirmPassphrase } from "./reauth.ts";
 import { consumeRecoveryCode, issueRecoveryCodes, unusedCodeCount } from "./recovery-codes.ts";
 import { createSession, invalidateMemberSessions } from "./session.ts";
+import { onNewCodes, onRecovered } from "#server/evidence/keys.ts";
 
 export async function recoverAccount(deps: AuthDeps, data: FormData | Record<string, unknown>, clientKey: string) {
   const form = parseForm(recoverForm, data);
@@ -23,6 +24,8 @@ export async function recoverAccount(deps: AuthDeps, data: FormData | Record<str
     await tx.update(members).set({ passphraseHash }).where(eq(members.id, member.id));
     const ended = await invalidateMemberSessions(tx, member.id);
     const { token, session } = await createSession(tx, member.id);
+    // The evidence log: opened with the code, sealed again for the new passphrase and session.
+    await onRecovered(tx, member.id, form.code, form.password, token);
     return { member, sessionId: session.id, token, ended, codesLeft: await unusedCodeCount(tx, member.id) };
   });
   if (!result) {
@@ -38,5 +41,10 @@ export async function recoverAccount(deps: AuthDeps, data: FormData | Record<str
 export async function regenerateRecoveryCodes(deps: AuthDeps, memberId: string, data: FormData | Record<string, unknown>, clientKey: string) {
   const form = parseForm(confirmWithPassphraseForm, data);
   await confirmPassphrase(deps, memberId, form.current, clientKey);
-  return issueRecoveryCodes(deps.db, memberId);
+  return deps.db.transaction(async (tx) => {
+    const codes = await issueRecoveryCodes(tx, memberId);
+    // The old codes' wraps went with them; the new codes open the evidence log.
+    await onNewCodes(tx, memberId, form.current, codes);
+    return codes;
+  });
 }

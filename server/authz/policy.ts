@@ -38,6 +38,8 @@ export const POLICY = {
   "waiting.view": "waiting",
   "session.end": "signedIn",
   "settings.own": "reader",
+  // The member's own evidence log (docs/evidence.md): nobody else's, whatever their role.
+  "evidence.own": "reader",
   "notifications.read": "reader",
   "blocks.manage": "reader",
   "history.read": "reader",

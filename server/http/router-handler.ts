@@ -6,6 +6,7 @@ import type { RequestHandler } from "express";
 import type { RouterContext, RouterContextProvider as ContextProvider, ServerBuild } from "react-router";
 import type { Visitor } from "#app/contracts/visitor.ts";
 import type { ValidSession } from "#server/auth/session.ts";
+import { parseCookies, sessionCookieName } from "#server/auth/session-cookie.ts";
 import type { HearthServices } from "#server/services.ts";
 import type { HttpDeps } from "./app.ts";
 import { requestLocale } from "./request-locale.ts";
@@ -50,6 +51,7 @@ function handlerFor(build: ServerBuild, deps: HttpDeps): RequestHandler {
             : null,
         waiting: auth?.member.status === "waiting" ? { id: auth.member.id, pseudonym: auth.member.pseudonym } : null,
         sessionId: auth?.session.id ?? null,
+        sessionToken: () => (auth ? (parseCookies(req.headers.cookie)[sessionCookieName(deps.https)] ?? null) : null),
         unread: auth?.member.unread ?? 0,
         openContentWarnings: auth?.member.openContentWarnings ?? false,
         locale: requestLocale(req, auth?.member.locale),

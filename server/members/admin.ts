@@ -11,6 +11,7 @@ import { issueRecoveryCodes } from "#server/auth/recovery-codes.ts";
 import { Invalid, NotFound } from "#server/errors.ts";
 import { parseForm } from "#server/forms.ts";
 import { audit, type AuditActor } from "#server/moderation/audit.ts";
+import { sealNewLog } from "#server/evidence/keys.ts";
 
 export const ROLES = ["member", "moderator", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -22,7 +23,9 @@ export async function createMember(db: Db, input: { pseudonym: string; password:
   return db.transaction(async (tx) => {
     const member = await insertMember(tx, form.pseudonym, passphraseHash);
     if (!member) throw new Invalid({ pseudonym: "pseudonym.unavailable" });
-    return { id: member.id, pseudonym: member.pseudonym, codes: await issueRecoveryCodes(tx, member.id) };
+    const codes = await issueRecoveryCodes(tx, member.id);
+    await sealNewLog(tx, member.id, { passphrase: form.password, codes });
+    return { id: member.id, pseudonym: member.pseudonym, codes };
   });
 }
 

@@ -2,6 +2,7 @@
 // or written through the services and the CLI, so the table's generated secrets stay out of reach.
 import { z } from "zod";
 import { defaultSettings, type HelpResources, type QuickExitUrl } from "#db/seed-data/settings.ts";
+import { DEFAULT_TAKEDOWN } from "#server/evidence/takedown.ts";
 
 /** An absolute http(s) address with no user name or password, normalised. Anything else —
  *  `javascript:`, `data:`, a relative path — is refused: it would run or stay on this site. */
@@ -67,6 +68,9 @@ export const SETTINGS = {
   "moderation.repeat_image": { schema: repeatImage, fallback: { count: 3, hours: 24 } as { count: number; hours: number } },
   // Whether members on probation may write in chat rooms (they always read).
   "chat.probation_writes": { schema: z.boolean({ message: "setting.invalidValue" }), fallback: false as boolean },
+  // The evidence log's takedown request texts (server/evidence/takedown.ts lists the placeholders).
+  "evidence.takedown.en": { schema: text(6000), fallback: DEFAULT_TAKEDOWN.en as string },
+  "evidence.takedown.zh-Hans": { schema: text(6000), fallback: DEFAULT_TAKEDOWN["zh-Hans"] as string },
 };
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -111,10 +111,13 @@ async function measure(
     const flooded = await runOnce(swarm, children, countRows, BUSY_ROOM);
     const f = await flood.stop();
     print(flooded);
+    // The same busy room again without the flood: how far two quiet runs differ on this machine.
+    const after = await runOnce(swarm, children, countRows, BUSY_ROOM);
+    print(after);
     console.log(
       `   ^ with one member flooding at ${FLOOD_RATE}/s from its own process: ${f.sent} sent, ${f.ok} accepted, ${f.tooFast} refused as too fast, ${f.other} other; ` +
         `${f.connected} connections, ${f.closedByServer} closed by the server, ${f.connectRefused} reconnections refused; ` +
-        `the others' p99 ${flooded.latency.p99} ms against ${busy.latency.p99} ms without the flood`,
+        `the others' p99 ${flooded.latency.p99} ms against ${busy.latency.p99} ms before the flood and ${after.latency.p99} ms after it`,
     );
   }
   let capacity: Result | null = complete(busy) && busy.latency.p99 < P99_LIMIT_MS ? busy : null;
