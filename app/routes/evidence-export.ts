@@ -1,6 +1,8 @@
 // GET /settings/evidence/export.json and /settings/evidence/export.csv: the whole log as a file
 // to download and hand on (server/evidence/export.ts), made from this session's key and never
-// kept anywhere. Sent as an attachment, never cached, never run as a page.
+// kept anywhere. Sent as an attachment, never run as a page; never cached (Cache-Control: no-store
+// is on every dynamic response already, server/http/security-headers.ts: said twice, it reads
+// "no-store, no-store").
 import type { Route } from "./+types/evidence-export";
 import { evidenceVisitor, inOpenLog } from "./evidence-load.server.ts";
 
@@ -13,7 +15,6 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     headers: {
       "Content-Type": csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
       "Content-Disposition": `attachment; filename="hearth-evidence-${day}.${csv ? "csv" : "json"}"`,
-      "Cache-Control": "no-store",
       "Content-Security-Policy": "default-src 'none'; sandbox",
     },
   });
