@@ -3,13 +3,17 @@
 // (after a refusal that keeps everything typed), sees it in the timeline, reads and copies its
 // takedown request, edits it, filters the timeline, prints, downloads JSON and CSV, and deletes an
 // entry. An image data: address typed into the description is removed with the notice; no link
-// the member wrote is ever an <a>; axe-core finds nothing serious on any evidence page.
-import { readFile } from "node:fs/promises";
-import type { BrowserContext, Page } from "playwright-core";
+// the member wrote is ever an <a>; axe-core finds nothing serious on any evidence page. Then a
+// session that cannot open the log opens it with the passphrase, and a member without one starts
+// it (the states made in the database, as a session from before the log would find them).
+import { and, eq } from "drizzle-orm";
+import type { Page } from "playwright-core";
 import { expect, onTestFinished, test } from "vitest";
-import { startTestHearth } from "#tests/helpers/server.ts";
-import { seriousViolations, type Finding } from "./axe.ts";
-import { browserForThisFile, openContext, settled } from "./browser.ts";
+import { evidenceKeys, members } from "#db/schema.ts";
+import { startTestHearth, type TestHearth } from "#tests/helpers/server.ts";
+import type { Finding } from "./axe.ts";
+import { browserForThisFile, openContext, settled, type Watched } from "./browser.ts";
+import { axeOn, download, filterBy, noLinkIsAnAnchor, zoneChosenIn } from "./evidence-steps.ts";
 import { errorSummary, freshPseudonym, press, recoveryCodesShown, signedInAs, submitJoin, visit } from "./steps.ts";
 
 const browser = browserForThisFile();
@@ -25,21 +29,7 @@ for (const javaScript of [true, false]) {
   test(`${mode}: a member keeps, edits, filters, prints, downloads and deletes entries in their evidence log`, { timeout: 300_000 }, async () => {
     const hearth = await startTestHearth();
     onTestFinished(hearth.close);
-    const watched = await openContext(await browser(), { javaScript });
-    if (javaScript) await watched.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: hearth.url });
-    const { page } = watched;
-    const found: Record<string, Finding[]> = {};
-    const check = async (name: string) => {
-      const violations = await axeOn(page, javaScript);
-      if (violations.length > 0) found[`${mode}: ${name}`] = violations;
-    };
-
-    await visit(page, javaScript, `${hearth.url}/join`);
-    const pseudonym = freshPseudonym("Juniper");
-    await submitJoin(page, javaScript, { pseudonym, passphrase: PASSPHRASE });
-    await recoveryCodesShown(page);
-    await page.getByRole("link", { name: "I have kept my codes — continue", exact: true }).click();
-    await signedInAs(page, javaScript, pseudonym);
+    const { watched, page, found, check } = await joined(hearth, javaScript);
 
     // The help page's steps say to keep a timeline, and point here; so does settings.
     await visit(page, javaScript, `${hearth.url}/help`);
@@ -162,7 +152,8 @@ for (const javaScript of [true, false]) {
     // A second entry. Its time zone starts at the newest entry's without JavaScript, and at the
     // browser's own with it (checked in a browser set to Toronto).
     await visit(page, javaScript, `${hearth.url}/settings/evidence/new`);
-    if (javaScript) expect(await zoneChosenIn("America/Toronto", watched.context, `${hearth.url}/settings/evidence/new`)).toBe("America/Toronto");
+    if (javaScript)
+      expect(await zoneChosenIn(await browser(), "America/Toronto", watched.context, `${hearth.url}/settings/evidence/new`)).toBe("America/Toronto");
     else expect(await page.getByLabel("Time zone", { exact: true }).inputValue()).toBe("Asia/Shanghai");
     await page.getByLabel("Platform", { exact: true }).selectOption("wechat");
     await page.getByLabel("Where on it", { exact: true }).fill("群聊 “同学会”");
@@ -269,64 +260,74 @@ for (const javaScript of [true, false]) {
   });
 }
 
-/** Links the member wrote are shown as text (somewhere on the page) and are never inside an <a>. */
-async function noLinkIsAnAnchor(page: Page, links: string[]) {
-  const html = await page.content();
-  const anchors = html.match(/<a\b[\s\S]*?<\/a>/gi) ?? [];
-  for (const link of links) {
-    const escaped = link.replace(/&/g, "&amp;");
-    expect(anchors.filter((a) => a.includes(escaped) || a.includes(link))).toEqual([]);
-    expect(html).toContain(escaped);
-  }
+for (const javaScript of [true, false]) {
+  const mode = javaScript ? "JavaScript on" : "JavaScript off";
+  test(`${mode}: a session that cannot open the log opens it with the passphrase; a member without a log starts one`, { timeout: 180_000 }, async () => {
+    const hearth = await startTestHearth();
+    onTestFinished(hearth.close);
+    const { watched, page, found, check, pseudonym } = await joined(hearth, javaScript);
+    const db = hearth.database.db;
+    const [me] = await db.select({ id: members.id }).from(members).where(eq(members.pseudonym, pseudonym));
+    const mine = eq(evidenceKeys.memberId, me!.id);
+
+    // Locked: this session's key is gone. Pages below the log send the member back to open it.
+    await db.delete(evidenceKeys).where(and(mine, eq(evidenceKeys.kind, "session")));
+    await visit(page, javaScript, `${hearth.url}/settings/evidence/new`);
+    await page.getByRole("heading", { name: "Open your log", level: 2, exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/settings/evidence");
+    await check("/settings/evidence (locked)");
+    await page.getByLabel("Your passphrase", { exact: true }).fill("not the passphrase at all");
+    await press(page, javaScript, page.getByRole("button", { name: "Open my log", exact: true }));
+    expect(await errorSummary(page)).toContain("That passphrase does not open your log.");
+    await check("/settings/evidence (locked, refused)");
+    await press(page, javaScript, page.getByRole("button", { name: "Delete the old entries and start over", exact: true }));
+    expect(await errorSummary(page)).toContain("Tick the box to confirm that the old entries will be deleted.");
+    await check("/settings/evidence (start over refused)");
+    await page.getByLabel("Your passphrase", { exact: true }).fill(PASSPHRASE);
+    await press(page, javaScript, page.getByRole("button", { name: "Open my log", exact: true }));
+    await page.getByRole("status").getByText("Your log is open.", { exact: true }).waitFor();
+    await page.getByRole("link", { name: "Add an entry", exact: true }).waitFor();
+
+    // No log at all (a member from before the log): one starts with the passphrase, and the
+    // recovery codes made before it are counted, with the way to new ones.
+    await db.delete(evidenceKeys).where(mine);
+    await visit(page, javaScript, `${hearth.url}/settings/evidence`);
+    await page.getByRole("heading", { name: "Start your log", level: 2, exact: true }).waitFor();
+    await check("/settings/evidence (no log)");
+    await page.getByLabel("Current passphrase", { exact: true }).fill(PASSPHRASE);
+    await press(page, javaScript, page.getByRole("button", { name: "Start my log", exact: true }));
+    await page.getByRole("status").getByText("Your log is ready. Only you can open it.", { exact: true }).waitFor();
+    await settled(page, javaScript);
+    await page.getByText(/^10 of your recovery codes were made before your log and cannot open it\. Make new/).waitFor();
+    await check("/settings/evidence (codes made before the log)");
+    await page.getByRole("link", { name: "Make new recovery codes that open it", exact: true }).click();
+    await page.getByRole("heading", { name: "Settings", level: 1, exact: true }).waitFor();
+    expect(new URL(page.url()).hash).toBe("#codes");
+
+    const refused = /^Failed to load resource: the server responded with a status of 400/;
+    expect(watched.errors.filter((e) => !refused.test(e))).toEqual([]);
+    expect(watched.errors.filter((e) => refused.test(e))).toHaveLength(2);
+    expect(watched.foreignRequests(hearth.url)).toEqual([]);
+    expect(found).toEqual({});
+  });
 }
 
-/** Chooses filters in the timeline's "Show only" form (a GET form) and waits for the new list. */
-async function filterBy(page: Page, javaScript: boolean, choice: { platform?: string; status?: string }) {
-  const filter = page.getByRole("group", { name: "Show only", exact: true });
-  if (choice.platform !== undefined) await filter.getByLabel("Platform", { exact: true }).selectOption(choice.platform);
-  if (choice.status !== undefined) await filter.getByLabel("Where things stand", { exact: true }).selectOption(choice.status);
-  const platform = await filter.getByLabel("Platform", { exact: true }).inputValue();
-  const status = await filter.getByLabel("Where things stand", { exact: true }).inputValue();
-  await Promise.all([
-    page.waitForURL((url) => url.searchParams.get("platform") === platform && url.searchParams.get("status") === status),
-    filter.getByRole("button", { name: "Show", exact: true }).click(),
-  ]);
-  await settled(page, javaScript);
-}
-
-/** Follows a download link and returns the file's text, after checking its name. */
-async function download(page: Page, name: string, filename: RegExp) {
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name, exact: true }).click()]);
-  expect(file.suggestedFilename()).toMatch(filename);
-  return readFile((await file.path())!, "utf8");
-}
-
-/** The time zone the new-entry form starts at in a browser set to `zone` (the same member). */
-async function zoneChosenIn(zone: string, signedIn: BrowserContext, url: string) {
-  const context = await (await browser()).newContext({ javaScriptEnabled: true, timezoneId: zone, locale: "en-GB" });
-  onTestFinished(() => context.close());
-  await context.addCookies(await signedIn.cookies());
-  const page = await context.newPage();
-  await page.goto(url);
-  await settled(page, true);
-  const select = page.getByLabel("Time zone", { exact: true });
-  await expect.poll(() => select.inputValue()).not.toBe("Asia/Shanghai");
-  return select.inputValue();
-}
-
-/**
- * axe runs in the page and needs script (its work is scheduled with timers). Without JavaScript,
- * the page's HTML as that browser received it — Hearth's scripts taken out, nothing else changed —
- * is served at the same address to a page that runs axe alone (as tests/e2e/chat-journeys.test.ts
- * does), so the styles and the contrast are the real ones.
- */
-async function axeOn(page: Page, javaScript: boolean): Promise<Finding[]> {
-  if (javaScript) return seriousViolations(page);
-  const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "").replace(/<link[^>]+rel="modulepreload"[^>]*>/gi, "");
-  const { page: checker } = await openContext(await browser(), { javaScript: true });
-  const url = page.url().split("#")[0]!;
-  await checker.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
-  await checker.goto(url);
-  await checker.waitForLoadState("load");
-  return seriousViolations(checker);
+/** A new member joined through /join (their log sealed for this session), with axe at hand. */
+async function joined(hearth: TestHearth, javaScript: boolean) {
+  const mode = javaScript ? "JavaScript on" : "JavaScript off";
+  const watched: Watched = await openContext(await browser(), { javaScript });
+  if (javaScript) await watched.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: hearth.url });
+  const { page } = watched;
+  const found: Record<string, Finding[]> = {};
+  const check = async (name: string) => {
+    const violations = await axeOn(await browser(), page, javaScript);
+    if (violations.length > 0) found[`${mode}: ${name}`] = violations;
+  };
+  await visit(page, javaScript, `${hearth.url}/join`);
+  const pseudonym = freshPseudonym("Juniper");
+  await submitJoin(page, javaScript, { pseudonym, passphrase: PASSPHRASE });
+  await recoveryCodesShown(page);
+  await page.getByRole("link", { name: "I have kept my codes — continue", exact: true }).click();
+  await signedInAs(page, javaScript, pseudonym);
+  return { watched, page: page as Page, found, check, pseudonym };
 }
