@@ -16,7 +16,7 @@ import { isInvalidLine } from "#server/admission/settings-form.ts";
 import { isForbidden, isInvalid } from "#server/errors.ts";
 import { REGISTRATION_MODES } from "#server/settings/keys.ts";
 
-const FIELDS = ["mode", "posts", "words", "templates", "count", "hours", "resources-en", "resources-zh-Hans"];
+const FIELDS = ["mode", "posts", "words", "templates", "count", "hours", "resources-en", "resources-zh-Hans", "takedown-en", "takedown-zh-Hans"];
 const RESOURCE_FIELD: Record<string, string> = { "help-en": "resources-en", "help-zh-Hans": "resources-zh-Hans" };
 
 function forbiddenAs403(err: unknown): never {
@@ -190,6 +190,10 @@ export default function AdminSettings({ loaderData, actionData }: Route.Componen
       {(["en", "zh-Hans"] as const).map((lang) => {
         const title = lang === "en" ? "admission.settings.resourcesEn" : "admission.settings.resourcesZh";
         return section(`help-${lang}`, title, textarea(`help-${lang}`, `resources-${lang}`, title, "admission.settings.resourcesHint", 14));
+      })}
+      {(["en", "zh-Hans"] as const).map((lang) => {
+        const title = lang === "en" ? "evidence.ui.admin.takedownEn" : "evidence.ui.admin.takedownZh";
+        return section(`takedown-${lang}`, title, textarea(`takedown-${lang}`, `takedown-${lang}`, title, "evidence.ui.admin.takedownHint", 14));
       })}
     </section>
   );

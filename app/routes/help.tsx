@@ -65,6 +65,10 @@ export default function Help({ loaderData }: Route.ComponentProps) {
           <li key={step}>{step}</li>
         ))}
       </ol>
+      {/* The steps say to keep a timeline: the member's own sealed log is the place for it. */}
+      <p>
+        <Link to="/settings/evidence">{t("evidence.ui.helpLink")}</Link>
+      </p>
     </section>
   );
 }

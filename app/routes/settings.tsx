@@ -102,6 +102,9 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
       <p>
         <Link to="/settings/moderation">{t("history.settingsLink")}</Link>
       </p>
+      <p>
+        <Link to="/settings/evidence">{t("evidence.ui.settingsLink")}</Link>
+      </p>
 
       <h2>{t("settings.sessions")}</h2>
       <p>{t("settings.sessionsIntro")}</p>
@@ -136,7 +139,8 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
         <button type="submit">{t("settings.passphrase")}</button>
       </Form>
 
-      <h2>{t("settings.codes")}</h2>
+      {/* The evidence log links here to make codes that open it. */}
+      <h2 id="codes">{t("settings.codes")}</h2>
       {codes ? <RecoveryCodes codes={codes} /> : <p>{t("settings.codesLeft", { count: loaderData.codesLeft })}</p>}
       <p>{t("settings.codesRegenerateHint")}</p>
       <ErrorSummary state={codesState} idFor={(name) => (name === "current" ? "codes-current" : name)} />

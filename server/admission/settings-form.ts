@@ -1,7 +1,8 @@
 // The admin settings page's forms: each form saves one setting, from text a person typed (a
 // watched word per line as `word = hold|block|flag`, a removal reason per line, numbers, JSON for
-// the crisis resources), through writeSetting, which validates and audits. A bad line is named by
-// its number; nothing is saved unless the whole value fits.
+// the crisis resources, the evidence log's takedown request texts as they are), through
+// writeSetting, which validates and audits. A bad line is named by its number; nothing is saved
+// unless the whole value fits.
 import type { Db } from "#db/client.ts";
 import type { MessageKey } from "#app/i18n/catalog.ts";
 import { Invalid, isInvalid } from "#server/errors.ts";
@@ -9,7 +10,17 @@ import type { AuditActor } from "#server/moderation/audit.ts";
 import { WATCH_ACTIONS, type SettingKey, type WatchAction } from "#server/settings/keys.ts";
 import { readSetting, writeSetting } from "#server/settings/store.ts";
 
-export const SETTING_FORMS = ["registration", "probation", "watched", "templates", "repeat", "help-en", "help-zh-Hans"] as const;
+export const SETTING_FORMS = [
+  "registration",
+  "probation",
+  "watched",
+  "templates",
+  "repeat",
+  "help-en",
+  "help-zh-Hans",
+  "takedown-en",
+  "takedown-zh-Hans",
+] as const;
 export type SettingForm = (typeof SETTING_FORMS)[number];
 
 /** An Invalid that names the line of a textarea where the problem is (1-based). */
@@ -29,7 +40,7 @@ export function isInvalidLine(err: unknown): err is InvalidLine {
 
 /** The settings as the page's fields show them. */
 export async function settingsFormValues(db: Db) {
-  const [mode, posts, watched, templates, repeat, helpEn, helpZh] = await Promise.all([
+  const [mode, posts, watched, templates, repeat, helpEn, helpZh, takedownEn, takedownZh] = await Promise.all([
     readSetting(db, "registration.mode"),
     readSetting(db, "probation.posts"),
     readSetting(db, "moderation.watched_words"),
@@ -37,6 +48,8 @@ export async function settingsFormValues(db: Db) {
     readSetting(db, "moderation.repeat_image"),
     readSetting(db, "help.resources.en"),
     readSetting(db, "help.resources.zh-Hans"),
+    readSetting(db, "evidence.takedown.en"),
+    readSetting(db, "evidence.takedown.zh-Hans"),
   ]);
   return {
     mode,
@@ -47,6 +60,8 @@ export async function settingsFormValues(db: Db) {
     hours: String(repeat.hours),
     "resources-en": JSON.stringify(helpEn, null, 2),
     "resources-zh-Hans": JSON.stringify(helpZh, null, 2),
+    "takedown-en": takedownEn,
+    "takedown-zh-Hans": takedownZh,
   };
 }
 
@@ -134,6 +149,12 @@ export async function saveSettingsForm(db: Db, by: AuditActor, which: string, fo
       }
       // The per-path messages stay as they are (`services.2.url`): the page lists them.
       return save(db, by, which === "help-en" ? "help.resources.en" : "help.resources.zh-Hans", value, (path) => path);
+    }
+    case "takedown-en":
+    case "takedown-zh-Hans": {
+      // A textarea sends CRLF line ends; the setting refuses carriage returns (control characters).
+      const text = field(form, which).replace(/\r\n?/g, "\n");
+      return save(db, by, which === "takedown-en" ? "evidence.takedown.en" : "evidence.takedown.zh-Hans", text, () => which);
     }
     default:
       throw new Invalid({}, "form.invalid");

@@ -4,6 +4,8 @@
 import type { ClientToServerEvents } from "#app/contracts/events.ts";
 import type { Db } from "#db/client.ts";
 import { allows, POLICY, type Permission } from "#server/authz/policy.ts";
+import { DEFAULT_TAKEDOWN } from "#server/evidence/takedown.ts";
+import { GOOD_PASSPHRASE } from "#tests/helpers/members.ts";
 import { openSocket } from "#tests/helpers/live-sockets.ts";
 import type { Persona, PersonaName } from "#tests/helpers/personas.ts";
 
@@ -96,6 +98,65 @@ function socketRow(name: string, event: "thread:watch" | "thread:unwatch"): Entr
   };
 }
 
+const EVIDENCE_FIELDS = { platform: "telegram", place: "A channel", links: "https://t.me/example/1", status: "reported", timeZone: "UTC" };
+
+/** A new entry in `owner`'s own evidence log, added through the page (its id from the redirect). */
+async function evidenceEntry(owner: Persona) {
+  const res = await owner.client.post("/settings/evidence/new", EVIDENCE_FIELDS);
+  const id = /#entry-([0-9a-f-]{36})$/.exec(res.headers.get("location") ?? "")?.[1];
+  if (!id) throw new Error(`adding an evidence entry as ${owner.name} answered ${res.status}`);
+  return id;
+}
+
+/** The persona's own entry; for those with no log they may open (nobody, waiting, banned), the
+ *  plain member's, which they must not reach either. */
+const ownEntry = (p: Persona, fx: Fixture) => evidenceEntry(allows(POLICY["evidence.own"], p.actor) ? p : fx.personas.member);
+/** An entry of someone else's log: whatever the persona's role, it is nobody's but its owner's. */
+const othersEntry = (p: Persona, fx: Fixture) => evidenceEntry(p.name === "member" ? fx.personas.admin : fx.personas.member);
+
+/** The evidence log (docs/evidence.md): each page and form on the persona's own log, and on
+ *  another member's, which answers as if it did not exist. */
+const EVIDENCE: Entry[] = [
+  page("/settings/evidence", "evidence.own", "/settings/evidence"),
+  page("/settings/evidence/new", "evidence.own", "/settings/evidence/new"),
+  page("/settings/evidence/:entry (one's own)", "evidence.own", async (fx, p) => `/settings/evidence/${await ownEntry(p, fx)}`),
+  {
+    ...page("/settings/evidence/:entry (another member's)", "evidence.own", async (fx, p) => `/settings/evidence/${await othersEntry(p, fx)}`),
+    expect: () => "deny",
+  },
+  page("/settings/evidence/print", "evidence.own", "/settings/evidence/print"),
+  page("/settings/evidence/export.json", "evidence.own", "/settings/evidence/export.json"),
+  page("/settings/evidence/export.csv", "evidence.own", "/settings/evidence/export.csv"),
+  {
+    name: "POST /settings/evidence (open the log with the passphrase)",
+    permission: "evidence.own",
+    run: (p) => p.client.post("/settings/evidence", { intent: "unlock", current: GOOD_PASSPHRASE }),
+  },
+  { name: "POST /settings/evidence/new (add an entry)", permission: "evidence.own", run: (p) => p.client.post("/settings/evidence/new", EVIDENCE_FIELDS) },
+  {
+    name: "POST /settings/evidence/:entry (change one's own)",
+    permission: "evidence.own",
+    run: async (p, fx) => p.client.post(`/settings/evidence/${await ownEntry(p, fx)}`, { ...EVIDENCE_FIELDS, intent: "save", status: "removed" }),
+  },
+  {
+    name: "POST /settings/evidence/:entry (delete one's own)",
+    permission: "evidence.own",
+    run: async (p, fx) => p.client.post(`/settings/evidence/${await ownEntry(p, fx)}`, { intent: "delete", confirm: "yes" }),
+  },
+  {
+    name: "POST /settings/evidence/:entry (change another member's)",
+    permission: "evidence.own",
+    run: async (p, fx) => p.client.post(`/settings/evidence/${await othersEntry(p, fx)}`, { ...EVIDENCE_FIELDS, intent: "save", status: "removed" }),
+    expect: () => "deny",
+  },
+  {
+    name: "POST /settings/evidence/:entry (delete another member's)",
+    permission: "evidence.own",
+    run: async (p, fx) => p.client.post(`/settings/evidence/${await othersEntry(p, fx)}`, { intent: "delete", confirm: "yes" }),
+    expect: () => "deny",
+  },
+];
+
 export const MATRIX: Entry[] = [
   page("/help", "safety.read", "/help"),
   page("/safety", "safety.read", "/safety"),
@@ -105,6 +166,7 @@ export const MATRIX: Entry[] = [
   page("/settings", "settings.own", "/settings"),
   page("/notifications", "notifications.read", "/notifications"),
   page("/settings/moderation", "history.read", "/settings/moderation"),
+  ...EVIDENCE,
   {
     name: "POST /settings/moderation (appeal a removal)",
     permission: "appeal.create",
@@ -206,6 +268,13 @@ export const MATRIX: Entry[] = [
   page("/admin/moderators", "admin.roles", "/admin/moderators"),
   page("/admin/invites", "admin.invites", "/admin/invites"),
   act("probation length (unchanged: 3)", "admin.settings", undefined, async () => ({ intent: "probation", posts: "3" }), "/admin/settings"),
+  act(
+    "takedown request text (unchanged: the default)",
+    "admin.settings",
+    undefined,
+    async () => ({ intent: "takedown-en", "takedown-en": DEFAULT_TAKEDOWN.en }),
+    "/admin/settings",
+  ),
   act(
     "make a member a moderator",
     "admin.roles",

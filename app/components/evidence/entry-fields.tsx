@@ -1,0 +1,67 @@
+// The entry form's fields: each a label, an optional hint and the field's own message tied to
+// one input, textarea or select (ids are the field names, so the error summary's links land on
+// them). Values are defaults: the browser keeps what the member types.
+import type { ReactNode, Ref } from "react";
+import type { FormState } from "#app/components/form-parts.tsx";
+import type { MessageKey } from "#app/i18n/catalog.ts";
+import { useT } from "#app/i18n/use-t.ts";
+
+interface Common {
+  name: string;
+  id?: string;
+  label: MessageKey;
+  hint?: MessageKey;
+  state?: FormState | null;
+}
+
+export function useFieldParts(props: Common) {
+  const t = useT();
+  const id = props.id ?? props.name;
+  const error = props.state?.fieldErrors[props.name];
+  const describedBy = [props.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const wrap = (control: ReactNode) => (
+    <div className={error ? "field field-error" : "field"}>
+      <label htmlFor={id}>{t(props.label)}</label>
+      {props.hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {t(props.hint)}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="error" id={`${id}-error`}>
+          {t(error, props.state?.formErrorParams)}
+        </p>
+      ) : null}
+      {control}
+    </div>
+  );
+  return { id, wrap, aria: { "aria-invalid": error ? true : undefined, "aria-describedby": describedBy } };
+}
+
+export function TextInput(props: Common & { value?: string; type?: "text" | "date" | "datetime-local" }) {
+  const { id, wrap, aria } = useFieldParts(props);
+  return wrap(<input id={id} name={props.name} type={props.type ?? "text"} defaultValue={props.value ?? ""} autoComplete="off" spellCheck={false} {...aria} />);
+}
+
+export function TextArea(props: Common & { value?: string; rows: number }) {
+  const { id, wrap, aria } = useFieldParts(props);
+  return wrap(<textarea id={id} name={props.name} rows={props.rows} defaultValue={props.value ?? ""} spellCheck={false} {...aria} />);
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+export function Select(props: Common & { value?: string; choices: Choice[]; selectRef?: Ref<HTMLSelectElement> }) {
+  const { id, wrap, aria } = useFieldParts(props);
+  return wrap(
+    <select id={id} name={props.name} defaultValue={props.value ?? ""} ref={props.selectRef} {...aria}>
+      {props.choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+    </select>,
+  );
+}
