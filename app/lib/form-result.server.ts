@@ -17,7 +17,11 @@ export function formFailure(err: unknown, values: Record<string, string> = {}) {
   // Redirects and 404s thrown on purpose (React Router's `redirect`, `data(null, {status})`) pass.
   if (err instanceof Response || (err as { type?: string } | null)?.type === "DataWithResponseInit") throw err;
   if (isInvalid(err)) {
-    return data<FormFailure>({ ok: false, fieldErrors: err.fields, formError: err.formError, values }, { status: 400 });
+    const params = numbersOf(err.params);
+    return data<FormFailure>(
+      { ok: false, fieldErrors: err.fields, formError: err.formError, ...(params ? { formErrorParams: params } : {}), values },
+      { status: 400 },
+    );
   }
   if (isTooManyAttempts(err)) {
     return data<FormFailure>(
@@ -27,6 +31,13 @@ export function formFailure(err: unknown, values: Record<string, string> = {}) {
   }
   if (isDatabaseDown(err)) throw httpError(503, { "Retry-After": "30" });
   throw err;
+}
+
+/** The message's numbers ("{max} links at most"), for the page to fill in. */
+function numbersOf(params: Record<string, string | number> | undefined): Record<string, number> | undefined {
+  if (!params) return undefined;
+  const numbers = Object.entries(params).filter((e): e is [string, number] => typeof e[1] === "number");
+  return numbers.length ? Object.fromEntries(numbers) : undefined;
 }
 
 /** Text fields to show again after a failure; passphrase fields are never echoed. */

@@ -3,7 +3,7 @@
 // takedown request texts in English and Chinese, and saving and deleting. A refusal answers the
 // form again with everything the member typed and a message at each field; nothing is lost.
 import { data, redirect, type RouterContextProvider } from "react-router";
-import { EVIDENCE_LIMITS, type BrokenEvidenceEntry, type EvidenceEntry } from "#app/contracts/evidence.ts";
+import { EVIDENCE_LIMITS } from "#app/contracts/evidence.ts";
 import { formFailure } from "#app/lib/form-result.server.ts";
 import { uuidParam } from "#app/lib/not-found.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
@@ -34,14 +34,9 @@ function entryFailure(err: unknown, form: FormData) {
   return data({ ...failure.data, ...(params ? { formErrorParams: params } : {}), intent: "save" as const }, failure.init ?? undefined);
 }
 
-type Listed = EvidenceEntry | BrokenEvidenceEntry;
-const newestZone = (entries: Listed[]) =>
-  entries.filter((e): e is EvidenceEntry => !isBroken(e)).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))[0]?.timeZone;
-
 export async function loadNewEntry(context: Readonly<RouterContextProvider>) {
   const { who, evidence } = evidenceVisitor(context);
-  const entries = await inOpenLog(() => evidence.list(who));
-  const timeZone = newestZone(entries) ?? "UTC";
+  const timeZone = await inOpenLog(() => evidence.defaultTimeZone(who));
   return { values: { timeZone, status: "not_reported" } as Record<string, string>, zones: ZONES };
 }
 
@@ -59,11 +54,10 @@ export async function addEntry(context: Readonly<RouterContextProvider>, request
 export async function loadEntry(context: Readonly<RouterContextProvider>, request: Request, entryId: string | undefined) {
   const id = uuidParam(entryId);
   const { who, evidence } = evidenceVisitor(context);
-  const entry = await inOpenLog(() => evidence.get(who, id));
+  const { entry, takedown } = await inOpenLog(() => evidence.entryPage(who, id));
   const notices = doneNotices(request);
   if (isBroken(entry)) return { entry, notices, values: {}, zones: [], takedown: null };
-  const [en, zh] = await Promise.all([inOpenLog(() => evidence.takedown(who, id, "en")), inOpenLog(() => evidence.takedown(who, id, "zh-Hans"))]);
-  return { entry, notices, values: entryFormValues(entry), zones: ZONES, takedown: en !== null && zh !== null ? { en, "zh-Hans": zh } : null };
+  return { entry, notices, values: entryFormValues(entry), zones: ZONES, takedown };
 }
 
 export async function entryAction(context: Readonly<RouterContextProvider>, request: Request, entryId: string | undefined) {

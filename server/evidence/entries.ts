@@ -2,7 +2,7 @@
 // one JSON document, sealed with a fresh nonce each time it is written, with its owner and its
 // row's id bound as additional data. Rows are only ever read and written for their owner.
 import { randomUUID } from "node:crypto";
-import { and, count, eq } from "drizzle-orm";
+import { and, count, desc, eq } from "drizzle-orm";
 import type { BrokenEvidenceEntry, EvidenceEntry, EvidenceFields } from "#app/contracts/evidence.ts";
 import { EVIDENCE_MAX_ENTRIES } from "#app/contracts/evidence.ts";
 import type { DbOrTx } from "#db/client.ts";
@@ -70,6 +70,14 @@ export async function allEntries(db: DbOrTx, memberId: string, dataKey: Buffer) 
   const opened = rows.map((row) => openRow(dataKey, row));
   const sortKey = (e: EvidenceEntry | BrokenEvidenceEntry) => (isBroken(e) ? "" : e.seenAt || e.createdAt.slice(0, 16));
   return opened.sort((a, b) => (sortKey(a) < sortKey(b) ? 1 : sortKey(a) > sortKey(b) ? -1 : 0));
+}
+
+/** The zone of the entry written or changed last (the new-entry form's default), or null. */
+export async function latestTimeZone(db: DbOrTx, memberId: string, dataKey: Buffer): Promise<string | null> {
+  const [row] = await db.select().from(evidenceEntries).where(eq(evidenceEntries.memberId, memberId)).orderBy(desc(evidenceEntries.updatedAt)).limit(1);
+  if (!row) return null;
+  const entry = openRow(dataKey, row);
+  return isBroken(entry) ? null : entry.timeZone;
 }
 
 export async function entryCount(db: DbOrTx, memberId: string) {

@@ -13,7 +13,7 @@ import type { FormInput, ServiceDeps } from "#server/service-deps.ts";
 import { readSetting } from "#server/settings/store.ts";
 import { evidenceEntries, evidenceKeys } from "#db/schema.ts";
 import { eq } from "drizzle-orm";
-import { addEntry, allEntries, deleteEntry, entryCount, getEntry, isBroken, updateEntry } from "./entries.ts";
+import { addEntry, allEntries, deleteEntry, entryCount, getEntry, isBroken, latestTimeZone, updateEntry } from "./entries.ts";
 import { parseEvidenceForm } from "./entry-form.ts";
 import { evidenceCsv, evidenceJson } from "./export.ts";
 import { codesWithoutWrap, hasLog, keyFromPassphrase, keyFromSession, sealNewLog, wrapForSession } from "./keys.ts";
@@ -119,6 +119,21 @@ export function createEvidenceServices(deps: ServiceDeps) {
       return getEntry(db, id, key, entryId);
     },
 
+    /** An entry and its takedown texts in both languages (null for a broken entry), opened once. */
+    entryPage: async (who: EvidenceWho, entryId: string) => {
+      const { id, key } = await dataKey(who);
+      const entry = await getEntry(db, id, key, entryId);
+      if (isBroken(entry)) return { entry, takedown: null };
+      const [en, zh] = await Promise.all([readSetting(db, "evidence.takedown.en"), readSetting(db, "evidence.takedown.zh-Hans")]);
+      return { entry, takedown: { en: takedownText(en, entry, "en"), "zh-Hans": takedownText(zh, entry, "zh-Hans") } };
+    },
+
+    /** The time zone a new entry starts with: that of the entry written last, or UTC. */
+    defaultTimeZone: async (who: EvidenceWho) => {
+      const { id, key } = await dataKey(who);
+      return (await latestTimeZone(db, id, key)) ?? "UTC";
+    },
+
     /** Adds an entry; `imageRemoved` when the media guard took something out (tell the member). */
     add: async (who: EvidenceWho, data: FormInput) => {
       const { id, key } = await dataKey(who);
@@ -133,8 +148,10 @@ export function createEvidenceServices(deps: ServiceDeps) {
       return { imageRemoved };
     },
 
+    /** Deletes an entry; like every other change, only from a session that opens the log. */
     remove: async (who: EvidenceWho, entryId: string) => {
-      await deleteEntry(db, member(who), entryId);
+      const { id } = await dataKey(who);
+      await deleteEntry(db, id, entryId);
     },
 
     exportJson: async (who: EvidenceWho, now = new Date()) => {
