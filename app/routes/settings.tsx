@@ -54,7 +54,11 @@ export async function action({ request, context }: Route.ActionArgs) {
         await context.get(servicesContext).members.setPreferences(visitor.member, form);
         return data<Done>({ ok: true, intent, notice: "settings.preferencesSaved" });
       case "regenerate-codes":
-        return data<Done>({ ok: true, intent, codes: await auth.regenerateRecoveryCodes(visitor.member.id, form, await visitor.clientKey()) });
+        return data<Done>({
+          ok: true,
+          intent,
+          codes: await auth.regenerateRecoveryCodes(visitor.member.id, form, await visitor.clientKey(), visitor.sessionToken()),
+        });
       default:
         return data<FormState & { intent: string }>({ ok: false, intent: "", fieldErrors: {}, formError: "form.invalid", values: {} }, { status: 400 });
     }

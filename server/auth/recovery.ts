@@ -38,13 +38,19 @@ export async function recoverAccount(deps: AuthDeps, data: FormData | Record<str
 }
 
 /** New codes replace the old ones; asks the current passphrase so a borrowed session cannot. */
-export async function regenerateRecoveryCodes(deps: AuthDeps, memberId: string, data: FormData | Record<string, unknown>, clientKey: string) {
+export async function regenerateRecoveryCodes(
+  deps: AuthDeps,
+  memberId: string,
+  data: FormData | Record<string, unknown>,
+  clientKey: string,
+  sessionToken?: string,
+) {
   const form = parseForm(confirmWithPassphraseForm, data);
   await confirmPassphrase(deps, memberId, form.current, clientKey);
   return deps.db.transaction(async (tx) => {
     const codes = await issueRecoveryCodes(tx, memberId);
     // The old codes' wraps went with them; the new codes open the evidence log.
-    await onNewCodes(tx, memberId, form.current, codes);
+    await onNewCodes(tx, memberId, form.current, codes, sessionToken);
     return codes;
   });
 }

@@ -37,7 +37,9 @@ export function createAuthServices(deps: ServiceDeps) {
     endOtherSessions: async (memberId: string, keep: string) => end(await invalidateMemberSessions(deps.db, memberId, keep)),
     changePassphrase: (who: { memberId: string; pseudonym: string; sessionId: string }, data: FormInput, clientKey: string) =>
       changePassphrase(auth, who, data, clientKey),
-    regenerateRecoveryCodes: (memberId: string, data: FormInput, clientKey: string) => regenerateRecoveryCodes(auth, memberId, data, clientKey),
+    /** `sessionToken`: the asking session's, so a log made now (a member who had none) opens in it. */
+    regenerateRecoveryCodes: (memberId: string, data: FormInput, clientKey: string, sessionToken?: string | null) =>
+      regenerateRecoveryCodes(auth, memberId, data, clientKey, sessionToken ?? undefined),
     unusedCodeCount: (memberId: string) => unusedCodeCount(deps.db, memberId),
     /** Deletes sessions past their expiry; returns how many (scheduled by session-cleanup.ts). */
     // Their sockets close too: one open on a quiet page would otherwise go on receiving.

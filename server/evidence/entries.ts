@@ -6,7 +6,8 @@ import { and, count, desc, eq } from "drizzle-orm";
 import type { BrokenEvidenceEntry, EvidenceEntry, EvidenceFields } from "#app/contracts/evidence.ts";
 import { EVIDENCE_MAX_ENTRIES } from "#app/contracts/evidence.ts";
 import type { DbOrTx } from "#db/client.ts";
-import { evidenceEntries } from "#db/schema.ts";
+import { evidenceEntries, members } from "#db/schema.ts";
+import { isUuid } from "#server/ids.ts";
 import { Invalid, NotFound } from "#server/errors.ts";
 import { open, SealBroken, seal } from "./seal.ts";
 
@@ -31,14 +32,20 @@ function openRow(dataKey: Buffer, row: Row): EvidenceEntry | BrokenEvidenceEntry
 export const isBroken = (e: EvidenceEntry | BrokenEvidenceEntry): e is BrokenEvidenceEntry => "broken" in e;
 
 export async function addEntry(db: DbOrTx, memberId: string, dataKey: Buffer, fields: EvidenceFields): Promise<string> {
-  const [held] = await db.select({ n: count() }).from(evidenceEntries).where(eq(evidenceEntries.memberId, memberId));
-  if ((held?.n ?? 0) >= EVIDENCE_MAX_ENTRIES) throw new Invalid({}, "evidence.error.full", { max: EVIDENCE_MAX_ENTRIES });
   const id = randomUUID();
-  await db.insert(evidenceEntries).values({ id, memberId, ...sealFields(dataKey, memberId, id, fields) });
-  return id;
+  const sealed = sealFields(dataKey, memberId, id, fields);
+  return db.transaction(async (tx) => {
+    // One add at a time per member, so two requests cannot both take the last place.
+    await tx.select({ id: members.id }).from(members).where(eq(members.id, memberId)).for("update");
+    const [held] = await tx.select({ n: count() }).from(evidenceEntries).where(eq(evidenceEntries.memberId, memberId));
+    if ((held?.n ?? 0) >= EVIDENCE_MAX_ENTRIES) throw new Invalid({}, "evidence.error.full", { max: EVIDENCE_MAX_ENTRIES });
+    await tx.insert(evidenceEntries).values({ id, memberId, ...sealed });
+    return id;
+  });
 }
 
 export async function updateEntry(db: DbOrTx, memberId: string, dataKey: Buffer, id: string, fields: EvidenceFields) {
+  if (!isUuid(id)) throw new NotFound();
   const done = await db
     .update(evidenceEntries)
     .set({ ...sealFields(dataKey, memberId, id, fields), updatedAt: new Date() })
@@ -48,6 +55,7 @@ export async function updateEntry(db: DbOrTx, memberId: string, dataKey: Buffer,
 }
 
 export async function deleteEntry(db: DbOrTx, memberId: string, id: string) {
+  if (!isUuid(id)) throw new NotFound();
   const done = await db
     .delete(evidenceEntries)
     .where(and(eq(evidenceEntries.id, id), eq(evidenceEntries.memberId, memberId)))
@@ -56,6 +64,7 @@ export async function deleteEntry(db: DbOrTx, memberId: string, id: string) {
 }
 
 export async function getEntry(db: DbOrTx, memberId: string, dataKey: Buffer, id: string) {
+  if (!isUuid(id)) throw new NotFound();
   const [row] = await db
     .select()
     .from(evidenceEntries)
@@ -67,9 +76,35 @@ export async function getEntry(db: DbOrTx, memberId: string, dataKey: Buffer, id
 /** Every entry, opened: newest sighting first (an entry without a time by when it was written). */
 export async function allEntries(db: DbOrTx, memberId: string, dataKey: Buffer) {
   const rows = await db.select().from(evidenceEntries).where(eq(evidenceEntries.memberId, memberId));
-  const opened = rows.map((row) => openRow(dataKey, row));
-  const sortKey = (e: EvidenceEntry | BrokenEvidenceEntry) => (isBroken(e) ? "" : e.seenAt || e.createdAt.slice(0, 16));
-  return opened.sort((a, b) => (sortKey(a) < sortKey(b) ? 1 : sortKey(a) > sortKey(b) ? -1 : 0));
+  const keyed = rows.map((row) => {
+    const e = openRow(dataKey, row);
+    return { e, at: isBroken(e) ? Number.NEGATIVE_INFINITY : e.seenAt ? instantOf(e.seenAt, e.timeZone) : Date.parse(e.createdAt) };
+  });
+  return keyed.sort((a, b) => b.at - a.at).map((k) => k.e);
+}
+
+const minuteFormats = new Map<string, Intl.DateTimeFormat>();
+/** The instant (ms since the epoch) that a wall-clock time (YYYY-MM-DDTHH:mm) in `zone` names. */
+function instantOf(seenAt: string, zone: string): number {
+  let format = minuteFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    minuteFormats.set(zone, format);
+  }
+  const offset = (t: number) => {
+    const p = Object.fromEntries(format.formatToParts(t).map((x) => [x.type, x.value]));
+    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) - t;
+  };
+  const wall = Date.parse(`${seenAt}:00Z`);
+  return wall - offset(wall - offset(wall));
 }
 
 /** The zone of the entry written or changed last (the new-entry form's default), or null. */

@@ -13,7 +13,7 @@ import {
   type EvidenceReport,
 } from "#app/contracts/evidence.ts";
 import { Invalid } from "#server/errors.ts";
-import { parseForm } from "#server/forms.ts";
+import { formToObject, parseForm } from "#server/forms.ts";
 import { scanText } from "#server/media/guard.ts";
 
 // C0 and C1 controls and DEL, but tab and newline; bidi overrides make text read out of order.
@@ -83,15 +83,33 @@ export interface ParsedEntry {
   imageRemoved: boolean;
 }
 
+// The fields the media guard reads, and the most of each it reads: an image pasted into a field
+// is removed before the field's length is judged, so a pasted screenshot is a notice, not "too
+// long"; past this size a field is refused as too long without being read.
+const GUARDED = [
+  "platformDetail",
+  "place",
+  "links",
+  "description",
+  "postedBy",
+  ...Array.from({ length: L.reports }, (_, i) => [`report${i}Name`, `report${i}Case`]).flat(),
+];
+const GUARD_READS_AT_MOST = 200_000;
+
 /** The form's fields as an entry, after the media guard; throws Invalid with field messages. */
 export function parseEvidenceForm(data: FormData | Record<string, unknown>): ParsedEntry {
-  const form = parseForm(evidenceForm, data) as Record<string, string>;
+  const raw = { ...formToObject(data) };
   let imageRemoved = false;
-  const guard = (value: string) => {
+  for (const name of GUARDED) {
+    const value = raw[name];
+    if (typeof value !== "string") continue;
+    if (value.length > GUARD_READS_AT_MOST) throw new Invalid({ [name]: "form.tooLong" });
     const scanned = scanText("profile", value);
     if (scanned.removals.length > 0) imageRemoved = true;
-    return scanned.text.trim();
-  };
+    raw[name] = scanned.text;
+  }
+  const form = parseForm(evidenceForm, raw) as Record<string, string>;
+  const guard = (value: string) => value.trim();
   const links = guard(form.links!)
     .split("\n")
     .map((l) => l.trim())

@@ -27,8 +27,8 @@ async function insertWrap(
   wrappingKey: (salt: Buffer) => Buffer | Promise<Buffer>,
   dataKey: Buffer,
   ref: { sessionId?: string; recoveryCodeId?: string } = {},
+  salt: Buffer = newSalt(),
 ) {
-  const salt = newSalt();
   const { nonce, sealed } = seal(await wrappingKey(salt), dataKey, wrapAad(memberId, kind));
   const made = await db
     .insert(evidenceKeys)
@@ -71,6 +71,8 @@ export async function sealNewLog(db: DbOrTx, memberId: string, secrets: { passph
 }
 
 export async function wrapForSession(db: DbOrTx, memberId: string, token: string, dataKey: Buffer) {
+  // A wrap this session already has but that no longer opens (altered) is replaced.
+  await db.delete(evidenceKeys).where(and(eq(evidenceKeys.memberId, memberId), eq(evidenceKeys.sessionId, sessionIdFromToken(token))));
   await insertWrap(db, memberId, "session", (salt) => sessionKey(token, salt), dataKey, { sessionId: sessionIdFromToken(token) });
 }
 
@@ -93,7 +95,7 @@ export async function rewrapPassphrase(db: DbOrTx, memberId: string, passphrase:
   const wrappingKey = await passphraseKey(passphrase, salt);
   await db.transaction(async (tx) => {
     await tx.delete(evidenceKeys).where(and(eq(evidenceKeys.memberId, memberId), eq(evidenceKeys.kind, "passphrase")));
-    await insertWrap(tx, memberId, "passphrase", () => wrappingKey, dataKey);
+    await insertWrap(tx, memberId, "passphrase", () => wrappingKey, dataKey, {}, salt);
   });
 }
 
@@ -180,8 +182,9 @@ export async function onPassphraseChanged(db: DbOrTx, memberId: string, current:
 }
 
 /** New recovery codes (the passphrase just confirmed; the old codes, and their wraps, are gone). */
-export async function onNewCodes(db: DbOrTx, memberId: string, passphrase: string, codes: string[]) {
-  const dataKey =
-    (await keyFromPassphrase(db, memberId, passphrase)) ?? (!(await hasLog(db, memberId)) ? await sealNewLog(db, memberId, { passphrase }) : null);
+export async function onNewCodes(db: DbOrTx, memberId: string, passphrase: string, codes: string[], sessionToken?: string) {
+  // A member without a log gets one here, sealed for the new codes and the asking session too.
+  if (!(await hasLog(db, memberId))) return void (await sealNewLog(db, memberId, { passphrase, codes, sessionToken }));
+  const dataKey = await keyFromPassphrase(db, memberId, passphrase);
   if (dataKey) await wrapForCodes(db, memberId, codes, dataKey);
 }

@@ -38,8 +38,11 @@ export interface EvidenceFilter {
 }
 
 /** Today's date (YYYY-MM-DD) in `zone`. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 function todayIn(zone: string, now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  let format = dayFormats.get(zone);
+  if (!format) dayFormats.set(zone, (format = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" })));
+  return format.format(now);
 }
 
 export function createEvidenceServices(deps: ServiceDeps) {

@@ -56,5 +56,5 @@ export function takedownText(template: string, entry: EvidenceEntry, locale: Loc
     description: entry.description || none,
   };
   // One pass, so text the member wrote that looks like a placeholder is not filled in again.
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? values[name]! : whole));
 }
