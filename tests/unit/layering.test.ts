@@ -32,3 +32,28 @@ test("app/contracts is safe for the browser: no server, database or Node code", 
   );
   expect(crossings).toEqual([]);
 });
+
+// Decision 018: the sealed evidence log is read only through server/evidence/services.ts with the
+// member's own session token. Nothing an operator, a moderator or an admin runs may touch its
+// tables or its key code: not the CLI, not the moderation or admin services, not their pages.
+test("only the evidence folder, the auth flows and the member's own evidence pages reach the evidence log", () => {
+  const evidence = /^(#server\/evidence\/|\.\.?\/.*evidence)|^#db\/schema-evidence/;
+  const tableNames = /\b(evidenceEntries|evidenceKeys|evidence_entries|evidence_keys)\b/;
+  const allowed = (file: string) =>
+    file.startsWith("server/evidence/") ||
+    /^server\/auth\/(accounts|recovery|passphrase-change)\.ts$/.test(file) ||
+    file === "server/members/admin.ts" ||
+    file === "server/services.ts" ||
+    file === "server/settings/keys.ts" ||
+    /^app\/(routes\/(evidence|settings)|components\/evidence\/|i18n\/)/.test(file) ||
+    file.startsWith("db/");
+  const files = [...sources("server"), ...sources("app"), ...sources("db")];
+  const reaching = files.filter(
+    (file) => !allowed(file) && (imports(file).some((spec) => evidence.test(spec)) || tableNames.test(readFileSync(path.join(ROOT, file), "utf8"))),
+  );
+  expect(reaching).toEqual([]);
+  // The CLI and the moderators' and admins' code in particular.
+  for (const dir of ["server/admin", "server/moderation", "server/appeals", "server/admission"]) {
+    expect(sources(dir).filter((f) => imports(f).some((spec) => evidence.test(spec)) || tableNames.test(readFileSync(path.join(ROOT, f), "utf8")))).toEqual([]);
+  }
+});
