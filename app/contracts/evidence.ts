@@ -39,6 +39,9 @@ export const EVIDENCE_LIMITS = {
 
 /** The most entries one member's log holds. */
 export const EVIDENCE_MAX_ENTRIES = 5000;
+/** The most one member's log holds, sealed (about ten thousand entries of the usual size): every
+ *  page of the log opens all of it, so one member cannot make a page that exhausts the server. */
+export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
 export interface EvidenceReport {
   to: EvidenceReportedTo;

@@ -9,7 +9,7 @@ export const evidenceUiEn = {
   "evidence.ui.intro.purpose":
     "This is a careful record of where copies of your images appeared: where and when you saw them, who posted them, where you reported them and what happened next. It helps when you ask platforms to take them down and, if you choose, when you go to the police, a lawyer or a helpline.",
   "evidence.ui.intro.sealed":
-    "Your log is sealed. It can be opened only with your own passphrase, one of your recovery codes, or while you are signed in here. Moderators cannot read it, and neither can the people who run Hearth.",
+    "Your log is sealed. It can be opened only with your own passphrase, one of your recovery codes, or while you are signed in here. Moderators cannot read it, and the people who run Hearth cannot read it from the database or its backups.",
   "evidence.ui.intro.screenshots": "Keep screenshots on your own device, never here. The log keeps words only: any image or image address is removed.",
   "evidence.ui.intro.loss":
     "If you lose your passphrase and every one of your recovery codes, your log is lost too. Nobody can open it for you, not even the people who run Hearth.",

@@ -9,7 +9,7 @@ export const evidenceUiZhHans: Record<keyof typeof evidenceUiEn, string> = {
   "evidence.ui.intro.purpose":
     "这里用来仔细记下你的图片副本出现在哪里：在哪里、什么时候看到的，是谁发布的，你向哪里举报了，之后又怎样了。当你要求平台删除这些内容，或者你决定报警、找律师或求助热线时，这份记录会有帮助。",
   "evidence.ui.intro.sealed":
-    "你的证据记录是加密封存的：只有用你自己的密码短语、你的恢复码，或者在你此次登录期间，才能打开。版主看不到，运营 Hearth 的人也看不到。",
+    "你的证据记录是加密封存的：只有用你自己的密码短语、你的恢复码，或者在你此次登录期间，才能打开。版主看不到；运营 Hearth 的人也无法从数据库或备份中读到它。",
   "evidence.ui.intro.screenshots": "截图请保存在你自己的设备上，不要放在这里。这份记录只保存文字：任何图片或图片地址都会被移除。",
   "evidence.ui.intro.loss": "如果你同时丢失了密码短语和所有恢复码，这份记录也就永远丢失了。没有人能替你打开，运营 Hearth 的人也不能。",
   "evidence.ui.codesWithoutWrap": "{count, plural, other {你有 # 个恢复码是在建立证据记录之前生成的，无法打开它。}}",

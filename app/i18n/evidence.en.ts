@@ -9,6 +9,7 @@ export const evidenceEn = {
   "evidence.error.tooManyLinks": "{max} links at most in one entry. Add another entry for the rest.",
   "evidence.error.reportedTo": "Choose where you reported it, or leave this report's fields empty.",
   "evidence.error.full": "Your log holds {max} entries, the most it can. Delete some you no longer need to add more.",
+  "evidence.error.tooBig": "Your log is as large as it can be. Shorten or delete entries you no longer need to add more.",
   "evidence.error.notFound": "That entry is not in your log.",
   "evidence.error.locked": "Your log is locked in this session. Open it with your passphrase first.",
   "evidence.error.unlockFailed": "That passphrase does not open your log.",

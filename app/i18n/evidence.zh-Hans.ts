@@ -9,6 +9,7 @@ export const evidenceZhHans: Record<keyof typeof evidenceEn, string> = {
   "evidence.error.tooManyLinks": "一条记录最多 {max} 个链接，其余的请另建一条记录。",
   "evidence.error.reportedTo": "请选择你向哪里举报了，或者把这一项举报留空。",
   "evidence.error.full": "你的记录已有 {max} 条，达到上限。删掉一些不再需要的，才能添加新的。",
+  "evidence.error.tooBig": "你的记录已经达到容量上限。请缩短或删除不再需要的记录，才能继续添加。",
   "evidence.error.notFound": "你的记录里没有这一条。",
   "evidence.error.locked": "在这次登录中你的记录还是锁着的。请先用你的密码短语打开。",
   "evidence.error.unlockFailed": "这个密码短语打不开你的记录。",

@@ -34,7 +34,8 @@ export default function EvidenceEntryPage({ loaderData, actionData }: Route.Comp
   const title = isBrokenEntry(entry) ? t("evidence.ui.brokenTitle") : `${platformLabel(entry, t)} · ${seenLabel(entry, t)}`;
   return (
     <section className="panel evidence">
-      <title>{`${title} · ${t("evidence.ui.title")} · ${t("site.name")}`}</title>
+      {/* Nothing the member wrote in the tab's title: it stays in the browser's history. */}
+      <title>{`${t("evidence.ui.title")} · ${t("site.name")}`}</title>
       <p className="breadcrumb">
         <Link to="/settings/evidence">{t("evidence.ui.backToLog")}</Link>
       </p>

@@ -42,8 +42,8 @@ export async function logAction(context: Readonly<RouterContextProvider>, reques
       case "start-over":
         // Deleting entries for good: the member ticks the box as well as giving the passphrase.
         if (form.get("confirm") !== "yes") throw new Invalid({ confirm: "evidence.ui.confirmStartOver" });
-        await evidence.startOver(who, form, await visitor.clientKey());
-        return redirect(afterSuccess(LOG_PATH, "startedOver"));
+        // A log the passphrase still opens is opened, not deleted.
+        return redirect(afterSuccess(LOG_PATH, await evidence.startOver(who, form, await visitor.clientKey())));
       default:
         throw httpError(400);
     }

@@ -45,7 +45,7 @@ export async function action({ request, context }: Route.ActionArgs) {
         return data<Done>({ ok: true, intent, notice: "settings.endedOthers" });
       case "change-passphrase":
         await auth.changePassphrase(
-          { memberId: visitor.member.id, pseudonym: visitor.member.pseudonym, sessionId: visitor.sessionId },
+          { memberId: visitor.member.id, pseudonym: visitor.member.pseudonym, sessionId: visitor.sessionId, sessionToken: visitor.sessionToken() },
           form,
           await visitor.clientKey(),
         );

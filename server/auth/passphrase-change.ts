@@ -8,11 +8,13 @@ import type { AuthDeps } from "./deps.ts";
 import { hashPassphrase } from "./password-hash.ts";
 import { confirmPassphrase } from "./reauth.ts";
 import { invalidateMemberSessions } from "./session.ts";
-import { onPassphraseChanged } from "#server/evidence/keys.ts";
+import { lockMember, onPassphraseChanged } from "#server/evidence/keys.ts";
 
 export async function changePassphrase(
   deps: AuthDeps,
-  who: { memberId: string; pseudonym: string; sessionId: string },
+  /** `sessionToken`: the asking session's; it opens the evidence log when the current passphrase
+   *  does not (a log sealed with an earlier one) so that it is sealed for the new one. */
+  who: { memberId: string; pseudonym: string; sessionId: string; sessionToken?: string | null },
   data: FormData | Record<string, unknown>,
   clientKey: string,
 ) {
@@ -21,9 +23,10 @@ export async function changePassphrase(
   await confirmPassphrase(deps, who.memberId, form.current, clientKey);
   const passphraseHash = await hashPassphrase(form.password);
   await deps.db.transaction(async (tx) => {
+    await lockMember(tx, who.memberId);
     await tx.update(members).set({ passphraseHash }).where(eq(members.id, who.memberId));
     // The evidence log's key, sealed for the new passphrase in the same transaction.
-    await onPassphraseChanged(tx, who.memberId, form.current, form.password);
+    await onPassphraseChanged(tx, who.memberId, form.current, form.password, who.sessionToken ?? undefined);
   });
   const ended = await invalidateMemberSessions(deps.db, who.memberId, who.sessionId);
   deps.endSessions?.(ended);

@@ -10,7 +10,7 @@ import { hashPassphrase } from "./password-hash.ts";
 import { confirmPassphrase } from "./reauth.ts";
 import { consumeRecoveryCode, issueRecoveryCodes, unusedCodeCount } from "./recovery-codes.ts";
 import { createSession, invalidateMemberSessions } from "./session.ts";
-import { onNewCodes, onRecovered } from "#server/evidence/keys.ts";
+import { lockMember, onNewCodes, onRecovered } from "#server/evidence/keys.ts";
 
 export async function recoverAccount(deps: AuthDeps, data: FormData | Record<string, unknown>, clientKey: string) {
   const form = parseForm(recoverForm, data);
@@ -48,6 +48,8 @@ export async function regenerateRecoveryCodes(
   const form = parseForm(confirmWithPassphraseForm, data);
   await confirmPassphrase(deps, memberId, form.current, clientKey);
   return deps.db.transaction(async (tx) => {
+    // One at a time per member: a form sent twice leaves one set of codes, each opening the log.
+    await lockMember(tx, memberId);
     const codes = await issueRecoveryCodes(tx, memberId);
     // The old codes' wraps went with them; the new codes open the evidence log.
     await onNewCodes(tx, memberId, form.current, codes, sessionToken);

@@ -35,7 +35,7 @@ export function createAuthServices(deps: ServiceDeps) {
       return end([sessionId]);
     },
     endOtherSessions: async (memberId: string, keep: string) => end(await invalidateMemberSessions(deps.db, memberId, keep)),
-    changePassphrase: (who: { memberId: string; pseudonym: string; sessionId: string }, data: FormInput, clientKey: string) =>
+    changePassphrase: (who: { memberId: string; pseudonym: string; sessionId: string; sessionToken?: string | null }, data: FormInput, clientKey: string) =>
       changePassphrase(auth, who, data, clientKey),
     /** `sessionToken`: the asking session's, so a log made now (a member who had none) opens in it. */
     regenerateRecoveryCodes: (memberId: string, data: FormInput, clientKey: string, sessionToken?: string | null) =>

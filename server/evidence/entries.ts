@@ -2,9 +2,9 @@
 // one JSON document, sealed with a fresh nonce each time it is written, with its owner and its
 // row's id bound as additional data. Rows are only ever read and written for their owner.
 import { randomUUID } from "node:crypto";
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, ne, sql } from "drizzle-orm";
 import type { BrokenEvidenceEntry, EvidenceEntry, EvidenceFields } from "#app/contracts/evidence.ts";
-import { EVIDENCE_MAX_ENTRIES } from "#app/contracts/evidence.ts";
+import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_ENTRIES } from "#app/contracts/evidence.ts";
 import type { DbOrTx } from "#db/client.ts";
 import { evidenceEntries, members } from "#db/schema.ts";
 import { isUuid } from "#server/ids.ts";
@@ -31,14 +31,25 @@ function openRow(dataKey: Buffer, row: Row): EvidenceEntry | BrokenEvidenceEntry
 
 export const isBroken = (e: EvidenceEntry | BrokenEvidenceEntry): e is BrokenEvidenceEntry => "broken" in e;
 
+/** Under the member's lock: refuses a change that would take the log past its limits. */
+async function checkRoom(tx: DbOrTx, memberId: string, adding: number, replacing: string | null) {
+  const [held] = await tx
+    .select({ n: count(), bytes: sql<number>`coalesce(sum(octet_length(${evidenceEntries.sealed})), 0)::bigint` })
+    .from(evidenceEntries)
+    .where(replacing ? and(eq(evidenceEntries.memberId, memberId), ne(evidenceEntries.id, replacing)) : eq(evidenceEntries.memberId, memberId));
+  if (!replacing && (held?.n ?? 0) >= EVIDENCE_MAX_ENTRIES) throw new Invalid({}, "evidence.error.full", { max: EVIDENCE_MAX_ENTRIES });
+  if (Number(held?.bytes ?? 0) + adding > EVIDENCE_MAX_BYTES) throw new Invalid({}, "evidence.error.tooBig");
+}
+
+const lockMember = (tx: DbOrTx, memberId: string) => tx.select({ id: members.id }).from(members).where(eq(members.id, memberId)).for("update");
+
 export async function addEntry(db: DbOrTx, memberId: string, dataKey: Buffer, fields: EvidenceFields): Promise<string> {
   const id = randomUUID();
   const sealed = sealFields(dataKey, memberId, id, fields);
   return db.transaction(async (tx) => {
-    // One add at a time per member, so two requests cannot both take the last place.
-    await tx.select({ id: members.id }).from(members).where(eq(members.id, memberId)).for("update");
-    const [held] = await tx.select({ n: count() }).from(evidenceEntries).where(eq(evidenceEntries.memberId, memberId));
-    if ((held?.n ?? 0) >= EVIDENCE_MAX_ENTRIES) throw new Invalid({}, "evidence.error.full", { max: EVIDENCE_MAX_ENTRIES });
+    // One change at a time per member, so two requests cannot both take the last place.
+    await lockMember(tx, memberId);
+    await checkRoom(tx, memberId, sealed.sealed.length, null);
     await tx.insert(evidenceEntries).values({ id, memberId, ...sealed });
     return id;
   });
@@ -46,12 +57,17 @@ export async function addEntry(db: DbOrTx, memberId: string, dataKey: Buffer, fi
 
 export async function updateEntry(db: DbOrTx, memberId: string, dataKey: Buffer, id: string, fields: EvidenceFields) {
   if (!isUuid(id)) throw new NotFound();
-  const done = await db
-    .update(evidenceEntries)
-    .set({ ...sealFields(dataKey, memberId, id, fields), updatedAt: new Date() })
-    .where(and(eq(evidenceEntries.id, id), eq(evidenceEntries.memberId, memberId)))
-    .returning({ id: evidenceEntries.id });
-  if (done.length === 0) throw new NotFound();
+  const sealed = sealFields(dataKey, memberId, id, fields);
+  await db.transaction(async (tx) => {
+    await lockMember(tx, memberId);
+    await checkRoom(tx, memberId, sealed.sealed.length, id);
+    const done = await tx
+      .update(evidenceEntries)
+      .set({ ...sealed, updatedAt: new Date() })
+      .where(and(eq(evidenceEntries.id, id), eq(evidenceEntries.memberId, memberId)))
+      .returning({ id: evidenceEntries.id });
+    if (done.length === 0) throw new NotFound();
+  });
 }
 
 export async function deleteEntry(db: DbOrTx, memberId: string, id: string) {

@@ -19,14 +19,22 @@ import { scanText } from "#server/media/guard.ts";
 // C0 and C1 controls and DEL, but tab and newline; bidi overrides make text read out of order.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u;
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/gu;
+// Zero-width space, word joiner, byte-order mark and soft hyphen: invisible, and able to break up
+// what the media guard looks for. (Zero-width joiners stay: emoji need them.)
+const INVISIBLE = /[\u200b\u2060\ufeff\u00ad]/gu;
 
 const ZONES = new Set(["UTC", ...Intl.supportedValuesOf("timeZone")]);
 
-const text = (max: number) =>
+/** `lines`: whether the field may hold line breaks (links, the description); in the others a
+ *  pasted line break becomes a space. */
+const text = (max: number, lines = false) =>
   z
     .string()
     .optional()
-    .transform((v) => (v ?? "").replace(/\r\n?/g, "\n").replace(BIDI, "").normalize("NFC").trim())
+    .transform((v) => {
+      const unified = (v ?? "").replace(/\r\n?/g, "\n").replace(BIDI, "").normalize("NFC");
+      return (lines ? unified : unified.replace(/[\n\t]+/g, " ")).trim();
+    })
     .refine((v) => !CONTROL.test(v), "evidence.error.control")
     .refine((v) => [...v].length <= max, "form.tooLong");
 
@@ -64,13 +72,13 @@ export const evidenceForm = z.object({
   platform: oneOf(EVIDENCE_PLATFORMS, "evidence.error.platform"),
   platformDetail: text(L.platformDetail),
   place: text(L.place),
-  links: text(L.links),
+  links: text(L.links, true),
   seenAt,
   timeZone: z
     .string()
     .optional()
     .transform((v) => (v && ZONES.has(v) ? v : "UTC")),
-  description: text(L.description),
+  description: text(L.description, true),
   postedBy: text(L.postedBy),
   status: oneOf(EVIDENCE_STATUSES, "evidence.error.status"),
   followUp: date,
@@ -104,7 +112,9 @@ export function parseEvidenceForm(data: FormData | Record<string, unknown>): Par
     const value = raw[name];
     if (typeof value !== "string") continue;
     if (value.length > GUARD_READS_AT_MOST) throw new Invalid({ [name]: "form.tooLong" });
-    const scanned = scanText("profile", value);
+    // What the form keeps anyway (NFC, no bidi controls or invisible characters) is what the guard
+    // reads: an image split by U+2066 or spelled with a compatibility letter is still an image.
+    const scanned = scanText("profile", value.replace(BIDI, "").replace(INVISIBLE, "").normalize("NFC"));
     if (scanned.removals.length > 0) imageRemoved = true;
     raw[name] = scanned.text;
   }

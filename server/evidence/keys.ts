@@ -11,7 +11,7 @@
 // replaced or used codes likewise.
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "#db/client.ts";
-import { evidenceKeys, recoveryCodes } from "#db/schema.ts";
+import { evidenceKeys, members, recoveryCodes } from "#db/schema.ts";
 import { normalizeCode } from "#server/auth/recovery-codes.ts";
 import { sessionIdFromToken } from "#server/auth/session.ts";
 import { sha256Hex } from "#server/auth/tokens.ts";
@@ -175,9 +175,26 @@ export async function onRecovered(db: DbOrTx, memberId: string, code: string, pa
   await wrapForSession(db, memberId, token, dataKey);
 }
 
+/** The member's row locked for the rest of the transaction: flows that change the log's keys
+ *  (passphrase change, new codes, starting over) take turns, so none seals with a retired key. */
+export async function lockMember(db: DbOrTx, memberId: string) {
+  await db.select({ id: members.id }).from(members).where(eq(members.id, memberId)).for("update");
+}
+
+/** The data key through the current passphrase, or else through the asking session: a log sealed
+ *  with an earlier passphrase (recovery with a code made before the log) that this session has
+ *  opened. Either way the passphrase's wrap is then `passphrase`'s. */
+async function keyForCurrentPassphrase(db: DbOrTx, memberId: string, passphrase: string, sessionToken?: string) {
+  const fromPassphrase = await keyFromPassphrase(db, memberId, passphrase);
+  if (fromPassphrase) return fromPassphrase;
+  const fromSession = sessionToken ? await keyFromSession(db, memberId, sessionToken) : null;
+  if (fromSession) await rewrapPassphrase(db, memberId, passphrase, fromSession);
+  return fromSession;
+}
+
 /** A passphrase change (the current one just confirmed). */
-export async function onPassphraseChanged(db: DbOrTx, memberId: string, current: string, next: string) {
-  const dataKey = await keyFromPassphrase(db, memberId, current);
+export async function onPassphraseChanged(db: DbOrTx, memberId: string, current: string, next: string, sessionToken?: string) {
+  const dataKey = await keyForCurrentPassphrase(db, memberId, current, sessionToken);
   if (dataKey) await rewrapPassphrase(db, memberId, next, dataKey);
 }
 
@@ -185,6 +202,6 @@ export async function onPassphraseChanged(db: DbOrTx, memberId: string, current:
 export async function onNewCodes(db: DbOrTx, memberId: string, passphrase: string, codes: string[], sessionToken?: string) {
   // A member without a log gets one here, sealed for the new codes and the asking session too.
   if (!(await hasLog(db, memberId))) return void (await sealNewLog(db, memberId, { passphrase, codes, sessionToken }));
-  const dataKey = await keyFromPassphrase(db, memberId, passphrase);
+  const dataKey = await keyForCurrentPassphrase(db, memberId, passphrase, sessionToken);
   if (dataKey) await wrapForCodes(db, memberId, codes, dataKey);
 }

@@ -16,7 +16,7 @@ import { eq } from "drizzle-orm";
 import { addEntry, allEntries, deleteEntry, entryCount, getEntry, isBroken, latestTimeZone, updateEntry } from "./entries.ts";
 import { parseEvidenceForm } from "./entry-form.ts";
 import { evidenceCsv, evidenceJson } from "./export.ts";
-import { codesWithoutWrap, hasLog, keyFromPassphrase, keyFromSession, sealNewLog, wrapForSession } from "./keys.ts";
+import { codesWithoutWrap, hasLog, keyFromPassphrase, keyFromSession, lockMember, sealNewLog, wrapForSession } from "./keys.ts";
 import { takedownText } from "./takedown.ts";
 
 export { entryFormValues } from "./entry-form.ts";
@@ -37,11 +37,14 @@ export interface EvidenceFilter {
   status?: EvidenceStatus | null;
 }
 
-/** Today's date (YYYY-MM-DD) in `zone`. */
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** Today's date (YYYY-MM-DD) in `zone` (one formatter per zone: making one is slow). */
 function todayIn(zone: string, now: Date): string {
   let format = dayFormats.get(zone);
-  if (!format) dayFormats.set(zone, (format = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" })));
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormats.set(zone, format);
+  }
   return format.format(now);
 }
 
@@ -99,10 +102,21 @@ export function createEvidenceServices(deps: ServiceDeps) {
       const form = parseForm(confirmWithPassphraseForm, data);
       await confirmPassphrase({ db, throttle: deps.throttle }, id, form.current, clientKey);
       if (!who.token) throw new Invalid({}, "evidence.error.locked");
-      await db.transaction(async (tx) => {
+      const token = who.token;
+      // Never a log that can still be opened: this session's, or one the current passphrase opens
+      // (then it is simply opened here). Returns what was done.
+      return db.transaction(async (tx): Promise<"opened" | "startedOver"> => {
+        await lockMember(tx, id);
+        if (await keyFromSession(tx, id, token)) return "opened";
+        const key = await keyFromPassphrase(tx, id, form.current);
+        if (key) {
+          await wrapForSession(tx, id, token, key);
+          return "opened";
+        }
         await tx.delete(evidenceEntries).where(eq(evidenceEntries.memberId, id));
         await tx.delete(evidenceKeys).where(eq(evidenceKeys.memberId, id));
-        await sealNewLog(tx, id, { passphrase: form.current, sessionToken: who.token! });
+        await sealNewLog(tx, id, { passphrase: form.current, sessionToken: token });
+        return "startedOver";
       });
     },
 
