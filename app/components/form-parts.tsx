@@ -1,5 +1,6 @@
 // Accessible form pieces: labels, hints and errors tied to inputs, an error summary that is
 // announced, all translated.
+import type { ReactNode } from "react";
 import type { MessageKey } from "#app/i18n/catalog.ts";
 import { useT } from "#app/i18n/use-t.ts";
 
@@ -62,6 +63,33 @@ function focusField(event: React.MouseEvent<HTMLAnchorElement>, id: string) {
   field.scrollIntoView({ block: "center" });
 }
 
+/** What every field has around its control: the label, an optional hint and the field's own
+ *  message, tied to the control by id and aria-describedby. `wrap(control)` renders them. */
+export function useFieldParts(props: { name: string; id?: string; label: MessageKey; hint?: MessageKey; state?: FormState | { ok: true } | null }) {
+  const t = useT();
+  const failure = props.state && !props.state.ok ? props.state : null;
+  const error = failure?.fieldErrors[props.name];
+  const id = props.id ?? props.name;
+  const describedBy = [props.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const wrap = (control: ReactNode) => (
+    <div className={error ? "field field-error" : "field"}>
+      <label htmlFor={id}>{t(props.label)}</label>
+      {props.hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {t(props.hint)}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="error" id={`${id}-error`}>
+          {t(error, failure?.formErrorParams)}
+        </p>
+      ) : null}
+      {control}
+    </div>
+  );
+  return { id, failure, wrap, aria: { "aria-invalid": error ? true : undefined, "aria-describedby": describedBy } };
+}
+
 export function Field(props: {
   name: string;
   id?: string;
@@ -73,37 +101,19 @@ export function Field(props: {
   required?: boolean;
   lang?: string;
 }) {
-  const t = useT();
-  const failure = props.state && !props.state.ok ? props.state : null;
-  const error = failure?.fieldErrors[props.name];
-  const id = props.id ?? props.name;
-  const describedBy = [props.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={error ? "field field-error" : "field"}>
-      <label htmlFor={id}>{t(props.label)}</label>
-      {props.hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {t(props.hint)}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? "text"}
-        autoComplete={props.autoComplete}
-        defaultValue={props.type === "password" ? undefined : failure?.values[props.name]}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        required={props.required ?? true}
-        spellCheck={false}
-        autoCapitalize="off"
-      />
-    </div>
+  const { id, failure, wrap, aria } = useFieldParts(props);
+  return wrap(
+    <input
+      id={id}
+      name={props.name}
+      type={props.type ?? "text"}
+      autoComplete={props.autoComplete}
+      defaultValue={props.type === "password" ? undefined : failure?.values[props.name]}
+      {...aria}
+      required={props.required ?? true}
+      spellCheck={false}
+      autoCapitalize="off"
+    />,
   );
 }
 

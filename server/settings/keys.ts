@@ -68,6 +68,13 @@ export const SETTINGS = {
   "moderation.repeat_image": { schema: repeatImage, fallback: { count: 3, hours: 24 } as { count: number; hours: number } },
   // Whether members on probation may write in chat rooms (they always read).
   "chat.probation_writes": { schema: z.boolean({ message: "setting.invalidValue" }), fallback: false as boolean },
+  // How long Hearth keeps things before a job deletes them for real (issue 12; chat: each room's
+  // own retention_days). Days; the privacy page (/privacy) is generated from these.
+  "retention.notifications_days": { schema: count(1, 3650), fallback: 90 as number },
+  "retention.media_removals_days": { schema: count(1, 3650), fallback: 90 as number },
+  "retention.audit_days": { schema: count(30, 3650), fallback: 365 as number },
+  "retention.rejected_posts_days": { schema: count(1, 3650), fallback: 30 as number },
+  "retention.closed_reports_days": { schema: count(7, 3650), fallback: 180 as number },
   // The evidence log's takedown request texts (server/evidence/takedown.ts lists the placeholders).
   "evidence.takedown.en": { schema: text(6000), fallback: DEFAULT_TAKEDOWN.en as string },
   "evidence.takedown.zh-Hans": { schema: text(6000), fallback: DEFAULT_TAKEDOWN["zh-Hans"] as string },

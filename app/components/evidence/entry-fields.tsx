@@ -1,10 +1,9 @@
 // The entry form's fields: each a label, an optional hint and the field's own message tied to
 // one input, textarea or select (ids are the field names, so the error summary's links land on
 // them). Values are defaults: the browser keeps what the member types.
-import type { ReactNode, Ref } from "react";
-import type { FormState } from "#app/components/form-parts.tsx";
+import type { Ref } from "react";
+import { type FormState, useFieldParts } from "#app/components/form-parts.tsx";
 import type { MessageKey } from "#app/i18n/catalog.ts";
-import { useT } from "#app/i18n/use-t.ts";
 
 interface Common {
   name: string;
@@ -12,30 +11,6 @@ interface Common {
   label: MessageKey;
   hint?: MessageKey;
   state?: FormState | null;
-}
-
-export function useFieldParts(props: Common) {
-  const t = useT();
-  const id = props.id ?? props.name;
-  const error = props.state?.fieldErrors[props.name];
-  const describedBy = [props.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  const wrap = (control: ReactNode) => (
-    <div className={error ? "field field-error" : "field"}>
-      <label htmlFor={id}>{t(props.label)}</label>
-      {props.hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {t(props.hint)}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="error" id={`${id}-error`}>
-          {t(error, props.state?.formErrorParams)}
-        </p>
-      ) : null}
-      {control}
-    </div>
-  );
-  return { id, wrap, aria: { "aria-invalid": error ? true : undefined, "aria-describedby": describedBy } };
 }
 
 export function TextInput(props: Common & { value?: string; type?: "text" | "date" | "datetime-local" }) {
