@@ -20,7 +20,10 @@ export function openSocket(client: Browserless): Promise<{ socket: TestSocket; e
     transports: ["websocket"],
     extraHeaders: { cookie: client.cookieHeader(), origin: client.base },
     reconnection: false,
-    timeout: 5000,
+    // Its own connection, with this client's cookie (a shared Manager would reuse another's), and
+    // time for a handshake on two cores busy with the rest of the suite.
+    forceNew: true,
+    timeout: 20_000,
   });
   open.add(socket);
   socket.once("disconnect", () => open.delete(socket));

@@ -87,7 +87,7 @@ function socketRow(name: string, event: "thread:watch" | "thread:unwatch"): Entr
     run: async (p, fx) => {
       const { threadId } = await fx.thread();
       const { socket, error } = await openSocket(p.client);
-      if (error) return new Response(null, { status: 403 });
+      if (error) return new Response(null, { status: 403, headers: { location: `(handshake refused: ${error.message})` } });
       try {
         const answer = await socket.timeout(5000).emitWithAck(event, { thread: threadId });
         return new Response(null, { status: answer.ok ? 200 : 403 });
