@@ -1,14 +1,16 @@
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { HydratedRouter } from "react-router/dom";
-import { documentLocale, RequestLocaleProvider } from "./request-locale.tsx";
+import { documentDiscreet, documentLocale, RequestDiscreetProvider, RequestLocaleProvider } from "./request-locale.tsx";
 
 startTransition(() => {
   hydrateRoot(
     document,
     <StrictMode>
       <RequestLocaleProvider value={documentLocale()}>
-        <HydratedRouter />
+        <RequestDiscreetProvider value={documentDiscreet()}>
+          <HydratedRouter />
+        </RequestDiscreetProvider>
       </RequestLocaleProvider>
     </StrictMode>,
   );

@@ -5,7 +5,7 @@ import { ServerRouter, type EntryContext, type HandleErrorFunction, type RouterC
 import { StoredHtmlStore } from "./components/stored-html.tsx";
 import { storedHtmlContext, visitorContext } from "./context.ts";
 import { NonceProvider } from "./nonce.tsx";
-import { RequestLocaleProvider } from "./request-locale.tsx";
+import { RequestDiscreetProvider, RequestLocaleProvider } from "./request-locale.tsx";
 
 // The server bundle (build/hearth.js) and the tests take these through `build.entry.module`, so
 // that the handler, the context provider class and the context keys are the very ones the routes
@@ -24,9 +24,11 @@ export default function handleRequest(request: Request, status: number, headers:
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RequestLocaleProvider value={loadContext.get(visitorContext).locale}>
-          <StoredHtmlStore value={loadContext.get(storedHtmlContext)}>
-            <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
-          </StoredHtmlStore>
+          <RequestDiscreetProvider value={loadContext.get(visitorContext).discreet}>
+            <StoredHtmlStore value={loadContext.get(storedHtmlContext)}>
+              <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+            </StoredHtmlStore>
+          </RequestDiscreetProvider>
         </RequestLocaleProvider>
       </NonceProvider>,
       {

@@ -1,11 +1,13 @@
 // The header on every page: the site's links, who is signed in, and the language switch. A member
 // waiting for approval sees only "Get help now" and sign-out; moderators and admins also see
 // their pages (/mod, /admin). Links only reflect the rules: the pages check them again. The
-// unread count follows new notifications while the page is open.
+// unread count follows new notifications while the page is open; in discreet mode the link says
+// only "New activity", with no number (docs/safety.md).
 import { Form, Link, useLocation, useRevalidator, useRouteLoaderData } from "react-router";
 import { useLiveUnread } from "#app/components/live/use-live-unread.ts";
 import { LOCALES, translate, type Locale } from "#app/i18n/catalog.ts";
 import { useSessionEnded } from "#app/lib/live-socket.ts";
+import { useDiscreet } from "#app/lib/use-discreet.ts";
 
 type Role = "member" | "moderator" | "admin";
 
@@ -18,6 +20,7 @@ export function SiteHeader({ locale, member, unread = 0 }: { locale: Locale; mem
   // Kept live while the page is open (components/live/use-live-unread.ts); a session that ends
   // while the page is open shows the page signed out.
   const count = useLiveUnread(unread, root, member !== null && !waiting);
+  const discreet = useDiscreet();
   const revalidator = useRevalidator();
   useSessionEnded(() => void revalidator.revalidate());
   if (waiting) return <WaitingHeader locale={locale} />;
@@ -48,7 +51,9 @@ export function SiteHeader({ locale, member, unread = 0 }: { locale: Locale; mem
             <>
               <li className="signed-in">{t("nav.signedInAs", { name: member.pseudonym })}</li>
               <li>
-                <Link to="/notifications">{count > 0 ? t("notifications.count", { count: String(count) }) : t("notifications.title")}</Link>
+                <Link to="/notifications">
+                  {count === 0 ? t("notifications.title") : discreet ? t("privacy.discreet.newActivity") : t("notifications.count", { count: String(count) })}
+                </Link>
               </li>
               <li>
                 <Link to="/settings">{t("nav.settings")}</Link>

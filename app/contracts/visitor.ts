@@ -19,6 +19,8 @@ export interface Visitor {
    *  key). A function, so the token is never in anything serialised; null without a session. */
   sessionToken: () => string | null;
   locale: Locale;
+  /** Discreet mode is on for this device (its own cookie; docs/safety.md, "Discreet mode"). */
+  discreet: boolean;
   /** HMAC of the client's address for rate limits; the address itself never reaches the app. */
   clientKey: () => Promise<string>;
   /** Secure cookies and the __Host- prefix when Hearth is served over HTTPS. */

@@ -13,9 +13,9 @@ export function requireMember(context: Readonly<RouterContextProvider>) {
 }
 
 /** Pages a member waiting for approval may still open: their waiting page, signing out, and the
- *  safety pages every visitor has. Anything else sends them to /waiting. /join: the response
+ *  safety and privacy pages every visitor has. Anything else sends them to /waiting. /join: the response
  *  that just made the account shows its recovery codes (the page itself sends them on). */
-export const WAITING_PATHS = ["/waiting", "/join", "/logout", "/exit", "/language", "/help", "/safety", "/ping"];
+export const WAITING_PATHS = ["/waiting", "/join", "/logout", "/exit", "/language", "/discreet", "/help", "/safety", "/privacy", "/ping"];
 
 export function waitingRedirect(context: Readonly<RouterContextProvider>, request: Request) {
   const visitor = context.get(visitorContext);

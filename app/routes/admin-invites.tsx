@@ -13,6 +13,7 @@ import { orNotFound } from "#app/lib/not-found.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { isForbidden } from "#server/errors.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 function forbiddenAs403(err: unknown): never {
   if (isForbidden(err)) throw httpError(403);
@@ -54,7 +55,7 @@ export default function AdminInvites({ loaderData, actionData }: Route.Component
   const state = actionData && !actionData.ok ? (actionData as FormState) : null;
   return (
     <section className="panel">
-      <title>{`${t("admission.invites.title")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("admission.invites.title")} · ${t("site.name")}`}</PageTitle>
       <h1>{t("admission.invites.title")}</h1>
       <p>
         <Link to="/admin">{t("admission.admin.back")}</Link>

@@ -12,6 +12,7 @@ import { httpError } from "#app/lib/http-error.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { Invalid, isForbidden, isNotFound } from "#server/errors.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 const ROLES = ["member", "moderator", "admin"] as const;
 
@@ -57,7 +58,7 @@ export default function AdminModerators({ loaderData, actionData }: Route.Compon
   };
   return (
     <section className="panel">
-      <title>{`${t("admission.roles.title")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("admission.roles.title")} · ${t("site.name")}`}</PageTitle>
       <h1>{t("admission.roles.title")}</h1>
       <p>
         <Link to="/admin">{t("admission.admin.back")}</Link>

@@ -15,6 +15,7 @@ import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { isInvalidLine } from "#server/admission/settings-form.ts";
 import { isForbidden, isInvalid } from "#server/errors.ts";
 import { REGISTRATION_MODES } from "#server/settings/keys.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 const FIELDS = ["mode", "posts", "words", "templates", "count", "hours", "resources-en", "resources-zh-Hans", "takedown-en", "takedown-zh-Hans"];
 const RESOURCE_FIELD: Record<string, string> = { "help-en": "resources-en", "help-zh-Hans": "resources-zh-Hans" };
@@ -149,7 +150,7 @@ export default function AdminSettings({ loaderData, actionData }: Route.Componen
   const mode = shown("registration", "mode");
   return (
     <section className="panel">
-      <title>{`${t("admission.settings.title")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("admission.settings.title")} · ${t("site.name")}`}</PageTitle>
       <h1>{t("admission.settings.title")}</h1>
       <p>
         <Link to="/admin">{t("admission.admin.back")}</Link>

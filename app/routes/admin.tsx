@@ -7,6 +7,7 @@ import { useT } from "#app/i18n/use-t.ts";
 import { requireMember } from "#app/lib/auth.server.ts";
 import { httpError } from "#app/lib/http-error.server.ts";
 import { isForbidden } from "#server/errors.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const visitor = requireMember(context);
@@ -22,7 +23,7 @@ export default function Admin() {
   const t = useT();
   return (
     <section className="panel">
-      <title>{`${t("admission.admin.title")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("admission.admin.title")} · ${t("site.name")}`}</PageTitle>
       <h1>{t("admission.admin.title")}</h1>
       <p>{t("admission.admin.intro")}</p>
       <ul>

@@ -8,6 +8,7 @@ import { forwardHeaders } from "#app/lib/route-headers.ts";
 import chatStyles from "../styles/chat.css?url";
 import { fileMessageReport, loadReportedMessage } from "./chat-report-load.server.ts";
 import { ReportForm } from "./report-form.tsx";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   return loadReportedMessage(context, params.roomSlug, params.messageId);
@@ -28,7 +29,7 @@ export default function ChatReport({ loaderData, actionData }: Route.ComponentPr
   const title = t("chat.ui.reportTitle");
   return (
     <section className="panel">
-      <title>{`${title} · ${t("site.name")}`}</title>
+      <PageTitle>{`${title} · ${t("site.name")}`}</PageTitle>
       <h1>{title}</h1>
       <p>{t("chat.ui.reportAbout", { name: message.author, room: room.name })}</p>
       {/* Plain text, not even its links: nothing in a reported message should be one click away. */}

@@ -17,6 +17,7 @@ import { forwardHeaders } from "#app/lib/route-headers.ts";
 import chatStyles from "../styles/chat.css?url";
 import { chatRoomAction } from "./chat-act.server.ts";
 import { loadRoom } from "./chat-room-load.server.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   return loadRoom(context, params.roomSlug, request);
@@ -53,7 +54,7 @@ function Room({ loaderData, actionData }: Route.ComponentProps) {
         : t("chat.ui.cannotWrite");
   return (
     <section className="panel chat-room">
-      <title>{`${room.name} · ${t("chat.title")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${room.name} · ${t("chat.title")} · ${t("site.name")}`}</PageTitle>
       <p className="breadcrumb">
         <Link to="/chat">{t("chat.ui.allRooms")}</Link>
       </p>

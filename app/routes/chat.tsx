@@ -7,6 +7,7 @@ import type { MessageKey } from "#app/i18n/catalog.ts";
 import { useLocale, useT } from "#app/i18n/use-t.ts";
 import { requireMember } from "#app/lib/auth.server.ts";
 import chatStyles from "../styles/chat.css?url";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const visitor = requireMember(context);
@@ -23,7 +24,7 @@ export default function Chat({ loaderData }: Route.ComponentProps) {
   const locale = useLocale();
   return (
     <section className="panel">
-      <title>{`${t("chat.title")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("chat.title")} · ${t("site.name")}`}</PageTitle>
       <h1>{t("chat.title")}</h1>
       <p>{t("chat.ui.intro")}</p>
       {loaderData.rooms.length === 0 ? <p>{t("chat.ui.noRooms")}</p> : null}

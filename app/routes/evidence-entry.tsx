@@ -14,6 +14,7 @@ import { useT } from "#app/i18n/use-t.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 import evidenceStyles from "../styles/evidence.css?url";
 import { entryAction, loadEntry } from "./evidence-entry.server.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   return loadEntry(context, request, params.entryId);
@@ -35,7 +36,7 @@ export default function EvidenceEntryPage({ loaderData, actionData }: Route.Comp
   return (
     <section className="panel evidence">
       {/* Nothing the member wrote in the tab's title: it stays in the browser's history. */}
-      <title>{`${t("evidence.ui.title")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("evidence.ui.title")} · ${t("site.name")}`}</PageTitle>
       <p className="breadcrumb">
         <Link to="/settings/evidence">{t("evidence.ui.backToLog")}</Link>
       </p>

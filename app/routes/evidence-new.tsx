@@ -8,6 +8,7 @@ import { useT } from "#app/i18n/use-t.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 import evidenceStyles from "../styles/evidence.css?url";
 import { addEntry, loadNewEntry } from "./evidence-entry.server.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context }: Route.LoaderArgs) {
   return loadNewEntry(context);
@@ -25,7 +26,7 @@ export default function NewEvidenceEntry({ loaderData, actionData }: Route.Compo
   const t = useT();
   return (
     <section className="panel evidence">
-      <title>{`${t("evidence.ui.newTitle")} · ${t("evidence.ui.title")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("evidence.ui.newTitle")} · ${t("evidence.ui.title")} · ${t("site.name")}`}</PageTitle>
       <p className="breadcrumb">
         <Link to="/settings/evidence">{t("evidence.ui.backToLog")}</Link>
       </p>

@@ -12,6 +12,7 @@ import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { exactTime } from "#app/lib/time.ts";
 import evidenceStyles from "../styles/evidence.css?url";
 import { evidenceVisitor, inOpenLog } from "./evidence-load.server.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const { visitor, who, evidence } = evidenceVisitor(context);
@@ -28,7 +29,7 @@ export default function EvidencePrint({ loaderData }: Route.ComponentProps) {
   const { entries } = loaderData;
   return (
     <section className="panel evidence evidence-print">
-      <title>{`${t("evidence.ui.printTitle")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("evidence.ui.printTitle")} · ${t("site.name")}`}</PageTitle>
       <p className="breadcrumb evidence-screen-only">
         <Link to="/settings/evidence">{t("evidence.ui.backToLog")}</Link>
       </p>

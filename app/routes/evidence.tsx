@@ -13,6 +13,7 @@ import { useT } from "#app/i18n/use-t.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 import evidenceStyles from "../styles/evidence.css?url";
 import { loadLog, logAction } from "./evidence-log.server.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   return loadLog(context, request);
@@ -32,7 +33,7 @@ export default function EvidenceLog({ loaderData, actionData }: Route.ComponentP
   const { state, filter, entries } = loaderData;
   return (
     <section className="panel evidence">
-      <title>{`${t("evidence.ui.title")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("evidence.ui.title")} · ${t("site.name")}`}</PageTitle>
       <p className="breadcrumb">
         <Link to="/settings">{t("evidence.ui.backToSettings")}</Link>
       </p>

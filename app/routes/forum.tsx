@@ -6,6 +6,7 @@ import { TimeStamp } from "#app/components/time-stamp.tsx";
 import { useLocale, useT } from "#app/i18n/use-t.ts";
 import { stamp } from "#app/lib/time.ts";
 import { orNotFound, pageParam } from "#app/lib/not-found.server.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const visitor = context.get(visitorContext);
@@ -27,7 +28,7 @@ export default function Forum({ loaderData }: Route.ComponentProps) {
   const name = forum.names[locale] ?? forum.names.en ?? forum.slug;
   return (
     <section className="panel">
-      <title>{`${name} · ${t("site.name")}`}</title>
+      <PageTitle>{`${name} · ${t("site.name")}`}</PageTitle>
       <h1>{name}</h1>
       <p>{forum.descriptions[locale] ?? forum.descriptions.en}</p>
       {loaderData.signedIn ? (

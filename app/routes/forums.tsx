@@ -4,6 +4,7 @@ import { servicesContext, visitorContext } from "#app/context.ts";
 import { TimeStamp } from "#app/components/time-stamp.tsx";
 import { useLocale, useT } from "#app/i18n/use-t.ts";
 import { stamp } from "#app/lib/time.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const visitor = context.get(visitorContext);
@@ -16,7 +17,7 @@ export default function Forums({ loaderData }: Route.ComponentProps) {
   const locale = useLocale();
   return (
     <section className="panel">
-      <title>{`${t("forums.title")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("forums.title")} · ${t("site.name")}`}</PageTitle>
       <h1>{t("forums.title")}</h1>
       <p>{t("forums.intro")}</p>
       <ul className="forum-list">

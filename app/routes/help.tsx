@@ -5,6 +5,7 @@ import type { Route } from "./+types/help";
 import { servicesContext, visitorContext } from "#app/context.ts";
 import { isLocale, LOCALES } from "#app/i18n/catalog.ts";
 import { useLocale, useT } from "#app/i18n/use-t.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const asked = new URL(request.url).searchParams.get("list");
@@ -19,7 +20,7 @@ export default function Help({ loaderData }: Route.ComponentProps) {
   const others = LOCALES.filter((l) => l !== list);
   return (
     <section className="panel">
-      <title>{`${t("help.title")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("help.title")} · ${t("site.name")}`}</PageTitle>
       <h1>{t("help.title")}</h1>
       <p>{t("help.intro")}</p>
 

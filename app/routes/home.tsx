@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import type { Route } from "./+types/home";
 import { servicesContext, visitorContext } from "#app/context.ts";
 import { useLocale, useT } from "#app/i18n/use-t.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const visitor = context.get(visitorContext);
@@ -15,7 +16,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   const locale = useLocale();
   return (
     <section className="panel">
-      <title>{t("site.name")}</title>
+      <PageTitle>{t("site.name")}</PageTitle>
       <h1>{loaderData.member ? t("home.welcomeBack", { name: loaderData.member.pseudonym }) : t("home.title")}</h1>
       <p>{t("home.intro")}</p>
       {loaderData.member ? (

@@ -9,6 +9,7 @@ import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { keepAfterSuccess } from "#app/lib/keep-after-success.ts";
 import { formFailure, keepValues } from "#app/lib/form-result.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const visitor = context.get(visitorContext);
@@ -47,7 +48,7 @@ export default function Join({ loaderData, actionData }: Route.ComponentProps) {
   if (actionData?.ok) {
     return (
       <section className="panel">
-        <title>{`${t("codes.title")} · ${t("site.name")}`}</title>
+        <PageTitle>{`${t("codes.title")} · ${t("site.name")}`}</PageTitle>
         <RecoveryCodes codes={actionData.codes} />
         <p>
           <Link to={actionData.waiting ? "/waiting" : "/welcome"} className="button">
@@ -59,9 +60,12 @@ export default function Join({ loaderData, actionData }: Route.ComponentProps) {
   }
   return (
     <section className="panel">
-      <title>{`${t("join.title")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("join.title")} · ${t("site.name")}`}</PageTitle>
       <h1>{t("join.title")}</h1>
       <p>{t("join.intro")}</p>
+      <p>
+        <Link to="/privacy">{t("privacy.join.link")}</Link>
+      </p>
       {loaderData.mode === "approval" ? <p className="notice">{t("admission.join.approvalNote")}</p> : null}
       <ErrorSummary state={actionData} />
       <Form method="post" noValidate>

@@ -7,6 +7,7 @@ import { redirectIfSignedIn, sessionCookie } from "#app/lib/auth.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { formFailure, keepValues } from "#app/lib/form-result.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   redirectIfSignedIn(context);
@@ -34,7 +35,7 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
   const busy = useNavigation().state === "submitting";
   return (
     <section className="panel">
-      <title>{`${t("login.title")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("login.title")} · ${t("site.name")}`}</PageTitle>
       <h1>{t("login.title")}</h1>
       {loaderData.signedOut ? <p role="status">{t("logout.done")}</p> : null}
       <ErrorSummary state={actionData} />

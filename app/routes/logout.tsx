@@ -3,6 +3,7 @@ import type { Route } from "./+types/logout";
 import { servicesContext, visitorContext } from "#app/context.ts";
 import { useT } from "#app/i18n/use-t.ts";
 import { clearedSessionCookie } from "#app/lib/auth.server.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 // GET only asks; signing out is a POST (no state change on GET, ASVS 3.5.x).
 export async function loader({ context }: Route.LoaderArgs) {
@@ -25,7 +26,7 @@ export default function Logout() {
   const t = useT();
   return (
     <section className="panel">
-      <title>{`${t("logout.title")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("logout.title")} · ${t("site.name")}`}</PageTitle>
       <h1>{t("logout.title")}</h1>
       <p>{t("logout.confirm")}</p>
       <Form method="post">

@@ -18,6 +18,7 @@ import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { exactTime, stamp } from "#app/lib/time.ts";
 import { APPEAL_RESPONSE_MAX } from "#server/appeals/forms.ts";
 import { isForbidden, isNotFound } from "#server/errors.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 /** Forbidden is a 403 here (moderators know the queue exists); NotFound a 404. */
 async function asStatus<T>(run: () => Promise<T>): Promise<T> {
@@ -88,7 +89,7 @@ export default function ModAppeal({ loaderData: d, actionData }: Route.Component
   const state = actionData as FormState | undefined;
   return (
     <section className="panel">
-      <title>{`${t("history.mod.title")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("history.mod.title")} · ${t("site.name")}`}</PageTitle>
       <h1>{t("history.mod.from", { name: d.member })}</h1>
       {d.saved ? (
         <p role="status" className="notice">

@@ -13,6 +13,7 @@ import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { stamp } from "#app/lib/time.ts";
 import { AUDIT_ACTIONS } from "#server/moderation/audit-page.ts";
 import { ModNav } from "./mod-nav.tsx";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const visitor = requireMember(context);
@@ -52,7 +53,7 @@ export default function ModAudit({ loaderData }: Route.ComponentProps) {
   const base = loaderData.action ? `/mod/audit?action=${encodeURIComponent(loaderData.action)}` : "/mod/audit";
   return (
     <section className="panel">
-      <title>{`${t("audit.title")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("audit.title")} · ${t("site.name")}`}</PageTitle>
       <ModNav />
       <h1>{t("audit.title")}</h1>
       <p>{t("audit.intro")}</p>

@@ -19,6 +19,7 @@ import { redirect } from "react-router";
 import { moderationAction } from "./mod-act.server.ts";
 import { ActionForm, DoneNotice, useReasonLabel, type Intent } from "./mod-forms.tsx";
 import { ModNav } from "./mod-nav.tsx";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const visitor = requireMember(context);
@@ -72,7 +73,7 @@ export default function ModMember({ loaderData, actionData }: Route.ComponentPro
   if (member.status !== "banned") intents.push("suspend", "ban");
   return (
     <section className="panel">
-      <title>{`${t("member.title", { name: member.pseudonym })} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("member.title", { name: member.pseudonym })} · ${t("site.name")}`}</PageTitle>
       <ModNav />
       <h1>{t("member.title", { name: member.pseudonym })}</h1>
       {loaderData.done === "note" ? (

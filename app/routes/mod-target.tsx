@@ -13,6 +13,7 @@ import { stamp } from "#app/lib/time.ts";
 import { moderationAction } from "./mod-act.server.ts";
 import { ActionForm, DoneNotice, ModeratedContent, useReasonLabel, type Intent } from "./mod-forms.tsx";
 import { ModNav } from "./mod-nav.tsx";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const visitor = requireMember(context);
@@ -60,7 +61,7 @@ export default function ModTarget({ loaderData, actionData }: Route.ComponentPro
   const memberIntents: Intent[] = loaderData.actsOnMembers ? ["warn", "suspend", "ban"] : ["warn"];
   return (
     <section className="panel">
-      <title>{`${title} · ${t("site.name")}`}</title>
+      <PageTitle>{`${title} · ${t("site.name")}`}</PageTitle>
       <ModNav />
       <h1>{title}</h1>
       <DoneNotice done={loaderData.done} state={actionData as FormState | undefined} />

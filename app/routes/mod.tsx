@@ -19,6 +19,7 @@ import { QUEUE_KINDS } from "#server/moderation/queue-page.ts";
 import { moderationAction } from "./mod-act.server.ts";
 import { ActionForm, DoneNotice, ModeratedContent, useReasonLabel, type Intent } from "./mod-forms.tsx";
 import { ModNav } from "./mod-nav.tsx";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const visitor = requireMember(context);
@@ -78,7 +79,7 @@ export default function Mod({ loaderData, actionData }: Route.ComponentProps) {
   const base = `/mod${query.size ? `?${query}` : ""}`;
   return (
     <section className="panel">
-      <title>{`${t("queue.title")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("queue.title")} · ${t("site.name")}`}</PageTitle>
       <ModNav />
       <h1>{t("queue.title")}</h1>
       <p>{t("queue.intro")}</p>

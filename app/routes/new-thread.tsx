@@ -8,6 +8,7 @@ import { formFailure } from "#app/lib/form-result.server.ts";
 import { orNotFound } from "#app/lib/not-found.server.ts";
 import { composerValues, previewAnswer, newIdempotencyKey, readPostForm } from "#app/lib/post-form.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const visitor = requireMember(context);
@@ -38,7 +39,7 @@ export default function NewThread({ loaderData, actionData }: Route.ComponentPro
   const name = loaderData.forum.names[locale] ?? loaderData.forum.names.en;
   return (
     <section className="panel">
-      <title>{`${t("forum.newThread")} · ${name} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("forum.newThread")} · ${name} · ${t("site.name")}`}</PageTitle>
       <h1>{t("forum.newThread")}</h1>
       <p>{name}</p>
       <Composer

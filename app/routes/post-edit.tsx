@@ -8,6 +8,7 @@ import { formFailure } from "#app/lib/form-result.server.ts";
 import { orNotFound, uuidParam } from "#app/lib/not-found.server.ts";
 import { composerValues, previewAnswer, readPostForm } from "#app/lib/post-form.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const visitor = requireMember(context);
@@ -44,7 +45,7 @@ export default function PostEdit({ loaderData, actionData }: Route.ComponentProp
   const { post } = loaderData;
   return (
     <section className="panel">
-      <title>{`${t("post.editTitle")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("post.editTitle")} · ${t("site.name")}`}</PageTitle>
       <h1>{t("post.editTitle")}</h1>
       <Composer
         mode="edit"

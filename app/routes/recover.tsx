@@ -8,6 +8,7 @@ import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { keepAfterSuccess } from "#app/lib/keep-after-success.ts";
 import { formFailure, keepValues } from "#app/lib/form-result.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context }: Route.LoaderArgs) {
   redirectIfSignedIn(context);
@@ -35,7 +36,7 @@ export default function Recover({ actionData }: Route.ComponentProps) {
   if (actionData?.ok) {
     return (
       <section className="panel">
-        <title>{`${t("recover.title")} · ${t("site.name")}`}</title>
+        <PageTitle>{`${t("recover.title")} · ${t("site.name")}`}</PageTitle>
         <h1>{t("recover.title")}</h1>
         <p role="status">{t("recover.codesLeft", { count: actionData.codesLeft })}</p>
         <p>
@@ -46,7 +47,7 @@ export default function Recover({ actionData }: Route.ComponentProps) {
   }
   return (
     <section className="panel">
-      <title>{`${t("recover.title")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("recover.title")} · ${t("site.name")}`}</PageTitle>
       <h1>{t("recover.title")}</h1>
       <p>{t("recover.intro")}</p>
       <p className="warning">{t("recover.noEmail")}</p>

@@ -6,6 +6,7 @@ import { REPORT_NOTE_MAX } from "#app/contracts/limits.ts";
 import { REPORT_REASONS, type ReportTargetKind } from "#app/contracts/reports.ts";
 import type { MessageKey } from "#app/i18n/catalog.ts";
 import { useT } from "#app/i18n/use-t.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export interface ReportView {
   kind: ReportTargetKind;
@@ -25,7 +26,7 @@ export function ReportPage({ view, actionData }: { view: ReportView; actionData:
   if (actionData?.ok) {
     return (
       <section className="panel">
-        <title>{`${title} · ${t("site.name")}`}</title>
+        <PageTitle>{`${title} · ${t("site.name")}`}</PageTitle>
         <h1>{title}</h1>
         <p role="status">{t(THANKS[view.kind])}</p>
         <p>
@@ -37,7 +38,7 @@ export function ReportPage({ view, actionData }: { view: ReportView; actionData:
   const state = actionData;
   return (
     <section className="panel">
-      <title>{`${title} · ${t("site.name")}`}</title>
+      <PageTitle>{`${title} · ${t("site.name")}`}</PageTitle>
       <h1>{title}</h1>
       {view.kind === "member" ? null : <p>{t("reports.about", { label: view.label })}</p>}
       {view.refused ? (

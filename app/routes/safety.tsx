@@ -1,11 +1,13 @@
 // What quick exit does and does not do (docs/safety.md QE6, GOV.UK "Exit a page quickly"), and the
-// per-device switch for the Shift shortcut.
+// per-device switches: discreet mode and the Shift shortcut.
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/safety";
 import { visitorContext } from "#app/context.ts";
+import { DiscreetModeForm } from "#app/components/discreet-mode-form.tsx";
 import { useT } from "#app/i18n/use-t.ts";
 import { shiftShortcutCookie, shiftShortcutOn } from "#app/lib/quick-exit.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ request }: Route.LoaderArgs) {
   return { shiftShortcut: shiftShortcutOn(request) };
@@ -22,7 +24,7 @@ export default function Safety({ loaderData }: Route.ComponentProps) {
   const on = loaderData.shiftShortcut;
   return (
     <section className="panel">
-      <title>{`${t("safety.title")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("safety.title")} · ${t("site.name")}`}</PageTitle>
       <h1>{t("safety.title")}</h1>
       <p>{t("safety.intro")}</p>
 
@@ -51,6 +53,11 @@ export default function Safety({ loaderData }: Route.ComponentProps) {
 
       <h2>{t("safety.back.heading")}</h2>
       <p>{t("safety.back.body")}</p>
+
+      <h2 id="discreet">{t("privacy.discreet.name")}</h2>
+      <p>{t("privacy.discreet.explain")}</p>
+      <p>{t("privacy.discreet.limits")}</p>
+      <DiscreetModeForm />
 
       <h2 id="shift">{t("safety.shift.heading")}</h2>
       <p>{t("safety.shift.body")}</p>

@@ -7,6 +7,7 @@ import { Pager } from "#app/components/pager.tsx";
 import { TimeStamp } from "#app/components/time-stamp.tsx";
 import { useT } from "#app/i18n/use-t.ts";
 import { stamp } from "#app/lib/time.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const visitor = context.get(visitorContext);
@@ -31,7 +32,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
   const { query, terms } = loaderData;
   return (
     <section className="panel">
-      <title>{`${query ? t("search.pageTitle", { query }) : t("search.title")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${query ? t("search.pageTitle", { query }) : t("search.title")} · ${t("site.name")}`}</PageTitle>
       <h1>{t("search.title")}</h1>
       <Form method="get" action="/search" role="search" className="field">
         <label htmlFor="search-q">{t("search.label")}</label>

@@ -15,6 +15,7 @@ import { readForm } from "#app/lib/read-form.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { stamp } from "#app/lib/time.ts";
 import { APPEAL_NOTE_MAX } from "#server/appeals/forms.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const visitor = requireMember(context);
@@ -56,7 +57,7 @@ export default function SettingsModeration({ loaderData, actionData }: Route.Com
   const t = useT();
   return (
     <section className="panel">
-      <title>{`${t("history.title")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("history.title")} · ${t("site.name")}`}</PageTitle>
       <h1>{t("history.title")}</h1>
       <p>{t("history.intro")}</p>
       {actionData?.ok ? (

@@ -2,6 +2,7 @@ import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/settings";
 import { servicesContext } from "#app/context.ts";
 import { Checkbox, ErrorSummary, Field, type FormState } from "#app/components/form-parts.tsx";
+import { DiscreetModeForm } from "#app/components/discreet-mode-form.tsx";
 import { RecoveryCodes } from "#app/components/recovery-codes.tsx";
 import { useLocale, useT } from "#app/i18n/use-t.ts";
 import { clearedSessionCookie, requireMember } from "#app/lib/auth.server.ts";
@@ -9,6 +10,7 @@ import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { formFailure } from "#app/lib/form-result.server.ts";
 import type { MessageKey } from "#app/i18n/catalog.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const visitor = requireMember(context);
@@ -80,7 +82,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
   const codes = actionData?.ok && "codes" in actionData ? actionData.codes : undefined;
   return (
     <section className="panel">
-      <title>{`${t("settings.title")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("settings.title")} · ${t("site.name")}`}</PageTitle>
       <h1>{t("settings.title")}</h1>
       {actionData?.ok && actionData.notice ? (
         <p role="status" className="notice">
@@ -108,6 +110,15 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
       </p>
       <p>
         <Link to="/settings/evidence">{t("evidence.ui.settingsLink")}</Link>
+      </p>
+
+      {/* Choices kept by this browser, not the account (docs/safety.md, "Discreet mode"). */}
+      <h2 id="discreet">{t("privacy.device.heading")}</h2>
+      <h3>{t("privacy.discreet.name")}</h3>
+      <p>{t("privacy.discreet.explain")}</p>
+      <DiscreetModeForm />
+      <p>
+        <Link to="/safety#discreet">{t("privacy.discreet.more")}</Link>
       </p>
 
       <h2>{t("settings.sessions")}</h2>

@@ -15,6 +15,7 @@ import { composerValues, previewAnswer, newIdempotencyKey, readPostForm } from "
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { stamp } from "#app/lib/time.ts";
 import { can } from "#server/authz/policy.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const visitor = context.get(visitorContext);
@@ -109,7 +110,7 @@ export default function Thread({ loaderData, actionData }: Route.ComponentProps)
   const composerState = actionData && "fieldErrors" in actionData ? actionData : null;
   return (
     <article className="panel">
-      <title>{`${thread.title} · ${t("site.name")}`}</title>
+      <PageTitle>{`${thread.title} · ${t("site.name")}`}</PageTitle>
       <p className="breadcrumb">
         <Link to={`/f/${forum.slug}`}>{forum.names[locale] ?? forum.names.en}</Link>
       </p>

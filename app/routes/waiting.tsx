@@ -5,6 +5,7 @@ import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/waiting";
 import { visitorContext } from "#app/context.ts";
 import { useT } from "#app/i18n/use-t.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const visitor = context.get(visitorContext);
@@ -17,7 +18,7 @@ export default function Waiting({ loaderData }: Route.ComponentProps) {
   const t = useT();
   return (
     <section className="panel">
-      <title>{`${t("admission.waiting.title")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("admission.waiting.title")} · ${t("site.name")}`}</PageTitle>
       <h1>{t("admission.waiting.title")}</h1>
       <p>{t("admission.waiting.body", { name: loaderData.pseudonym })}</p>
       <p>{t("admission.waiting.later")}</p>

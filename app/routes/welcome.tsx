@@ -2,12 +2,13 @@
 // exit on their own (docs/safety.md QE6; GOV.UK "Exit a page quickly").
 import { Link } from "react-router";
 import { useT } from "#app/i18n/use-t.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
 
 export default function Welcome() {
   const t = useT();
   return (
     <section className="panel">
-      <title>{`${t("welcome.title")} · ${t("site.name")}`}</title>
+      <PageTitle>{`${t("welcome.title")} · ${t("site.name")}`}</PageTitle>
       <h1>{t("welcome.title")}</h1>
       <p>{t("welcome.button")}</p>
       <p>{t("welcome.shift")}</p>

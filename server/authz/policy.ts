@@ -9,7 +9,8 @@ import type { Actor, Role } from "#app/contracts/actor.ts";
 export type { Actor, MemberStatus, Role } from "#app/contracts/actor.ts";
 
 export type Rule =
-  /** Everyone, signed in or not: the safety pages (help, quick exit, language). */
+  /** Everyone, signed in or not: the safety pages (help, quick exit, language, discreet mode)
+   *  and the privacy page. */
   | "anyone"
   /** Everyone but a member waiting for approval, who sees only their waiting page. */
   | "public"

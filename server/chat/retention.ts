@@ -5,7 +5,7 @@
 //
 // Deleted in batches, each its own statement, so a long backlog holds no lock for long. Two
 // nodes running it at once delete disjoint rows (a row is deleted once) and their counts add up.
-import { sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
 import { chatMessages, chatMutes, chatRooms } from "#db/schema.ts";
 import type { Log } from "#server/log.ts";
@@ -35,6 +35,16 @@ export async function deleteExpired(db: Db, now = new Date()): Promise<{ deleted
   await db.execute(sql`delete from ${chatMutes} where ${chatMutes.until} < ${now.toISOString()}::timestamptz`);
   if (deleted > 0) await audit(db, SYSTEM, { action: "chat.retention", targetKind: "room", detail: { deleted, rooms } });
   return { deleted };
+}
+
+/** Each open room's retention, for the privacy page (/privacy): public facts, for anyone. A
+ *  closed (archived) room's messages go on the same schedule, though it is not listed. */
+export async function roomRetentions(db: Db) {
+  return db
+    .select({ slug: chatRooms.slug, names: chatRooms.names, access: chatRooms.access, retentionDays: chatRooms.retentionDays })
+    .from(chatRooms)
+    .where(eq(chatRooms.archived, false))
+    .orderBy(asc(chatRooms.position), asc(chatRooms.slug));
 }
 
 /** At start and every hour, like the session cleanup (server/jobs/session-cleanup.ts). */

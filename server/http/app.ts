@@ -10,6 +10,7 @@ import { isDatabaseDown } from "#server/errors.ts";
 import { MAX_UPLOAD_BYTES } from "#server/media/guard.ts";
 import { leaveAnyway } from "./exit-fallback.ts";
 import { healthz } from "./healthz.ts";
+import { NEUTRAL_ICON_PATH, neutralIcon } from "./neutral-icon.ts";
 import { originCheck } from "./origin-check.ts";
 import { sendPlainPage } from "./plain-page.ts";
 import { requestLocale } from "./request-locale.ts";
@@ -87,6 +88,8 @@ export function createHttpApp(deps: HttpDeps) {
   app.get("/healthz", healthz(deps.database));
   // Browsers ask for an icon on every page; Hearth has none (no image is shown), so say so quietly.
   app.get("/favicon.ico", (_req, res) => void res.status(204).end());
+  // Discreet mode's neutral tab icon, named by every page while that mode is on.
+  app.get(NEUTRAL_ICON_PATH, neutralIcon);
   if (deps.devAssets) app.use(deps.devAssets);
   else app.use("/assets", ...assets(path.join(deps.clientDir, "assets"), deps));
   // Nothing else is served from the build folder: a second static handler would cost every page

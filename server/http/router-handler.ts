@@ -7,6 +7,7 @@ import type { RouterContext, RouterContextProvider as ContextProvider, ServerBui
 import type { Visitor } from "#app/contracts/visitor.ts";
 import type { ValidSession } from "#server/auth/session.ts";
 import { parseCookies, sessionCookieName } from "#server/auth/session-cookie.ts";
+import { discreetModeOn } from "#server/safety/discreet-mode.ts";
 import type { HearthServices } from "#server/services.ts";
 import type { HttpDeps } from "./app.ts";
 import { requestLocale } from "./request-locale.ts";
@@ -55,6 +56,7 @@ function handlerFor(build: ServerBuild, deps: HttpDeps): RequestHandler {
         unread: auth?.member.unread ?? 0,
         openContentWarnings: auth?.member.openContentWarnings ?? false,
         locale: requestLocale(req, auth?.member.locale),
+        discreet: discreetModeOn(req.headers.cookie),
         clientKey: () => deps.clientKeyer(req.ip),
         https: deps.https,
         nonce: res.locals.nonce as string,

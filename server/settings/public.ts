@@ -1,4 +1,5 @@
-// The settings as the pages use them: where quick exit goes, and the help page's resources.
+// The settings as the pages use them: where quick exit goes, the help page's resources, and the
+// retention periods the privacy page states.
 import type { Db } from "#db/client.ts";
 import { DEFAULT_QUICK_EXIT_URLS } from "#db/seed-data/settings.ts";
 import { isDatabaseDown } from "#server/errors.ts";
@@ -20,4 +21,16 @@ export async function helpResources(db: Db, list: Locale) {
     if (!isDatabaseDown(err)) throw err;
     return SETTINGS[key].fallback;
   }
+}
+
+/** How long things are kept before the retention jobs delete them, in days (/privacy). */
+export async function retentionPeriods(db: Db) {
+  const [notifications, mediaRemovals, audit, rejectedPosts, closedReports] = await Promise.all([
+    readSetting(db, "retention.notifications_days"),
+    readSetting(db, "retention.media_removals_days"),
+    readSetting(db, "retention.audit_days"),
+    readSetting(db, "retention.rejected_posts_days"),
+    readSetting(db, "retention.closed_reports_days"),
+  ]);
+  return { notifications, mediaRemovals, audit, rejectedPosts, closedReports };
 }

@@ -3,6 +3,7 @@
 import type { ServiceDeps } from "#server/service-deps.ts";
 import type { AuditActor } from "#server/moderation/audit.ts";
 import type { SettingKey } from "./keys.ts";
+import { retentionPeriods } from "./public.ts";
 import { readSetting, setSettingFromJson, settingAsJson, writeSetting } from "./store.ts";
 
 export function createSettingsServices(deps: ServiceDeps) {
@@ -11,6 +12,8 @@ export function createSettingsServices(deps: ServiceDeps) {
     /** `actor`: who changes it, for the audit log (the operator at the shell by default). */
     set: (key: string, value: unknown, actor?: AuditActor) => writeSetting(deps.db, key, value, actor),
     getJson: (key: string) => settingAsJson(deps.db, key),
+    /** The retention periods, in days, for the privacy page: public facts, for anyone. */
+    retention: () => retentionPeriods(deps.db),
     setJson: (key: string, json: string, actor?: AuditActor) => setSettingFromJson(deps.db, key, json, actor),
   };
 }

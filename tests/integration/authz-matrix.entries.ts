@@ -160,6 +160,7 @@ const EVIDENCE: Entry[] = [
 export const MATRIX: Entry[] = [
   page("/help", "safety.read", "/help"),
   page("/safety", "safety.read", "/safety"),
+  page("/privacy", "safety.read", "/privacy"),
   page("/forums", "forums.read", "/forums"),
   page("/f/:members-only", "forums.members", (fx) => Promise.resolve(`/f/${fx.forumA.slug}`)),
   page("/t/:thread (members-only forum)", "forums.members", async (fx) => `/t/${(await fx.thread()).threadId}`),

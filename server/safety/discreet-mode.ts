@@ -1,0 +1,27 @@
+// Discreet mode (issue 12; docs/safety.md, "Discreet mode"): a choice made for one device, so a
+// cookie rather than a member setting, like the language and the Shift shortcut. While it is on,
+// every tab shows a neutral title and icon, notifications say only "New activity", and quick
+// exit also ends the session. HttpOnly: the pages learn it from the server (the root loader), no
+// script reads it.
+import { parseCookies } from "#server/auth/session-cookie.ts";
+
+export const DISCREET_COOKIE = "discreet";
+const ON = "on";
+const YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+export function discreetModeOn(cookieHeader: string | null | undefined) {
+  return parseCookies(cookieHeader)[DISCREET_COOKIE] === ON;
+}
+
+export function discreetModeCookie(on: boolean, https: boolean) {
+  const attributes = `Path=/; HttpOnly; SameSite=Lax${https ? "; Secure" : ""}`;
+  return on ? `${DISCREET_COOKIE}=${ON}; ${attributes}; Max-Age=${YEAR_SECONDS}` : `${DISCREET_COOKIE}=; ${attributes}; Max-Age=0`;
+}
+
+/** What a quick exit that signs out asks the browser to forget. Signing out otherwise clears
+ *  every cookie of the site; in discreet mode the device's own choices (discreet mode, language,
+ *  the Shift shortcut) stay, or the next visit, and the history entries it leaves, would carry
+ *  Hearth's real titles again. The session cookie is cleared on its own (Set-Cookie). */
+export function exitClearSiteData(discreet: boolean) {
+  return discreet ? '"cache", "storage"' : '"cache", "cookies", "storage"';
+}
