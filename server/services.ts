@@ -10,6 +10,7 @@ import { createForumServices } from "./forums/services.ts";
 import { createMediaServices } from "./media/services.ts";
 import { createMemberServices } from "./members/services.ts";
 import { createModerationServices } from "./moderation/services.ts";
+import { createRetentionServices } from "./retention/services.ts";
 import { createSafetyServices } from "./safety/services.ts";
 import type { ServiceDeps } from "./service-deps.ts";
 import { createSettingsServices } from "./settings/services.ts";
@@ -30,6 +31,7 @@ export function createServices(deps: ServiceDeps) {
     appeals: createAppealServices(deps),
     chat: createChatServices(deps),
     evidence: createEvidenceServices(deps),
+    retention: createRetentionServices(deps),
   };
 }
 

@@ -22,6 +22,7 @@ import { createServices } from "./services.ts";
 import { scheduleSweeps } from "./media/sweeper.ts";
 import { scheduleSessionCleanup } from "./jobs/session-cleanup.ts";
 import { scheduleChatRetention } from "./chat/retention.ts";
+import { scheduleRetention } from "./jobs/retention.ts";
 
 // Found from server/start.ts and from the bundle in build/ alike (not needed by `npm run dev`).
 const buildDir = () => projectPath("build/server/index.js").replace(/server[\\/]index\.js$/, "");
@@ -85,6 +86,7 @@ export async function startHearth(opts: {
   httpServer.on("request", app);
   const stopSessionCleanup = scheduleSessionCleanup(services, log);
   const stopChatRetention = scheduleChatRetention(services, log);
+  const stopRetention = scheduleRetention(services, log);
   const stopSweeps =
     opts.sweep === false
       ? async () => {}
@@ -115,6 +117,7 @@ export async function startHearth(opts: {
       await stopSweeps();
       await stopSessionCleanup();
       await stopChatRetention();
+      await stopRetention();
       await Promise.race([drained, new Promise((r) => setTimeout(r, 10_000).unref())]);
       httpServer.closeAllConnections();
       redis?.disconnect();
