@@ -1,10 +1,11 @@
 // Hearth's schema: members, sessions, forums, posts and what hangs on them here; chat in
-// schema-chat.ts and moderation in schema-moderation.ts, re-exported below, so every table is
-// imported from "#db/schema.ts". Migrations in db/migrations are generated from the three files
+// schema-chat.ts, moderation in schema-moderation.ts and the evidence log in schema-evidence.ts,
+// re-exported below, so every table is
+// imported from "#db/schema.ts". Migrations in db/migrations are generated from the four files
 // by drizzle-kit (`npm run db:generate`) and never edited by hand (docs/style.md, practice 7).
 import { sql } from "drizzle-orm";
 import { moderationEvents } from "./schema-moderation.ts";
-import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -40,9 +41,18 @@ export const members = pgTable(
     suspendedUntil: timestamp("suspended_until", { withTimezone: true }),
     postingPausedAt: timestamp("posting_paused_at", { withTimezone: true }),
     approvedPosts: integer("approved_posts").notNull().default(0),
+    // The member's own choice (issue 12): their posts and their chat messages fade this many days
+    // after they were written (30, 90 or 365; null: kept). The retention job deletes them.
+    postsExpireDays: integer("posts_expire_days"),
+    chatExpireDays: integer("chat_expire_days"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("members_pseudonym_key_unique").on(t.pseudonymKey), index("members_pseudonym_skeleton_idx").on(t.pseudonymSkeleton)],
+  (t) => [
+    uniqueIndex("members_pseudonym_key_unique").on(t.pseudonymKey),
+    index("members_pseudonym_skeleton_idx").on(t.pseudonymSkeleton),
+    check("members_posts_expire_days_check", sql`${t.postsExpireDays} is null or ${t.postsExpireDays} in (30, 90, 365)`),
+    check("members_chat_expire_days_check", sql`${t.chatExpireDays} is null or ${t.chatExpireDays} in (30, 90, 365)`),
+  ],
 );
 
 // Single-use recovery codes: only a SHA-256 of each 80-bit random code is kept.

@@ -7,6 +7,7 @@ import { Invalid } from "#server/errors.ts";
 import { memberActor, OPERATOR } from "#server/moderation/audit.ts";
 import type { FormInput, ServiceDeps } from "#server/service-deps.ts";
 import { createMember, listMembers, listStaff, memberIdOf, setRole } from "./admin.ts";
+import { memberExpiry, setMemberExpiry } from "./expiry.ts";
 import { memberPreferences, openContentWarnings, setMemberLocale, setMemberPreferences } from "./preferences.ts";
 
 export function createMemberServices(deps: ServiceDeps) {
@@ -15,6 +16,9 @@ export function createMemberServices(deps: ServiceDeps) {
     openContentWarnings: (memberId: string) => openContentWarnings(deps.db, memberId),
     preferences: (actor: Actor | null) => memberPreferences(deps.db, authorized(actor, "settings.own").id),
     setPreferences: (actor: Actor | null, data: FormInput) => setMemberPreferences(deps.db, authorized(actor, "settings.own").id, data),
+    /** Whether the member's posts and chat messages fade, and after how many days. */
+    expiry: async (actor: Actor | null) => memberExpiry(deps.db, authorized(actor, "settings.own").id),
+    setExpiry: async (actor: Actor | null, data: FormInput) => setMemberExpiry(deps.db, authorized(actor, "settings.own").id, data),
     create: (input: { pseudonym: string; password: string; confirmPassword: string }) => createMember(deps.db, input),
     list: () => listMembers(deps.db),
     /** From the admin CLI (no `by`: the operator at the shell) or the admin page (`by`: the

@@ -9,6 +9,7 @@
 //                            a rejected new thread goes whole
 //   closed reports           retention.closed_reports_days (180) after they were closed, with the
 //                            closed queue items about reports
+//   members' expiry         their posts and chat messages, after the days they chose
 // Chat messages follow each room's own retention (server/chat/retention.ts); expired sessions
 // sign nobody in and are deleted at the next request or within the hour (server/jobs/).
 import { sql } from "drizzle-orm";
@@ -16,6 +17,7 @@ import type { Db, Tx } from "#db/client.ts";
 import { auditLog, mediaRemovals, notifications, posts, queueItems, reports, threads } from "#db/schema.ts";
 import { audit, maintenance, SYSTEM } from "#server/moderation/audit.ts";
 import { readSetting } from "#server/settings/store.ts";
+import { expireMembersContent } from "./expiry.ts";
 
 /** A key of this job's own for PostgreSQL's advisory locks: one node runs it at a time. */
 const LOCK_KEY = 0x4845_5254; // "HERT"
@@ -28,6 +30,9 @@ export interface RetentionCounts {
   rejectedThreads: number;
   closedReports: number;
   closedReportItems: number;
+  /** Members' own expiry (server/retention/expiry.ts). */
+  expiredPosts: number;
+  expiredMessages: number;
 }
 
 const cutoff = (now: Date, days: number) => sql`${now.toISOString()}::timestamptz - make_interval(days => ${days})`;
@@ -67,6 +72,7 @@ export async function runRetention(db: Db, now = new Date()): Promise<RetentionC
         sql`delete from ${queueItems} where ${queueItems.kind} = 'report' and ${queueItems.resolvedAt} < ${cutoff(now, days.reports)}`,
       ),
       auditRows: 0,
+      ...(await expireMembersContent(tx, now)),
     };
     await maintenance(tx, "retention");
     counts.auditRows = await countDeleted(tx, sql`delete from ${auditLog} where ${auditLog.at} < ${cutoff(now, days.audit)}`);

@@ -107,6 +107,8 @@ test("deletes what has outlived its retention, keeps the rest, and audits the co
     rejectedThreads: 1,
     closedReports: 1,
     closedReportItems: 1,
+    expiredPosts: 0,
+    expiredMessages: 0,
   });
   expect(
     await ids(

@@ -1,0 +1,82 @@
+// Expiry, the member's own choice (issue 12, /settings/privacy): their posts and their chat
+// messages fade 30, 90 or 365 days after they were written. For real: a chat message is deleted;
+// a post becomes what deleting it yourself leaves — "removed by its author", no text, no
+// attachments, no mentions — so the replies around it keep their place (server/forums/editing.ts
+// deletePost). A post still waiting for a moderator goes entirely, as its author's deletion would.
+// In batches, each its own statement; part of the retention job, which one node runs at a time.
+import { sql } from "drizzle-orm";
+import type { Tx } from "#db/client.ts";
+import { attachments, chatMessages, members, notifications, posts, threads } from "#db/schema.ts";
+
+const BATCH = 2000;
+
+export interface ExpiryCounts {
+  expiredPosts: number;
+  expiredMessages: number;
+}
+
+const expiredFor = (now: Date, days: ReturnType<typeof sql>) => sql`${now.toISOString()}::timestamptz - make_interval(days => ${days})`;
+
+export async function expireMembersContent(tx: Tx, now: Date): Promise<ExpiryCounts> {
+  let expiredMessages = 0;
+  for (;;) {
+    const { rows } = await tx.execute<{ n: number }>(sql`
+      with gone as (
+        delete from ${chatMessages} where ${chatMessages.id} in (
+          select c.id from ${chatMessages} c join ${members} m on m.id = c.author_id
+          where m.chat_expire_days is not null and c.created_at < ${expiredFor(now, sql`m.chat_expire_days`)}
+          limit ${BATCH})
+        returning 1)
+      select count(*)::int as n from gone`);
+    const n = rows[0]?.n ?? 0;
+    expiredMessages += n;
+    if (n < BATCH) break;
+  }
+  // Waiting posts nobody else has seen: deleted, with a waiting thread they began.
+  await tx.execute(sql`
+    delete from ${threads} where ${threads.status} = 'pending' and ${threads.id} in (
+      select p.thread_id from ${posts} p join ${members} m on m.id = p.author_id
+      where m.posts_expire_days is not null and p.status = 'pending' and p.created_at < ${expiredFor(now, sql`m.posts_expire_days`)})`);
+  const { rows: pending } = await tx.execute<{ n: number }>(sql`
+    with gone as (
+      delete from ${posts} where ${posts.id} in (
+        select p.id from ${posts} p join ${members} m on m.id = p.author_id
+        where m.posts_expire_days is not null and p.status = 'pending' and p.created_at < ${expiredFor(now, sql`m.posts_expire_days`)})
+      returning 1)
+    select count(*)::int as n from gone`);
+  let expiredPosts = pending[0]?.n ?? 0;
+  for (;;) {
+    const { rows } = await tx.execute<{ id: string; thread_id: string; was_visible: boolean }>(sql`
+      with due as (
+        select p.id, p.status = 'visible' as was_visible from ${posts} p join ${members} m on m.id = p.author_id
+        where m.posts_expire_days is not null and p.status in ('visible', 'hidden', 'removed')
+          and p.created_at < ${expiredFor(now, sql`m.posts_expire_days`)}
+        limit ${BATCH} for update of p)
+      update ${posts} set status = 'deleted', body_source = '', body_html = '', content_warning = null, edited_at = ${now.toISOString()}::timestamptz
+      from due where ${posts.id} = due.id
+      returning ${posts.id} as id, ${posts.threadId} as thread_id, due.was_visible`);
+    if (rows.length === 0) break;
+    const ids = rows.map((r) => r.id);
+    await tx.execute(
+      sql`delete from ${attachments} where ${attachments.postId} in ${sql`(${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`}`,
+    );
+    await tx.execute(
+      sql`delete from ${notifications} where ${notifications.postId} in ${sql`(${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`}`,
+    );
+    // Threads count their visible posts (server/moderation/content-actions.ts recount).
+    const fewer = new Map<string, number>();
+    for (const r of rows) if (r.was_visible) fewer.set(r.thread_id, (fewer.get(r.thread_id) ?? 0) + 1);
+    for (const [threadId, n] of fewer) {
+      await tx.execute(sql`update ${threads} set post_count = greatest(post_count - ${n}, 0) where ${threads.id} = ${threadId}::uuid`);
+    }
+    expiredPosts += rows.length;
+    if (rows.length < BATCH) break;
+  }
+  return { expiredPosts, expiredMessages };
+}
