@@ -18,6 +18,8 @@ import { holdsEn } from "./holds.en.ts";
 import { holdsZhHans } from "./holds.zh-Hans.ts";
 import { liveEn } from "./live.en.ts";
 import { liveZhHans } from "./live.zh-Hans.ts";
+import { privacyEn } from "./privacy.en.ts";
+import { privacyZhHans } from "./privacy.zh-Hans.ts";
 import { queueEn } from "./queue.en.ts";
 import { queueZhHans } from "./queue.zh-Hans.ts";
 import { safetyEn } from "./safety.en.ts";
@@ -39,6 +41,7 @@ const enAll = {
   ...liveEn,
   ...evidenceEn,
   ...evidenceUiEn,
+  ...privacyEn,
 };
 export type MessageKey = keyof typeof enAll;
 /** The keys of the core catalog (en.ts / zh-Hans.ts). */
@@ -59,6 +62,7 @@ const catalogs: Record<Locale, Record<MessageKey, string>> = {
     ...liveZhHans,
     ...evidenceZhHans,
     ...evidenceUiZhHans,
+    ...privacyZhHans,
   },
 };
 
