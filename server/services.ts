@@ -11,12 +11,15 @@ import { createMediaServices } from "./media/services.ts";
 import { createMemberServices } from "./members/services.ts";
 import { createModerationServices } from "./moderation/services.ts";
 import { createRetentionServices } from "./retention/services.ts";
+import { createPrivacyServices } from "./privacy/services.ts";
 import { createSafetyServices } from "./safety/services.ts";
 import type { ServiceDeps } from "./service-deps.ts";
 import { createSettingsServices } from "./settings/services.ts";
 
 export function createServices(deps: ServiceDeps) {
   const { forums, notifications, blocks } = createForumServices(deps);
+  // The member's export opens their evidence log through the evidence services, as its pages do.
+  const evidence = createEvidenceServices(deps);
   return {
     auth: createAuthServices(deps),
     members: createMemberServices(deps),
@@ -30,7 +33,8 @@ export function createServices(deps: ServiceDeps) {
     moderation: createModerationServices(deps),
     appeals: createAppealServices(deps),
     chat: createChatServices(deps),
-    evidence: createEvidenceServices(deps),
+    evidence,
+    privacy: createPrivacyServices(deps, evidence),
     retention: createRetentionServices(deps),
   };
 }

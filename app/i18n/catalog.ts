@@ -20,6 +20,8 @@ import { liveEn } from "./live.en.ts";
 import { liveZhHans } from "./live.zh-Hans.ts";
 import { privacyUiEn } from "./privacy-ui.en.ts";
 import { privacyUiZhHans } from "./privacy-ui.zh-Hans.ts";
+import { privacyEn } from "./privacy.en.ts";
+import { privacyZhHans } from "./privacy.zh-Hans.ts";
 import { queueEn } from "./queue.en.ts";
 import { queueZhHans } from "./queue.zh-Hans.ts";
 import { safetyEn } from "./safety.en.ts";
@@ -42,6 +44,7 @@ const enAll = {
   ...evidenceEn,
   ...evidenceUiEn,
   ...privacyUiEn,
+  ...privacyEn,
 };
 export type MessageKey = keyof typeof enAll;
 /** The keys of the core catalog (en.ts / zh-Hans.ts). */
@@ -63,6 +66,7 @@ const catalogs: Record<Locale, Record<MessageKey, string>> = {
     ...evidenceZhHans,
     ...evidenceUiZhHans,
     ...privacyUiZhHans,
+    ...privacyZhHans,
   },
 };
 

@@ -111,6 +111,9 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
       <p>
         <Link to="/settings/evidence">{t("evidence.ui.settingsLink")}</Link>
       </p>
+      <p>
+        <Link to="/settings/privacy">{t("privacy.export.settingsLink")}</Link>
+      </p>
 
       {/* Choices kept by this browser, not the account (docs/safety.md, "Discreet mode"). */}
       <h2 id="discreet">{t("privacy.device.heading")}</h2>

@@ -1,5 +1,6 @@
 // The admin CLI's commands (`npm run admin -- <command>`): each composes the same services as the
 // server and calls them as the operator at the shell, whose actions are audited as such.
+import { once } from "node:events";
 import { translate } from "#app/i18n/catalog.ts";
 import type { Config } from "#server/config.ts";
 import { isInvalid, isNotFound } from "#server/errors.ts";
@@ -26,6 +27,9 @@ export const usage = `Usage: npm run admin -- <command>
   render FILE...         the HTML a post with that markdown body would show, one JSON line per file
   removals [DAYS]        images removed per member in the last DAYS (default 30), most first:
                          one JSON line each {"pseudonym","removals"}; repeat attempts stand out
+  export-member NAME     everything Hearth holds about a member, as one JSON document on stdout
+                         (redirect it to a file), for a request that came by another channel;
+                         never their evidence log, which only they can open; audited
 Settings: ${Object.keys(SETTINGS).join(", ")}`;
 
 type Command = (args: string[], config: Config) => Promise<number>;
@@ -109,6 +113,16 @@ export const commands: Record<string, Command> = {
     const rows = await withServices(config, (services) => services.media.removalCounts(new Date(Date.now() - n * 86_400_000)));
     // A member who has left shows as null: their removals still count, their name is gone.
     for (const row of rows) console.log(JSON.stringify({ pseudonym: row.pseudonym, removals: row.removals }));
+    return 0;
+  },
+  // Written to stdout as it is read, a page of rows at a time (server/privacy/export.ts), waiting
+  // whenever the pipe is full: a member with years of posts never sits whole in memory.
+  async "export-member"(args, config) {
+    if (args.length !== 1 || !args[0]) return fail("export-member needs one NAME (quote it if it has spaces).");
+    const name = args[0];
+    await withServices(config, async (services) => {
+      for await (const chunk of await services.privacy.operatorExport(name)) if (!process.stdout.write(chunk)) await once(process.stdout, "drain");
+    });
     return 0;
   },
   async "list-members"(_args, config) {

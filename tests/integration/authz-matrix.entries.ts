@@ -165,6 +165,12 @@ export const MATRIX: Entry[] = [
   page("/f/:members-only", "forums.members", (fx) => Promise.resolve(`/f/${fx.forumA.slug}`)),
   page("/t/:thread (members-only forum)", "forums.members", async (fx) => `/t/${(await fx.thread()).threadId}`),
   page("/settings", "settings.own", "/settings"),
+  // The member's own data (issue 12): the page and both downloads, whatever the state of their
+  // evidence log (a log this session cannot open is left out with a note, not refused).
+  page("/settings/privacy", "settings.own", "/settings/privacy"),
+  page("/settings/privacy/export.json", "settings.own", "/settings/privacy/export.json"),
+  page("/settings/privacy/export.html", "settings.own", "/settings/privacy/export.html"),
+  act("(let posts and chat fade: keep them)", "settings.own", null, async () => ({ posts: "never", chat: "never" }), "/settings/privacy"),
   page("/notifications", "notifications.read", "/notifications"),
   page("/settings/moderation", "history.read", "/settings/moderation"),
   ...EVIDENCE,

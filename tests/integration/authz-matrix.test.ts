@@ -175,6 +175,7 @@ describe("the admin CLI: every command, run as the operator", () => {
     ["inspect", async () => ["inspect", file]],
     ["render", async () => ["render", file]],
     ["removals", async () => ["removals", "30"]],
+    ["export-member", async () => ["export-member", (await makeMember(db)).pseudonym]],
     ["invite-create", async () => ["invite-create", "matrix"]],
     ["invite-list", async () => ["invite-list"]],
     ["invite-revoke", async () => ["invite-revoke", (await db.select({ id: invites.id }).from(invites).limit(1))[0]!.id]],

@@ -1,0 +1,130 @@
+// /settings/privacy: the member's own data (issue 12). What the export holds and what it leaves
+// out (both read from server/privacy/member-data.ts's map, so the page cannot drift from the
+// file), whether this session opens the evidence log and so whether the file will hold it, and
+// two plain download links that work without JavaScript. Erasing the account will live here too.
+import { Form, Link, redirect } from "react-router";
+import { ErrorSummary } from "#app/components/form-parts.tsx";
+import { formFailure } from "#app/lib/form-result.server.ts";
+import type { Route } from "./+types/settings-privacy";
+import { servicesContext } from "#app/context.ts";
+import type { MessageKey } from "#app/i18n/catalog.ts";
+import { useT } from "#app/i18n/use-t.ts";
+import { requireMember } from "#app/lib/auth.server.ts";
+import { forwardHeaders } from "#app/lib/route-headers.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
+
+const PRIVACY_PATH = "/settings/privacy";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const visitor = requireMember(context);
+  const services = context.get(servicesContext);
+  const [overview, expiry] = await Promise.all([
+    services.privacy.overview({ actor: visitor.member, token: visitor.sessionToken() }),
+    services.members.expiry(visitor.member),
+  ]);
+  return { ...overview, expiry, saved: new URL(request.url).searchParams.has("saved") };
+}
+
+/** The member's expiry choice (server/members/expiry.ts); Post/Redirect/Get. */
+export async function action({ context, request }: Route.ActionArgs) {
+  const visitor = requireMember(context);
+  const form = await request.formData();
+  try {
+    await context.get(servicesContext).members.setExpiry(visitor.member, form);
+  } catch (err) {
+    return formFailure(err);
+  }
+  return redirect(`${PRIVACY_PATH}?saved#expiry`);
+}
+
+export const headers = forwardHeaders;
+
+const EVIDENCE_STATE: Record<"open" | "locked" | "none", MessageKey> = {
+  open: "privacy.export.page.evidenceOpen",
+  locked: "privacy.export.page.evidenceLocked",
+  none: "privacy.export.page.evidenceNone",
+};
+
+const EXPIRY: Array<{ value: "never" | "30" | "90" | "365"; label: MessageKey }> = [
+  { value: "never", label: "privacy.expiry.never" },
+  { value: "30", label: "privacy.expiry.days30" },
+  { value: "90", label: "privacy.expiry.days90" },
+  { value: "365", label: "privacy.expiry.days365" },
+];
+
+export default function SettingsPrivacy({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const { evidence, sections, withheld, expiry, saved } = loaderData;
+  return (
+    <section className="panel">
+      <PageTitle>{`${t("privacy.export.page.title")} · ${t("site.name")}`}</PageTitle>
+      <p className="breadcrumb">
+        <Link to="/settings">{t("privacy.export.page.backToSettings")}</Link>
+      </p>
+      <h1>{t("privacy.export.page.title")}</h1>
+      <p>{t("privacy.export.page.intro")}</p>
+
+      <h2>{t("privacy.export.page.holdsHeading")}</h2>
+      <ul>
+        {sections.map((key) => (
+          <li key={key}>{t(key)}</li>
+        ))}
+      </ul>
+      <p>
+        {t(EVIDENCE_STATE[evidence])} {evidence === "locked" ? <Link to="/settings/evidence">{t("privacy.export.page.evidenceLink")}</Link> : null}
+      </p>
+
+      <h2>{t("privacy.export.page.leavesOutHeading")}</h2>
+      <ul>
+        {withheld.map((key) => (
+          <li key={key}>{t(key)}</li>
+        ))}
+      </ul>
+
+      <h2>{t("privacy.export.page.downloadHeading")}</h2>
+      <p className="notice">{t("privacy.export.page.keepSafe")}</p>
+      {/* Plain links to resource routes (settings-privacy-export.ts): a download, not a page. */}
+      <ul className="downloads">
+        <li>
+          <a href={`${PRIVACY_PATH}/export.html`} className="button" download>
+            {t("privacy.export.page.downloadHtml")}
+          </a>
+        </li>
+        <li>
+          <a href={`${PRIVACY_PATH}/export.json`} className="button" download>
+            {t("privacy.export.page.downloadJson")}
+          </a>
+        </li>
+      </ul>
+
+      <h2 id="expiry">{t("privacy.expiry.heading")}</h2>
+      <p>{t("privacy.expiry.explain")}</p>
+      {saved ? (
+        <p className="notice" role="status">
+          {t("privacy.expiry.saved")}
+        </p>
+      ) : null}
+      <ErrorSummary state={actionData} idFor={null} />
+      <Form method="post" action={PRIVACY_PATH}>
+        {(["posts", "chat"] as const).map((field) => (
+          <div className="field" key={field}>
+            <label htmlFor={`expiry-${field}`}>{t(field === "posts" ? "privacy.expiry.posts" : "privacy.expiry.chat")}</label>
+            <select id={`expiry-${field}`} name={field} defaultValue={expiry[field]}>
+              {EXPIRY.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {t(c.label)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+        <button type="submit">{t("privacy.expiry.save")}</button>
+      </Form>
+
+      {/*
+        ERASE YOUR ACCOUNT (issue 12, built separately): the "Erase your account" section goes
+        here, below the downloads, so that a member sees how to take their data with them first.
+      */}
+    </section>
+  );
+}

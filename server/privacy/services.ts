@@ -1,0 +1,57 @@
+// The privacy capability (issue 12): a member's export of everything Hearth holds about them,
+// from their own session (permission `settings.own`, checked here), with their evidence log
+// opened by that session; and the operator's export of a member from the admin CLI, audited as
+// the operator and never holding the evidence log. Erasure comes later, on the same map
+// (member-data.ts).
+import type { Locale } from "#app/i18n/catalog.ts";
+import { eq } from "drizzle-orm";
+import { members } from "#db/schema.ts";
+import { pseudonymKey } from "#server/auth/pseudonym.ts";
+import { authorized } from "#server/authz/policy.ts";
+import { NotFound } from "#server/errors.ts";
+import type { EvidenceServices, EvidenceWho } from "#server/evidence/services.ts";
+import { audit, OPERATOR } from "#server/moderation/audit.ts";
+import type { ServiceDeps } from "#server/service-deps.ts";
+import { memberEvidence, OPERATOR_EVIDENCE } from "./evidence-section.ts";
+import { exportChunks, type ExportFormat, LIST_SECTIONS, notIncluded } from "./export.ts";
+import { SECTION_TITLES } from "./export-html.ts";
+
+export type { ExportFormat } from "./export.ts";
+
+export function createPrivacyServices(deps: ServiceDeps, evidence: EvidenceServices) {
+  const { db } = deps;
+  return {
+    /** What /settings/privacy says the export holds and leaves out, and whether this session
+     *  opens the member's evidence log (and so whether the export will hold it). */
+    overview: async (who: EvidenceWho) => {
+      authorized(who.actor, "settings.own");
+      const { state } = await evidence.state(who);
+      return {
+        evidence: state,
+        sections: ["profile" as const, ...LIST_SECTIONS, "evidenceLog" as const].map((name) => SECTION_TITLES[name]),
+        withheld: notIncluded(),
+      };
+    },
+
+    /** The member's own export, as chunks of the file, read as they are taken. */
+    memberExport: (who: EvidenceWho, format: ExportFormat, locale: Locale, now = new Date()) => {
+      const member = authorized(who.actor, "settings.own");
+      return exportChunks({ db, memberId: member.id, audience: "member", locale, now, evidence: () => memberEvidence(evidence, who) }, format);
+    },
+
+    /** For a request that came by another channel (`npm run admin -- export-member NAME`): the
+     *  member's export as JSON, without their evidence log (decision 018), audited as the
+     *  operator before the first byte. Throws NotFound for an unknown pseudonym. */
+    operatorExport: async (pseudonym: string, now = new Date()) => {
+      const [member] = await db
+        .select({ id: members.id })
+        .from(members)
+        .where(eq(members.pseudonymKey, pseudonymKey(pseudonym)));
+      if (!member) throw new NotFound();
+      await audit(db, OPERATOR, { action: "member.export", targetKind: "member", targetId: member.id, detail: { format: "json" } });
+      return exportChunks({ db, memberId: member.id, audience: "operator", locale: "en", now, evidence: async () => OPERATOR_EVIDENCE }, "json");
+    },
+  };
+}
+
+export type PrivacyServices = ReturnType<typeof createPrivacyServices>;
