@@ -23,15 +23,18 @@ test("sign-up stores a pseudonym and an argon2id hash, and nothing else about th
   expect(row!.pseudonym).toBe(m.pseudonym);
   expect(row!.passphraseHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   expect(row!.passphraseHash).not.toContain(m.password);
-  // The moderation columns are standing, not anything about the person.
+  // The moderation columns are standing, and the expiry columns the member's own choices: not
+  // anything about the person.
   expect(Object.keys(row!).sort()).toEqual([
     "approvedPosts",
+    "chatExpireDays",
     "createdAt",
     "id",
     "locale",
     "openContentWarnings",
     "passphraseHash",
     "postingPausedAt",
+    "postsExpireDays",
     "pseudonym",
     "pseudonymKey",
     "pseudonymSkeleton",

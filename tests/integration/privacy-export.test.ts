@@ -139,8 +139,9 @@ test("the operator's export holds everything but the evidence log (not even that
 });
 
 test("npm run admin -- export-member NAME: the JSON on stdout, audited, without the evidence log", { timeout: 60_000 }, async () => {
-  const o = database.pool.options as { host?: string; port?: number; user?: string; database?: string };
-  const url = `postgres://${encodeURIComponent(o.user ?? "")}@localhost:${o.port}/${o.database}?host=${encodeURIComponent(o.host ?? "")}`;
+  // The system PostgreSQL's pool has a connection string (TEST_DATABASE_URL runs); the embedded one a socket.
+  const o = database.pool.options as { connectionString?: string; host?: string; port?: number; user?: string; database?: string };
+  const url = o.connectionString ?? `postgres://${encodeURIComponent(o.user ?? "")}@localhost:${o.port}/${o.database}?host=${encodeURIComponent(o.host ?? "")}`;
   const env = { ...process.env, DATABASE_URL: url, REDIS_URL: "", LOG_LEVEL: "warn" };
   const before = await operatorAudits();
   const run = await runAdmin(env, ["export-member", m.pseudonym]);
