@@ -35,7 +35,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     try {
       await context.get(servicesContext).privacy.erase({ actor: visitor.member, token: visitor.sessionToken() }, form, await visitor.clientKey());
     } catch (err) {
-      return { ...formFailure(err), erase: true as const };
+      return formFailure(err, { intent: "erase" });
     }
     const headers = new Headers();
     headers.append("Set-Cookie", clearedSessionCookie(visitor.https));
@@ -117,7 +117,7 @@ export default function SettingsPrivacy({ loaderData, actionData }: Route.Compon
           {t("privacy.expiry.saved")}
         </p>
       ) : null}
-      <ErrorSummary state={actionData && !("erase" in actionData) ? actionData : undefined} idFor={null} />
+      <ErrorSummary state={actionData?.values.intent === "erase" ? undefined : actionData} idFor={null} />
       <Form method="post" action={PRIVACY_PATH}>
         {(["posts", "chat"] as const).map((field) => (
           <div className="field" key={field}>
@@ -144,7 +144,7 @@ export default function SettingsPrivacy({ loaderData, actionData }: Route.Compon
         <p>{t("privacy.erase.stays")}</p>
         <p>{t("privacy.erase.evidence")}</p>
       </div>
-      <ErrorSummary state={actionData && "erase" in actionData ? actionData : undefined} idFor={null} />
+      <ErrorSummary state={actionData?.values.intent === "erase" ? actionData : undefined} idFor={null} />
       <Form method="post" action={`${PRIVACY_PATH}#erase`}>
         <input type="hidden" name="intent" value="erase" />
         <div className="field">
