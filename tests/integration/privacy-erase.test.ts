@@ -1,0 +1,152 @@
+// Erasing a member (issue 12) on a real database and a real Hearth on port 0: a member with rows
+// through every relation of server/privacy/member-data.ts (privacy-helpers.ts) erases their
+// account from /settings/privacy without JavaScript; then a scan generated from the schema (every
+// table, every text, varchar, jsonb and uuid column, from information_schema) finds nothing that
+// was theirs, except mentions in other members' posts, which stay as written; search finds
+// nothing; their socket closes; another member's open chat screen is told the message went;
+// reports they filed stay without the reporter; audit rows stay with one anonymous id. A wrong
+// passphrase or a missing tick erases nothing.
+import { sql } from "drizzle-orm";
+import { expect, test } from "vitest";
+import { chatMessageId } from "#app/contracts/chat.ts";
+import { sessionCookieName } from "#server/auth/session-cookie.ts";
+import { ERASED_THREAD_TITLE } from "#server/privacy/placeholder.ts";
+import { createTestDatabase } from "#tests/helpers/db.ts";
+import { Browserless, pageText } from "#tests/helpers/http-client.ts";
+import { GOOD_PASSPHRASE } from "#tests/helpers/members.ts";
+import { untilListening } from "#tests/helpers/live-sockets.ts";
+import { startTestHearth } from "#tests/helpers/server.ts";
+import { openSocket, next } from "./chat-helpers.ts";
+import { actorOf } from "./moderation-helpers.ts";
+import { HOSTILE, EVIDENCE_STRINGS, memberEverywhere, memberRelations, relationRows } from "./privacy-helpers.ts";
+
+const database = await createTestDatabase();
+const hearth = await startTestHearth({ database });
+const db = database.db;
+const m = await memberEverywhere(database);
+const cookie = `${sessionCookieName(false)}=${m.token}`;
+
+/** Strings only the member wrote (their posts, thread title, file, chat message, appeal), or that
+ *  name them; the report note they filed is for the moderators and stays (with no reporter). */
+const THEIRS = [
+  m.pseudonym,
+  m.id,
+  `Hello ${HOSTILE.script}`,
+  "See [my notes]",
+  "A picture:",
+  `Export ${HOSTILE.markup}`,
+  "# Notes",
+  "In the lounge",
+  "I was only saying thanks.",
+  EVIDENCE_STRINGS.place,
+  EVIDENCE_STRINGS.description,
+  EVIDENCE_STRINGS.caseNumber,
+];
+
+async function relationCounts() {
+  const counts: Record<string, number> = {};
+  for (const { table, column, relation } of memberRelations()) counts[`${table}.${column}`] = (await relationRows(database, table, column, relation, m.id)).length;
+  return counts;
+}
+
+/** Every row, in every table, whose text, jsonb or uuid columns hold one of `needles`. */
+async function scan(needles: string[]) {
+  const columns = await db.execute<{ table_name: string; column_name: string }>(sql`
+    select c.table_name, c.column_name from information_schema.columns c
+      join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+     where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
+       and c.data_type in ('text', 'character varying', 'jsonb', 'json', 'uuid', 'ARRAY')
+     order by c.table_name, c.column_name`);
+  const found: Array<{ table: string; column: string; needle: string; row: Record<string, unknown> }> = [];
+  for (const { table_name: table, column_name: column } of columns.rows) {
+    for (const needle of needles) {
+      const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const rows = await db.execute<{ row: Record<string, unknown> }>(
+        sql`select to_jsonb(t) as row from ${sql.identifier(table)} t where t.${sql.identifier(column)}::text ilike ${pattern}`,
+      );
+      for (const { row } of rows.rows) found.push({ table, column, needle, row });
+    }
+  }
+  return { columns: columns.rows.length, found };
+}
+
+test("a wrong passphrase, or no tick, erases nothing", async () => {
+  const before = await relationCounts();
+  expect(Object.values(before).every((n) => n > 0)).toBe(true);
+  const who = { actor: await actorOf(db, m.id), token: m.token };
+  await expect(m.services.privacy.erase(who, { current: "certainly not the passphrase", understood: "on" }, "erase-test")).rejects.toMatchObject({ name: "Invalid" });
+  await expect(m.services.privacy.erase(who, { current: GOOD_PASSPHRASE }, "erase-test")).rejects.toMatchObject({ name: "Invalid" });
+  // Over HTTP, the page answers with its form again, and the session still works.
+  const client = new Browserless(hearth.url, { cookie });
+  const page = await client.post("/settings/privacy", { intent: "erase", current: "certainly not the passphrase", understood: "on" });
+  expect(page.status).toBe(400);
+  expect(pageText(await page.text())).toContain("That is not your current passphrase.");
+  expect(await relationCounts()).toEqual(before);
+  expect((await client.get("/settings/privacy")).status).toBe(200);
+});
+
+test("erasing from /settings/privacy leaves nothing of the member, at once, on every screen", { timeout: 120_000 }, async () => {
+  const search = async () => JSON.stringify((await m.services.forums.search(await actorOf(db, m.writer.memberId), "picture", 1)).results);
+  expect(await search()).toContain("picture");
+  const before = await scan(THEIRS);
+  expect(before.found.length).toBeGreaterThan(0);
+
+  // Their message, as open screens know it; their socket and another member's, in the lounge.
+  const [message] = (await db.execute<{ seq: number }>(sql`select seq from chat_messages where author_id = ${m.id}`)).rows;
+  const messageId = chatMessageId(Number(message!.seq));
+  await untilListening(database.pool);
+  const theirs = await openSocket(hearth, cookie);
+  if (theirs.error) throw theirs.error;
+  const reader = await openSocket(hearth, `${sessionCookieName(false)}=${m.blocker.token}`);
+  if (reader.error) throw reader.error;
+  expect((await reader.socket.emitWithAck("chat:join", { room: "lounge" })).ok).toBe(true);
+  const closed = new Promise<void>((resolve) => theirs.socket.on("disconnect", () => resolve()));
+  const removed = next(reader.socket, "chat:removed", (r) => r.id === messageId);
+  const reportsFiled = (await db.execute<{ id: string }>(sql`select id from reports where reporter_id = ${m.id}`)).rows.map((r) => r.id);
+  const auditIds = (await db.execute<{ id: string }>(sql`select id from audit_log where actor_id = ${m.id} or target_id = ${m.id}`)).rows.map((r) => r.id);
+  expect(reportsFiled.length).toBeGreaterThan(0);
+  expect(auditIds.length).toBeGreaterThan(0);
+
+  const client = new Browserless(hearth.url, { cookie });
+  const done = await client.post("/settings/privacy", { intent: "erase", current: GOOD_PASSPHRASE, understood: "on" });
+  expect(done.status).toBe(302);
+  expect(done.headers.get("location")).toBe("/?erased");
+  expect(done.headers.getSetCookie().join("\n")).toMatch(new RegExp(`${sessionCookieName(false)}=;|Max-Age=0`, "i"));
+  expect(client.cookies.size).toBe(0);
+  expect(pageText(await (await client.get("/?erased")).text())).toContain("Your account has been erased.");
+  // The old cookie signs in no more.
+  expect((await new Browserless(hearth.url, { cookie }).get("/settings/privacy")).headers.get("location")).toMatch(/^\/login/);
+
+  await closed;
+  expect(await removed).toEqual({ room: "lounge", id: messageId });
+  reader.socket.disconnect();
+
+  // The scan: generated from the schema, every row of every table.
+  const after = await scan(THEIRS);
+  expect(after.columns).toBeGreaterThan(50);
+  const othersMentions = after.found.filter((f) => f.table === "posts" && f.needle === m.pseudonym && f.row.author_id !== null && f.row.author_id !== m.id);
+  expect(othersMentions.length).toBeGreaterThan(0);
+  expect(othersMentions.every((f) => String(f.row.body_source).includes(`@${m.pseudonym}`))).toBe(true);
+  expect(after.found.filter((f) => !othersMentions.includes(f)).map((f) => `${f.table}.${f.column}: ${f.needle}`)).toEqual([]);
+
+  // What stays: the thread under a neutral title, their posts as placeholders, others' replies.
+  const thread = await db.execute<{ title: string; author_id: string | null }>(
+    sql`select t.title, t.author_id from threads t join posts p on p.thread_id = t.id where p.id = ${m.firstPostId}`,
+  );
+  expect(thread.rows[0]).toEqual({ title: ERASED_THREAD_TITLE, author_id: null });
+  const placeholder = await db.execute(sql`select status, body_source, body_html, author_id from posts where id = ${m.firstPostId}`);
+  expect(placeholder.rows[0]).toEqual({ status: "deleted", body_source: "", body_html: "", author_id: null });
+  const reports = await db.execute<{ reporter_id: string | null }>(sql`select reporter_id from reports where id in ${sql.raw(`('${reportsFiled.join("','")}')`)}`);
+  expect(reports.rows).toEqual(reportsFiled.map(() => ({ reporter_id: null })));
+  const audits = await db.execute<{ actor_id: string | null; target_id: string | null; action: string }>(
+    sql`select actor_id, target_id, action from audit_log where id in ${sql.raw(`('${auditIds.join("','")}')`)}`,
+  );
+  expect(audits.rows.length).toBe(auditIds.length);
+  const anonymous = new Set(audits.rows.flatMap((r) => [r.actor_id, r.target_id]).filter((id): id is string => id !== null && id !== m.admin.memberId && id !== m.writer.memberId));
+  expect(anonymous.size).toBe(1);
+  const [erasure] = (await db.execute<{ target_id: string; actor_kind: string }>(sql`select target_id, actor_kind from audit_log where action = 'member.erase'`)).rows;
+  expect(erasure).toEqual({ target_id: [...anonymous][0], actor_kind: "system" });
+
+  expect(await search()).not.toContain("picture");
+  expect(await relationCounts()).toEqual(Object.fromEntries(Object.keys(await relationCounts()).map((k) => [k, 0])));
+});
