@@ -10,6 +10,7 @@ import { sql } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { chatMessageId } from "#app/contracts/chat.ts";
 import { sessionCookieName } from "#server/auth/session-cookie.ts";
+import { eraseMember } from "#server/privacy/erase.ts";
 import { ERASED_THREAD_TITLE } from "#server/privacy/placeholder.ts";
 import { createTestDatabase } from "#tests/helpers/db.ts";
 import { Browserless, pageText } from "#tests/helpers/http-client.ts";
@@ -90,6 +91,19 @@ test("a wrong passphrase, or no tick, erases nothing", async () => {
   expect(pageText(await page.text())).toContain("That is not your current passphrase.");
   expect(await relationCounts()).toEqual(before);
   expect((await client.get("/settings/privacy")).status).toBe(200);
+});
+
+test("an erasure that fails half way leaves everything as it was (one transaction)", async () => {
+  const before = await relationCounts();
+  const scanned = await scan([m.pseudonym]);
+  // Its own audit row is written after every relation was erased, before the member row goes.
+  await expect(
+    eraseMember(db, m.id, async () => {
+      throw new Error("stopped half way");
+    }),
+  ).rejects.toThrow("stopped half way");
+  expect(await relationCounts()).toEqual(before);
+  expect((await scan([m.pseudonym])).found).toEqual(scanned.found);
 });
 
 test("erasing from /settings/privacy leaves nothing of the member, at once, on every screen", { timeout: 120_000 }, async () => {
