@@ -6,6 +6,7 @@
 // nothing; their socket closes; another member's open chat screen is told the message went;
 // reports they filed stay without the reporter; audit rows stay with one anonymous id. A wrong
 // passphrase or a missing tick erases nothing.
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { chatMessageId } from "#app/contracts/chat.ts";
@@ -14,7 +15,8 @@ import { eraseMember } from "#server/privacy/erase.ts";
 import { ERASED_THREAD_TITLE } from "#server/privacy/placeholder.ts";
 import { createTestDatabase } from "#tests/helpers/db.ts";
 import { Browserless, pageText } from "#tests/helpers/http-client.ts";
-import { GOOD_PASSPHRASE } from "#tests/helpers/members.ts";
+import { runAdmin } from "#tests/helpers/built-hearth.ts";
+import { GOOD_PASSPHRASE, makeMember, uniquePseudonym } from "#tests/helpers/members.ts";
 import { untilListening } from "#tests/helpers/live-sockets.ts";
 import { startTestHearth } from "#tests/helpers/server.ts";
 import { openSocket, next } from "./chat-helpers.ts";
@@ -179,4 +181,35 @@ test("erasing from /settings/privacy leaves nothing of the member, at once, on e
 
   expect(await search()).not.toContain("picture");
   expect(await relationCounts()).toEqual(Object.fromEntries(Object.keys(await relationCounts()).map((k) => [k, 0])));
+});
+
+test("npm run admin -- erase-member NAME erases the same way, audited as the operator without the name", { timeout: 60_000 }, async () => {
+  const o = database.pool.options as { host?: string; port?: number; user?: string; database?: string };
+  const url = `postgres://${encodeURIComponent(o.user ?? "")}@localhost:${o.port}/${o.database}?host=${encodeURIComponent(o.host ?? "")}`;
+  const env = { ...process.env, DATABASE_URL: url, REDIS_URL: "", LOG_LEVEL: "warn" };
+  const other = await makeMember(db, { pseudonym: uniquePseudonym("Leaving") });
+  const thread = await m.services.forums.createThread(await actorOf(db, other.memberId), "support", {
+    title: "Leaving soon",
+    body: "Words of mine, to be erased (CLI-ERASE-3b1f).",
+    contentWarning: "",
+    idempotencyKey: randomUUID(),
+  });
+  // The name typed again must match; otherwise nothing happens.
+  expect((await runAdmin(env, ["erase-member", other.pseudonym], "someone else\n")).code).not.toBe(0);
+  expect((await scan([other.memberId])).found.length).toBeGreaterThan(0);
+  const run = await runAdmin(env, ["erase-member", other.pseudonym], `${other.pseudonym}\n`);
+  expect(run.err).toBe("");
+  expect(run.code).toBe(0);
+  expect(run.out).not.toContain(other.pseudonym);
+  const left = await scan([other.pseudonym, other.memberId, "CLI-ERASE-3b1f", "Leaving soon"]);
+  expect(left.found.map((f) => `${f.table}.${f.column}: ${f.needle}`)).toEqual([]);
+  const rows = await db.execute<{ actor_kind: string; target_id: string; detail: unknown }>(
+    sql`select actor_kind, target_id, detail from audit_log where action = 'member.erase' and actor_kind = 'operator'`,
+  );
+  expect(rows.rows).toHaveLength(1);
+  expect(run.out).toContain(rows.rows[0]!.target_id);
+  expect(JSON.stringify(rows.rows)).not.toContain(other.pseudonym);
+  const [post] = (await db.execute(sql`select status, body_source, author_id from posts where id = ${thread.postId}`)).rows;
+  expect(post).toEqual({ status: "deleted", body_source: "", author_id: null });
+  expect((await runAdmin(env, ["erase-member", "nobody-has-this-name"], "nobody-has-this-name\n")).code).toBe(1);
 });
