@@ -27,7 +27,7 @@ export interface Erased {
  *  posts), then placeholders (which detach the posts), then the rest, and the member row last. */
 const ORDER: Record<Erasure, number> = { placeholder: 1, delete: 2, detach: 3, anonymise: 4 };
 
-function rowsOf(table: string, column: string, relation: MemberColumn | Through, memberId: string): SQL {
+function rowsOf(column: string, relation: MemberColumn | Through, memberId: string): SQL {
   const when = Object.entries(relation.when ?? {}).map(([name, value]) => sql` and ${sql.identifier(name)}::text = ${value}`);
   if ("parent" in relation) {
     return sql`${sql.identifier(column)} in (select id from ${sql.identifier(relation.parent)} where ${sql.identifier(relation.parentColumn)} = ${memberId})${sql.join(when)}`;
@@ -37,7 +37,7 @@ function rowsOf(table: string, column: string, relation: MemberColumn | Through,
 }
 
 async function apply(tx: Tx, table: string, column: string, relation: MemberColumn | Through, memberId: string, anonymousId: string) {
-  const where = rowsOf(table, column, relation, memberId);
+  const where = rowsOf(column, relation, memberId);
   switch (relation.erase) {
     case "delete":
       await tx.execute(sql`delete from ${sql.identifier(table)} where ${where}`);

@@ -55,7 +55,8 @@ const THEIRS = [
 
 async function relationCounts() {
   const counts: Record<string, number> = {};
-  for (const { table, column, relation } of memberRelations()) counts[`${table}.${column}`] = (await relationRows(database, table, column, relation, m.id)).length;
+  for (const { table, column, relation } of memberRelations())
+    counts[`${table}.${column}`] = (await relationRows(database, table, column, relation, m.id)).length;
   return counts;
 }
 
@@ -84,7 +85,9 @@ test("a wrong passphrase, or no tick, erases nothing", async () => {
   const before = await relationCounts();
   expect(Object.values(before).every((n) => n > 0)).toBe(true);
   const who = { actor: await actorOf(db, m.id), token: m.token };
-  await expect(m.services.privacy.erase(who, { current: "certainly not the passphrase", understood: "on" }, "erase-test")).rejects.toMatchObject({ name: "Invalid" });
+  await expect(m.services.privacy.erase(who, { current: "certainly not the passphrase", understood: "on" }, "erase-test")).rejects.toMatchObject({
+    name: "Invalid",
+  });
   await expect(m.services.privacy.erase(who, { current: GOOD_PASSPHRASE }, "erase-test")).rejects.toMatchObject({ name: "Invalid" });
   // Over HTTP, the page answers with its form again, and the session still works.
   const client = signedIn();
@@ -164,7 +167,9 @@ test("erasing from /settings/privacy leaves nothing of the member, at once, on e
   expect(thread.rows[0]).toEqual({ title: ERASED_THREAD_TITLE, author_id: null });
   const placeholder = await db.execute(sql`select status, body_source, body_html, author_id from posts where id = ${m.firstPostId}`);
   expect(placeholder.rows[0]).toEqual({ status: "deleted", body_source: "", body_html: "", author_id: null });
-  const reports = await db.execute<{ reporter_id: string | null }>(sql`select reporter_id from reports where id in ${sql.raw(`('${reportsFiled.join("','")}')`)}`);
+  const reports = await db.execute<{ reporter_id: string | null }>(
+    sql`select reporter_id from reports where id in ${sql.raw(`('${reportsFiled.join("','")}')`)}`,
+  );
   expect(reports.rows).toEqual(reportsFiled.map(() => ({ reporter_id: null })));
   const audits = await db.execute<{ id: string; actor_id: string | null; target_id: string | null; action: string }>(
     sql`select id, actor_id, target_id, action from audit_log where id in ${sql.raw(`('${auditIds.join("','")}')`)}`,
@@ -176,7 +181,9 @@ test("erasing from /settings/privacy leaves nothing of the member, at once, on e
   expect(audits.rows.every((r) => r.action.length > 0)).toBe(true);
   expect(anonymous.has(null)).toBe(false);
   expect(anonymous.size).toBe(1);
-  const [erasure] = (await db.execute<{ target_id: string; actor_kind: string }>(sql`select target_id, actor_kind from audit_log where action = 'member.erase'`)).rows;
+  const [erasure] = (
+    await db.execute<{ target_id: string; actor_kind: string }>(sql`select target_id, actor_kind from audit_log where action = 'member.erase'`)
+  ).rows;
   expect(erasure).toEqual({ target_id: [...anonymous][0], actor_kind: "system" });
 
   expect(await search()).not.toContain("picture");
