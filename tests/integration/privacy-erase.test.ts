@@ -12,7 +12,7 @@ import { expect, test } from "vitest";
 import { chatMessageId } from "#app/contracts/chat.ts";
 import { sessionCookieName } from "#server/auth/session-cookie.ts";
 import { eraseMember } from "#server/privacy/erase.ts";
-import { ERASED_THREAD_TITLE } from "#server/privacy/placeholder.ts";
+import { ERASED_THREAD_TITLE, PLACEHOLDERS } from "#server/privacy/placeholder.ts";
 import { createTestDatabase } from "#tests/helpers/db.ts";
 import { Browserless, pageText } from "#tests/helpers/http-client.ts";
 import { runAdmin } from "#tests/helpers/built-hearth.ts";
@@ -219,4 +219,10 @@ test("npm run admin -- erase-member NAME erases the same way, audited as the ope
   const [post] = (await db.execute(sql`select status, body_source, author_id from posts where id = ${thread.postId}`)).rows;
   expect(post).toEqual({ status: "deleted", body_source: "", author_id: null });
   expect((await runAdmin(env, ["erase-member", "nobody-has-this-name"], "nobody-has-this-name\n")).code).toBe(1);
+});
+
+test("every table the map erases by placeholder has one (erase.ts refuses a table without)", () => {
+  const placeholderTables = memberRelations().filter(({ relation }) => relation.erase === "placeholder").map(({ table }) => table);
+  expect(placeholderTables.length).toBeGreaterThan(0);
+  expect(placeholderTables.filter((table) => !PLACEHOLDERS[table])).toEqual([]);
 });
