@@ -95,7 +95,10 @@ test("a wrong passphrase, or no tick, erases nothing", async () => {
   expect(page.status).toBe(400);
   expect(pageText(await page.text())).toContain("That is not your current passphrase.");
   expect(await relationCounts()).toEqual(before);
-  expect((await client.get("/settings/privacy")).status).toBe(200);
+  const settings = await client.get("/settings/privacy");
+  expect(settings.status).toBe(200);
+  const text = pageText(await settings.text());
+  for (const line of ["Erase your account", "cannot be undone", "Your evidence log is erased too", "Erase my account"]) expect(text).toContain(line);
 });
 
 test("an erasure that fails half way leaves everything as it was (one transaction)", async () => {
@@ -222,7 +225,9 @@ test("npm run admin -- erase-member NAME erases the same way, audited as the ope
 });
 
 test("every table the map erases by placeholder has one (erase.ts refuses a table without)", () => {
-  const placeholderTables = memberRelations().filter(({ relation }) => relation.erase === "placeholder").map(({ table }) => table);
+  const placeholderTables = memberRelations()
+    .filter(({ relation }) => relation.erase === "placeholder")
+    .map(({ table }) => table);
   expect(placeholderTables.length).toBeGreaterThan(0);
   expect(placeholderTables.filter((table) => !PLACEHOLDERS[table])).toEqual([]);
 });
