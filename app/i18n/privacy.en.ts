@@ -153,4 +153,18 @@ export const privacyEn = {
   "privacy.export.outcome.waiting": "Waiting for an answer",
   // The audit log's name for the operator's export (npm run admin -- export-member)
   "audit.action.member.export": "exported a member's data",
+  // Erasing the account (server/privacy/erase.ts)
+  "privacy.erase.heading": "Erase your account",
+  "privacy.erase.cannotUndo": "Erasing your account cannot be undone. Nobody, not even the people who run Hearth, can bring it back.",
+  "privacy.erase.goes":
+    "What goes, at once and for real: your pseudonym and account, your sessions (you are signed out everywhere), the text of your posts and thread titles, your attached files, your chat messages, your notifications, blocks, recovery codes and unread markers, and your moderation history and appeals.",
+  "privacy.erase.stays":
+    "What stays, without your name: your posts become “removed by its author” with no text, so the replies around them keep their place; reports you made stay with the moderators without saying who made them; the moderators' log keeps what was done, under an anonymous number; others' posts that mention you stay as they wrote them.",
+  "privacy.erase.evidence": "Your evidence log is erased too. If you want to keep it, download it first (above, or from your evidence log).",
+  "privacy.erase.passphrase": "Your passphrase",
+  "privacy.erase.understood": "I understand that my account and my evidence log are erased for good",
+  "privacy.erase.submit": "Erase my account",
+  "privacy.erase.tickRequired": "Tick the box to say you understand that this cannot be undone.",
+  "privacy.erase.done": "Your account has been erased. Nothing of it is left on Hearth.",
+  "audit.action.member.erase": "erased a member's account",
 } as const;

@@ -137,4 +137,18 @@ export const privacyZhHans: Record<keyof typeof privacyEn, string> = {
   "privacy.export.outcome.overturned": "原决定已撤销",
   "privacy.export.outcome.waiting": "等待答复",
   "audit.action.member.export": "导出了一位成员的数据",
+  // Erasing the account (server/privacy/erase.ts)
+  "privacy.erase.heading": "删除你的账号",
+  "privacy.erase.cannotUndo": "账号一旦删除就无法恢复。任何人，包括 Hearth 的运营者，都无法把它找回来。",
+  "privacy.erase.goes":
+    "会立即彻底删除的内容：你的化名和账号、你的所有登录（你会在所有设备上退出）、你的帖子正文和主题标题、你上传的附件、你的聊天消息、你的通知、屏蔽名单、恢复码和未读标记，以及你的管理记录和申诉。",
+  "privacy.erase.stays":
+    "会保留但不再带有你名字的内容：你的帖子会显示为“已被作者删除”，不留任何文字，这样周围的回复仍在原处；你提交的举报会留给版主处理，但不再显示是谁举报的；版主日志会保留所做的操作，但只记作一个匿名编号；别人帖子里提到你的地方，会保持他们写下时的样子。",
+  "privacy.erase.evidence": "你的证据记录也会一并删除。如果想保留，请先下载（见上方，或在证据记录页面下载）。",
+  "privacy.erase.passphrase": "你的密码短语",
+  "privacy.erase.understood": "我明白我的账号和证据记录将被永久删除",
+  "privacy.erase.submit": "删除我的账号",
+  "privacy.erase.tickRequired": "请勾选方框，确认你明白此操作无法撤销。",
+  "privacy.erase.done": "你的账号已被删除，Hearth 上没有留下任何相关内容。",
+  "audit.action.member.erase": "删除了一位成员的账号",
 };

@@ -4,11 +4,13 @@ import { servicesContext, visitorContext } from "#app/context.ts";
 import { useLocale, useT } from "#app/i18n/use-t.ts";
 import { PageTitle } from "#app/components/page-title.tsx";
 
-export async function loader({ context }: Route.LoaderArgs) {
+export async function loader({ context, request }: Route.LoaderArgs) {
   const visitor = context.get(visitorContext);
-  if (!visitor.member) return { member: null, forums: [] };
+  // After erasing an account (app/routes/settings-privacy.tsx): a plain notice, nothing more.
+  const erased = !visitor.member && new URL(request.url).searchParams.has("erased");
+  if (!visitor.member) return { member: null, forums: [], erased };
   const forums = await context.get(servicesContext).forums.list(visitor.member);
-  return { member: { pseudonym: visitor.member.pseudonym }, forums };
+  return { member: { pseudonym: visitor.member.pseudonym }, forums, erased: false };
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
@@ -17,6 +19,11 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   return (
     <section className="panel">
       <PageTitle>{t("site.name")}</PageTitle>
+      {loaderData.erased ? (
+        <p className="notice" role="status">
+          {t("privacy.erase.done")}
+        </p>
+      ) : null}
       <h1>{loaderData.member ? t("home.welcomeBack", { name: loaderData.member.pseudonym }) : t("home.title")}</h1>
       <p>{t("home.intro")}</p>
       {loaderData.member ? (

@@ -1,7 +1,8 @@
 // /settings/privacy: the member's own data (issue 12). What the export holds and what it leaves
 // out (both read from server/privacy/member-data.ts's map, so the page cannot drift from the
 // file), whether this session opens the evidence log and so whether the file will hold it, and
-// two plain download links that work without JavaScript. Erasing the account will live here too.
+// two plain download links that work without JavaScript; the expiry choice; and erasing the
+// account (the passphrase again, a tick, then the home page with a plain notice, signed out).
 import { Form, Link, redirect } from "react-router";
 import { ErrorSummary } from "#app/components/form-parts.tsx";
 import { formFailure } from "#app/lib/form-result.server.ts";
@@ -9,7 +10,7 @@ import type { Route } from "./+types/settings-privacy";
 import { servicesContext } from "#app/context.ts";
 import type { MessageKey } from "#app/i18n/catalog.ts";
 import { useT } from "#app/i18n/use-t.ts";
-import { requireMember } from "#app/lib/auth.server.ts";
+import { clearedSessionCookie, requireMember } from "#app/lib/auth.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { PageTitle } from "#app/components/page-title.tsx";
 
@@ -25,10 +26,22 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   return { ...overview, expiry, saved: new URL(request.url).searchParams.has("saved") };
 }
 
-/** The member's expiry choice (server/members/expiry.ts); Post/Redirect/Get. */
+/** The member's expiry choice (server/members/expiry.ts), or erasing the account
+ *  (server/privacy/erase.ts); Post/Redirect/Get. */
 export async function action({ context, request }: Route.ActionArgs) {
   const visitor = requireMember(context);
   const form = await request.formData();
+  if (form.get("intent") === "erase") {
+    try {
+      await context.get(servicesContext).privacy.erase({ actor: visitor.member, token: visitor.sessionToken() }, form, await visitor.clientKey());
+    } catch (err) {
+      return formFailure(err, { intent: "erase" });
+    }
+    const headers = new Headers();
+    headers.append("Set-Cookie", clearedSessionCookie(visitor.https));
+    headers.set("Clear-Site-Data", '"cache", "cookies", "storage"');
+    return redirect("/?erased", { headers });
+  }
   try {
     await context.get(servicesContext).members.setExpiry(visitor.member, form);
   } catch (err) {
@@ -104,7 +117,7 @@ export default function SettingsPrivacy({ loaderData, actionData }: Route.Compon
           {t("privacy.expiry.saved")}
         </p>
       ) : null}
-      <ErrorSummary state={actionData} idFor={null} />
+      <ErrorSummary state={actionData?.values.intent === "erase" ? undefined : actionData} idFor={null} />
       <Form method="post" action={PRIVACY_PATH}>
         {(["posts", "chat"] as const).map((field) => (
           <div className="field" key={field}>
@@ -121,10 +134,32 @@ export default function SettingsPrivacy({ loaderData, actionData }: Route.Compon
         <button type="submit">{t("privacy.expiry.save")}</button>
       </Form>
 
-      {/*
-        ERASE YOUR ACCOUNT (issue 12, built separately): the "Erase your account" section goes
-        here, below the downloads, so that a member sees how to take their data with them first.
-      */}
+      {/* Below the downloads, so that a member sees how to take their data with them first. */}
+      <h2 id="erase">{t("privacy.erase.heading")}</h2>
+      <div className="notice">
+        <p>
+          <strong>{t("privacy.erase.cannotUndo")}</strong>
+        </p>
+        <p>{t("privacy.erase.goes")}</p>
+        <p>{t("privacy.erase.stays")}</p>
+        <p>{t("privacy.erase.evidence")}</p>
+      </div>
+      <ErrorSummary state={actionData?.values.intent === "erase" ? actionData : undefined} idFor={null} />
+      <Form method="post" action={`${PRIVACY_PATH}#erase`}>
+        <input type="hidden" name="intent" value="erase" />
+        <div className="field">
+          <label htmlFor="erase-current">{t("privacy.erase.passphrase")}</label>
+          <input id="erase-current" name="current" type="password" autoComplete="current-password" required />
+        </div>
+        <div className="field">
+          <label>
+            <input type="checkbox" name="understood" required /> {t("privacy.erase.understood")}
+          </label>
+        </div>
+        <button type="submit" className="danger">
+          {t("privacy.erase.submit")}
+        </button>
+      </Form>
     </section>
   );
 }

@@ -30,6 +30,9 @@ export const usage = `Usage: npm run admin -- <command>
   export-member NAME     everything Hearth holds about a member, as one JSON document on stdout
                          (redirect it to a file), for a request that came by another channel;
                          never their evidence log, which only they can open; audited
+  erase-member NAME      erases a member's account for good, as /settings/privacy does (posts become
+                         "removed by its author", chat messages, evidence log and the rest go);
+                         asks to type the NAME again; audited without the name
 Settings: ${Object.keys(SETTINGS).join(", ")}`;
 
 type Command = (args: string[], config: Config) => Promise<number>;
@@ -123,6 +126,15 @@ export const commands: Record<string, Command> = {
     await withServices(config, async (services) => {
       for await (const chunk of await services.privacy.operatorExport(name)) if (!process.stdout.write(chunk)) await once(process.stdout, "drain");
     });
+    return 0;
+  },
+  async "erase-member"(args, config) {
+    if (args.length !== 1 || !args[0]) return fail("erase-member needs one NAME (quote it if it has spaces).");
+    const name = args[0];
+    const [again = ""] = await readLines(1, ["Type the NAME again to erase it for good: "]);
+    if (again !== name) return fail("The names differ; nothing was erased.");
+    const erased = await withServices(config, (services) => services.privacy.operatorErase(name));
+    console.log(`Erased. The audit log names it ${erased.anonymousId}.`);
     return 0;
   },
   async "list-members"(_args, config) {

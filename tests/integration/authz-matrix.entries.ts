@@ -171,6 +171,16 @@ export const MATRIX: Entry[] = [
   page("/settings/privacy/export.json", "settings.own", "/settings/privacy/export.json"),
   page("/settings/privacy/export.html", "settings.own", "/settings/privacy/export.html"),
   act("(let posts and chat fade: keep them)", "settings.own", null, async () => ({ posts: "never", chat: "never" }), "/settings/privacy"),
+  {
+    // With a wrong passphrase, so that the persona stays: reaching the passphrase check (a 400
+    // naming the field) is being allowed; a signed-out or waiting visitor is sent to sign in.
+    name: "POST /settings/privacy (erase the account, a wrong passphrase)",
+    permission: "settings.own",
+    run: async (p) => {
+      const res = await p.client.post("/settings/privacy", { intent: "erase", current: "not the passphrase at all", understood: "on" });
+      return res.status === 400 ? new Response(null, { status: 200 }) : res;
+    },
+  },
   page("/notifications", "notifications.read", "/notifications"),
   page("/settings/moderation", "history.read", "/settings/moderation"),
   ...EVIDENCE,

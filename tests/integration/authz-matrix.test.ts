@@ -165,7 +165,7 @@ describe("the admin CLI: every command, run as the operator", () => {
   const url = o.connectionString ?? `postgres://${encodeURIComponent(o.user ?? "")}@localhost:${o.port}/${o.database}?host=${encodeURIComponent(o.host ?? "")}`;
   const env = { ...process.env, DATABASE_URL: url, REDIS_URL: "", LOG_LEVEL: "warn" };
   const file = path.join(os.tmpdir(), `hearth-matrix-${process.pid}.md`);
-  const cli: Array<[string, () => Promise<string[]>, string?]> = [
+  const cli: Array<[string, () => Promise<string[]>, (string | ((argv: string[]) => string))?]> = [
     ["create-member", async () => ["create-member", `Cli${randomUUID().slice(0, 8).replace(/\d/g, "x")}`], `${GOOD_PASSPHRASE}\n${GOOD_PASSPHRASE}\n`],
     ["set-role", async () => ["set-role", (await makeMember(db)).pseudonym, "moderator", "--forums", forumA!.slug]],
     ["list-members", async () => ["list-members"]],
@@ -176,6 +176,8 @@ describe("the admin CLI: every command, run as the operator", () => {
     ["render", async () => ["render", file]],
     ["removals", async () => ["removals", "30"]],
     ["export-member", async () => ["export-member", (await makeMember(db)).pseudonym]],
+    // The name typed again, as the command asks.
+    ["erase-member", async () => ["erase-member", (await makeMember(db)).pseudonym], (argv) => `${argv[1]}\n`],
     ["invite-create", async () => ["invite-create", "matrix"]],
     ["invite-list", async () => ["invite-list"]],
     ["invite-revoke", async () => ["invite-revoke", (await db.select({ id: invites.id }).from(invites).limit(1))[0]!.id]],
@@ -187,7 +189,8 @@ describe("the admin CLI: every command, run as the operator", () => {
     test(`npm run admin -- ${name}: allowed for the operator, no web persona (${PERSONAS.length} denied)`, { timeout: 60_000 }, async () => {
       await writeFile(file, "# Notes\n\nPlain text.\n");
       expect(PERSONAS.filter((p) => allows(POLICY["operator.cli"], personas[p].actor))).toEqual([]);
-      const run = await runAdmin(env, await args(), stdin);
+      const argv = await args();
+      const run = await runAdmin(env, argv, typeof stdin === "function" ? stdin(argv) : stdin);
       expect(run.err).toBe("");
       expect(run.code).toBe(0);
     });
