@@ -194,8 +194,8 @@ test("erasing from /settings/privacy leaves nothing of the member, at once, on e
 });
 
 test("npm run admin -- erase-member NAME erases the same way, audited as the operator without the name", { timeout: 60_000 }, async () => {
-  const o = database.pool.options as { host?: string; port?: number; user?: string; database?: string };
-  const url = `postgres://${encodeURIComponent(o.user ?? "")}@localhost:${o.port}/${o.database}?host=${encodeURIComponent(o.host ?? "")}`;
+  const o = database.pool.options as { connectionString?: string; host?: string; port?: number; user?: string; database?: string };
+  const url = o.connectionString ?? `postgres://${encodeURIComponent(o.user ?? "")}@localhost:${o.port}/${o.database}?host=${encodeURIComponent(o.host ?? "")}`;
   const env = { ...process.env, DATABASE_URL: url, REDIS_URL: "", LOG_LEVEL: "warn" };
   const other = await makeMember(db, { pseudonym: uniquePseudonym("Leaving") });
   const thread = await m.services.forums.createThread(await actorOf(db, other.memberId), "support", {
