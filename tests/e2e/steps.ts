@@ -22,7 +22,9 @@ export async function visit(page: Page, javaScript: boolean, url: string) {
  * waits for the words the person should see).
  */
 export async function press(page: Page, javaScript: boolean, button: Locator) {
-  if (javaScript) await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), button.click()]);
+  // The composer's live preview POSTs to /preview as one types: its answer is not the form's.
+  const isSubmission = (r: { request(): { method(): string }; url(): string }) => r.request().method() === "POST" && new URL(r.url()).pathname !== "/preview";
+  if (javaScript) await Promise.all([page.waitForResponse(isSubmission), button.click()]);
   else await Promise.all([page.waitForEvent("load"), button.click()]);
 }
 
