@@ -22,8 +22,7 @@ export async function loadLog(context: Readonly<RouterContextProvider>, request:
     platform: oneOf<EvidencePlatform>(EVIDENCE_PLATFORMS, params.get("platform")),
     status: oneOf<EvidenceStatus>(EVIDENCE_STATUSES, params.get("status")),
   };
-  const { state, codesWithoutWrap, entries: count } = await evidence.state(who);
-  const entries = state === "open" ? await evidence.list(who, filter) : [];
+  const { state, codesWithoutWrap, count, entries } = await evidence.page(who, filter);
   return { state, codesWithoutWrap, count, filter, entries, notices: doneNotices(request) };
 }
 

@@ -52,6 +52,15 @@ export function createEvidenceServices(deps: ServiceDeps) {
   const { db } = deps;
   const member = (who: EvidenceWho) => authorized(who.actor, "evidence.own").id;
 
+  /** Every entry opened, filtered, follow-ups marked (`due`), newest sighting first. */
+  async function timeline(id: string, key: Buffer, filter: EvidenceFilter, now: Date) {
+    const entries = await allEntries(db, id, key);
+    const shown = entries.filter(
+      (e) => isBroken(e) || ((!filter.platform || e.platform === filter.platform) && (!filter.status || e.status === filter.status)),
+    );
+    return shown.map((e) => (isBroken(e) ? e : { ...e, due: e.followUp !== "" && e.followUp <= todayIn(e.timeZone, now) }));
+  }
+
   /** The data key for this session, or Invalid("locked"). */
   async function dataKey(who: EvidenceWho) {
     const id = member(who);
@@ -124,11 +133,21 @@ export function createEvidenceServices(deps: ServiceDeps) {
      *  has come (in the entry's own zone). Broken entries are listed as such, never shown. */
     list: async (who: EvidenceWho, filter: EvidenceFilter = {}, now = new Date()) => {
       const { id, key } = await dataKey(who);
-      const entries = await allEntries(db, id, key);
-      const shown = entries.filter(
-        (e) => isBroken(e) || ((!filter.platform || e.platform === filter.platform) && (!filter.status || e.status === filter.status)),
-      );
-      return shown.map((e) => (isBroken(e) ? e : { ...e, due: e.followUp !== "" && e.followUp <= todayIn(e.timeZone, now) }));
+      return timeline(id, key, filter, now);
+    },
+
+    /** The log's page in one go: its state and, when this session opens it, the timeline (the
+     *  session's wrap opened once, not once for the state and again for the list). */
+    page: async (who: EvidenceWho, filter: EvidenceFilter = {}, now = new Date()) => {
+      const id = member(who);
+      const key = who.token ? await keyFromSession(db, id, who.token) : null;
+      const state: EvidenceState = key ? "open" : (await hasLog(db, id)) ? "locked" : "none";
+      return {
+        state,
+        codesWithoutWrap: state === "none" ? 0 : await codesWithoutWrap(db, id),
+        count: await entryCount(db, id),
+        entries: key ? await timeline(id, key, filter, now) : [],
+      };
     },
 
     get: async (who: EvidenceWho, entryId: string) => {
