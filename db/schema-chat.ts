@@ -80,5 +80,10 @@ export const chatMutes = pgTable(
     mutedBy: uuid("muted_by").references(() => members.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.roomId, t.memberId] }), index("chat_mutes_until_idx").on(t.until)],
+  (t) => [
+    primaryKey({ columns: [t.roomId, t.memberId] }),
+    index("chat_mutes_until_idx").on(t.until),
+    index("chat_mutes_member_idx").on(t.memberId),
+    index("chat_mutes_muted_by_idx").on(t.mutedBy).where(sql`${t.mutedBy} is not null`),
+  ],
 );

@@ -102,7 +102,7 @@ export const appeals = pgTable(
     outcome: appealOutcome("outcome"),
     response: text("response"),
   },
-  (t) => [index("appeals_member_idx").on(t.memberId)],
+  (t) => [index("appeals_member_idx").on(t.memberId), index("appeals_decided_by_idx").on(t.decidedBy).where(sql`${t.decidedBy} is not null`)],
 );
 
 // What waits for a moderator. `report`: open reports on one target, grouped (report_count);
@@ -144,6 +144,7 @@ export const queueItems = pgTable(
     index("queue_items_open_forum_idx").on(t.forumId, t.priority, t.openedAt, t.id).where(sql`${t.resolvedAt} is null`),
     index("queue_items_target_idx").on(t.targetKey),
     index("queue_items_member_idx").on(t.memberId),
+    index("queue_items_resolved_by_idx").on(t.resolvedBy).where(sql`${t.resolvedBy} is not null`),
     // Deleting a chat message (retention, erasure) finds its items through this, not a scan.
     index("queue_items_message_idx").on(t.messageId).where(sql`${t.messageId} is not null`),
   ],
@@ -188,7 +189,7 @@ export const memberNotes = pgTable(
     body: text("body").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("member_notes_member_idx").on(t.memberId, t.createdAt)],
+  (t) => [index("member_notes_member_idx").on(t.memberId, t.createdAt), index("member_notes_author_idx").on(t.authorId).where(sql`${t.authorId} is not null`)],
 );
 
 // Single-use invitation codes (registration mode `invite`): only a SHA-256 of the code is kept;
@@ -206,5 +207,9 @@ export const invites = pgTable(
     usedBy: uuid("used_by").references(() => members.id, { onDelete: "set null" }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
-  (t) => [index("invites_created_idx").on(t.createdAt)],
+  (t) => [
+    index("invites_created_idx").on(t.createdAt),
+    index("invites_created_by_idx").on(t.createdBy).where(sql`${t.createdBy} is not null`),
+    index("invites_used_by_idx").on(t.usedBy).where(sql`${t.usedBy} is not null`),
+  ],
 );

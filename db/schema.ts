@@ -128,7 +128,12 @@ export const threads = pgTable(
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
     createdAt: createdAt(),
   },
-  (t) => [index("threads_forum_order_idx").on(t.forumId, t.pinned, t.lastActivityAt), index("threads_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops"))],
+  (t) => [
+    index("threads_forum_order_idx").on(t.forumId, t.pinned, t.lastActivityAt),
+    index("threads_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
+    // Export and erasure find a member's threads; deleting a member checks this foreign key.
+    index("threads_author_idx").on(t.authorId).where(sql`${t.authorId} is not null`),
+  ],
 );
 
 export const posts = pgTable(
@@ -211,7 +216,11 @@ export const notifications = pgTable(
   },
   // Mentions: one per member and post. Moderation notices leave post_id null (their event names
   // the post), and NULLs never collide in a unique index.
-  (t) => [index("notifications_member_idx").on(t.memberId, t.createdAt), uniqueIndex("notifications_once_unique").on(t.memberId, t.kind, t.postId)],
+  (t) => [
+    index("notifications_member_idx").on(t.memberId, t.createdAt),
+    uniqueIndex("notifications_once_unique").on(t.memberId, t.kind, t.postId),
+    index("notifications_actor_idx").on(t.actorId).where(sql`${t.actorId} is not null`),
+  ],
 );
 
 export const blocks = pgTable(
@@ -225,7 +234,7 @@ export const blocks = pgTable(
       .references(() => members.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.blockerId, t.blockedId] })],
+  (t) => [primaryKey({ columns: [t.blockerId, t.blockedId] }), index("blocks_blocked_idx").on(t.blockedId)],
 );
 
 // Where each member last read each thread, for unread markers.

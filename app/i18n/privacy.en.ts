@@ -167,4 +167,5 @@ export const privacyEn = {
   "privacy.erase.tickRequired": "Tick the box to say you understand that this cannot be undone.",
   "privacy.erase.done": "Your account has been erased. Nothing of it is left on Hearth.",
   "audit.action.member.erase": "erased a member's account",
+  "audit.action.privacy.retention": "deleted what had been kept for its full time (retention)",
 } as const;

@@ -151,4 +151,5 @@ export const privacyZhHans: Record<keyof typeof privacyEn, string> = {
   "privacy.erase.tickRequired": "请勾选方框，确认你明白此操作无法撤销。",
   "privacy.erase.done": "你的账号已被删除，Hearth 上没有留下任何相关内容。",
   "audit.action.member.erase": "删除了一位成员的账号",
+  "audit.action.privacy.retention": "删除了已到保留期限的数据",
 };

@@ -117,4 +117,7 @@ export const AUDIT_ACTIONS = [
   "invite.create",
   "invite.revoke",
   "setting.change",
+  "member.export",
+  "member.erase",
+  "privacy.retention",
 ] as const;

@@ -123,3 +123,25 @@ test("every exported relation goes to a section the export writes, and every sec
   }
   expect([...sections].filter((s) => !used.has(s))).toEqual([]);
 });
+
+/** Foreign keys to members.id with no index whose first column is theirs, as "table.column". */
+async function unindexedMemberKeys(db: Db): Promise<string[]> {
+  const result = await db.execute<{ key: string }>(sql`
+    select c.conrelid::regclass::text || '.' || a.attname as key
+    from pg_constraint c
+    join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+    where c.contype = 'f' and c.confrelid = 'members'::regclass
+      and not exists (select 1 from pg_index i where i.indrelid = c.conrelid and i.indkey[0] = c.conkey[1])
+    order by 1`);
+  return result.rows.map((r) => r.key);
+}
+
+// Export and erasure look a member up in every table that refers to them, and deleting the member
+// row makes PostgreSQL check every such foreign key: without an index each is a scan of the whole
+// table, inside the erasure's transaction (docs/performance.md, issue 12).
+test("every foreign key to members has an index that leads with it", async () => {
+  expect(await unindexedMemberKeys(database.db)).toEqual([]);
+  const other = await createTestDatabase({ seed: false });
+  await other.db.execute(sql`create table diary_pages (id uuid primary key, owner_id uuid not null references members(id))`);
+  expect(await unindexedMemberKeys(other.db)).toEqual(["diary_pages.owner_id"]);
+});

@@ -91,3 +91,19 @@ test("counts read naturally in English and Chinese", () => {
   expect(translate("zh-Hans", "search.count", { count: 1, query: "雨" })).toBe("“雨”的搜索结果：1 条");
   expect(translate("zh-Hans", "settings.codesLeft", { count: 1 })).toBe("你还有 1 个未使用的恢复码。");
 });
+
+test("every action the moderators' log offers as a filter has a name in both languages", async () => {
+  const { AUDIT_ACTIONS } = await import("#server/moderation/audit-page.ts");
+  const missing = AUDIT_ACTIONS.filter((action) => !(`audit.action.${action}` in en) || !(`audit.action.${action}` in zhHans));
+  expect(missing).toEqual([]);
+});
+
+test("every audit action Hearth writes under a fixed name is offered by the log's filter", async () => {
+  const { readdirSync, readFileSync } = await import("node:fs");
+  const { AUDIT_ACTIONS } = await import("#server/moderation/audit-page.ts");
+  const offered = new Set<string>(AUDIT_ACTIONS);
+  const files = readdirSync("server", { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
+  const written = new Set(files.flatMap((f) => [...readFileSync(`server/${f}`, "utf8").matchAll(/action: "([a-z_]+\.[a-z_.]+)"/g)].map((m) => m[1]!)));
+  expect(written.size).toBeGreaterThan(10);
+  expect([...written].filter((a) => !offered.has(a)).sort()).toEqual([]);
+});
