@@ -26,6 +26,8 @@ export const privacyEn = {
   "privacy.export.page.evidenceNone": "You have no evidence log, so there is none in the download.",
   "privacy.export.page.evidenceLink": "Open your evidence log",
   "privacy.export.page.downloadHeading": "Download",
+  "privacy.export.page.wait":
+    "You have downloaded your data many times in the last hour. So that nobody can tie Hearth up this way, the next download can start in {minutes, plural, one {# minute} other {# minutes}}.",
   "privacy.export.page.keepSafe":
     "The file holds your posts, your messages and, if it is open, your evidence log, all readable. Anyone who has the file can read it: keep it on a device only you use, or delete it when you are done.",
   "privacy.export.page.downloadJson": "Download as JSON (for other programs)",

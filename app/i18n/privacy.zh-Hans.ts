@@ -23,6 +23,8 @@ export const privacyZhHans: Record<keyof typeof privacyEn, string> = {
   "privacy.export.page.evidenceNone": "你没有证据记录，所以下载文件里也没有。",
   "privacy.export.page.evidenceLink": "打开你的证据记录",
   "privacy.export.page.downloadHeading": "下载",
+  "privacy.export.page.wait":
+    "你在过去一小时内已经下载了很多次数据。为了不让任何人用这种方式拖慢 Hearth，下一次下载要在 {minutes, plural, other {# 分钟}}后才能开始。",
   "privacy.export.page.keepSafe":
     "这个文件包含你的帖子、你的消息，以及（如果已打开）你的证据记录，全部可以直接阅读。任何拿到这个文件的人都能读到这些内容：请把它保存在只有你使用的设备上，用完后删除。",
   "privacy.export.page.downloadJson": "下载为 JSON 文件（供其他程序使用）",

@@ -10,7 +10,7 @@ import type { Route } from "./+types/settings-privacy-export";
 import { servicesContext } from "#app/context.ts";
 import { requireMember } from "#app/lib/auth.server.ts";
 import { httpError } from "#app/lib/http-error.server.ts";
-import { isForbidden } from "#server/errors.ts";
+import { isForbidden, isTooManyAttempts } from "#server/errors.ts";
 import { webStream } from "#server/privacy/stream.ts";
 
 const OWN = new Set(["same-origin", "none"]);
@@ -22,18 +22,29 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const html = new URL(request.url).pathname.endsWith(".html");
   const who = { actor: visitor.member, token: visitor.sessionToken() };
   let chunks: AsyncGenerator<string>;
+  let first: IteratorResult<string>;
   try {
     chunks = context.get(servicesContext).privacy.memberExport(who, html ? "html" : "json", visitor.locale);
+    // The first chunk comes after the per-member limit: a refusal is the member's data page,
+    // saying how long to wait, not a file.
+    first = await chunks.next();
   } catch (err) {
     if (isForbidden(err)) throw httpError(403);
+    if (isTooManyAttempts(err)) throw redirect(`/settings/privacy?wait=${Math.max(1, Math.ceil(err.retryAfterSeconds / 60))}#download`);
     throw err;
   }
   const day = new Date().toISOString().slice(0, 10);
-  return new Response(webStream(chunks), {
+  return new Response(webStream(resumed(first, chunks)), {
     headers: {
       "Content-Type": html ? "text/html; charset=utf-8" : "application/json; charset=utf-8",
       "Content-Disposition": `attachment; filename="hearth-data-${day}.${html ? "html" : "json"}"`,
       "Content-Security-Policy": "default-src 'none'; sandbox",
     },
   });
+}
+
+async function* resumed(first: IteratorResult<string>, rest: AsyncGenerator<string>): AsyncGenerator<string> {
+  if (first.done) return;
+  yield first.value;
+  yield* rest;
 }

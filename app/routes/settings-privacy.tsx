@@ -23,7 +23,14 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     services.privacy.overview({ actor: visitor.member, token: visitor.sessionToken() }),
     services.members.expiry(visitor.member),
   ]);
-  return { ...overview, expiry, saved: new URL(request.url).searchParams.has("saved") };
+  const query = new URL(request.url).searchParams;
+  return { ...overview, expiry, saved: query.has("saved"), wait: waitMinutes(query.get("wait")) };
+}
+
+/** ?wait=N after a refused download (settings-privacy-export.ts): the minutes to say, or null. */
+function waitMinutes(value: string | null): number | null {
+  const minutes = Number(value);
+  return value !== null && Number.isInteger(minutes) && minutes >= 1 && minutes <= 60 ? minutes : null;
 }
 
 /** The member's expiry choice (server/members/expiry.ts), or erasing the account
@@ -67,7 +74,7 @@ const EXPIRY: Array<{ value: "never" | "30" | "90" | "365"; label: MessageKey }>
 
 export default function SettingsPrivacy({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
-  const { evidence, sections, withheld, expiry, saved } = loaderData;
+  const { evidence, sections, withheld, expiry, saved, wait } = loaderData;
   return (
     <section className="panel">
       <PageTitle>{`${t("privacy.export.page.title")} · ${t("site.name")}`}</PageTitle>
@@ -94,7 +101,12 @@ export default function SettingsPrivacy({ loaderData, actionData }: Route.Compon
         ))}
       </ul>
 
-      <h2>{t("privacy.export.page.downloadHeading")}</h2>
+      <h2 id="download">{t("privacy.export.page.downloadHeading")}</h2>
+      {wait ? (
+        <p className="notice" role="alert">
+          {t("privacy.export.page.wait", { minutes: wait })}
+        </p>
+      ) : null}
       <p className="notice">{t("privacy.export.page.keepSafe")}</p>
       {/* Plain links to resource routes (settings-privacy-export.ts): a download, not a page. */}
       <ul className="downloads">

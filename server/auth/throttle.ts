@@ -19,6 +19,7 @@ export interface ThrottleLimits {
   pseudonymFailures: number; // per pseudonym across clients, then slowed
   signUps: number; // new accounts per client
   postsPerMinute: number; // threads and replies per member
+  exportsPerHour: number; // downloads of everything Hearth holds about a member, per member
   windowSeconds: number;
   slowdownStepMs: number;
   slowdownMaxMs: number;
@@ -30,6 +31,9 @@ export const DEFAULT_LIMITS: ThrottleLimits = {
   pseudonymFailures: 20,
   signUps: 10,
   postsPerMinute: 6,
+  // An export reads every row of the member (a second for 10,000 posts, docs/performance.md): a
+  // member downloading both files a few times is far below this; a loop of downloads is stopped.
+  exportsPerHour: 12,
   windowSeconds: 15 * 60,
   slowdownStepMs: 250,
   slowdownMaxMs: 5_000,
@@ -43,6 +47,8 @@ export interface Throttle {
   signUp(clientKey: string): Promise<void>;
   /** Throws TooManyAttempts when a member posts faster than people write. */
   posting(memberId: string): Promise<void>;
+  /** Throws TooManyAttempts when a member asks for their export again and again. */
+  exporting(memberId: string): Promise<void>;
 }
 
 type Make = (opts: { keyPrefix: string; points: number; duration: number; blockDuration?: number; perNodeWhenAway?: boolean }) => RateLimiterAbstract;
@@ -75,6 +81,7 @@ function build(make: Make, limits: ThrottleLimits, sleep: (ms: number) => Promis
   const name = make({ keyPrefix: "auth_name", points: 1_000_000, duration: w });
   const signUps = make({ keyPrefix: "signup_client", points: limits.signUps, duration: 60 * 60, blockDuration: 60 * 60 });
   const postsLimiter = make({ keyPrefix: "posts_member", points: limits.postsPerMinute, duration: 60, perNodeWhenAway: true });
+  const exportsLimiter = make({ keyPrefix: "exports_member", points: limits.exportsPerHour, duration: 60 * 60, perNodeWhenAway: true });
 
   return {
     async before(kind, pseudonymKey, clientKey) {
@@ -99,6 +106,9 @@ function build(make: Make, limits: ThrottleLimits, sleep: (ms: number) => Promis
     },
     async posting(memberId) {
       await consume(postsLimiter, memberId);
+    },
+    async exporting(memberId) {
+      await consume(exportsLimiter, memberId);
     },
   };
 }

@@ -24,6 +24,11 @@ import { SECTION_TITLES } from "./export-html.ts";
 
 export type { ExportFormat } from "./export.ts";
 
+async function* afterLimit(limit: () => Promise<void>, chunks: AsyncGenerator<string>): AsyncGenerator<string> {
+  await limit();
+  yield* chunks;
+}
+
 export function createPrivacyServices(deps: ServiceDeps, evidence: EvidenceServices) {
   const { db } = deps;
   const memberByPseudonym = async (pseudonym: string) => {
@@ -47,10 +52,12 @@ export function createPrivacyServices(deps: ServiceDeps, evidence: EvidenceServi
       };
     },
 
-    /** The member's own export, as chunks of the file, read as they are taken. */
+    /** The member's own export, as chunks of the file, read as they are taken. Its first step is
+     *  the per-member limit (TooManyAttempts), before anything is read. */
     memberExport: (who: EvidenceWho, format: ExportFormat, locale: Locale, now = new Date()) => {
       const member = authorized(who.actor, "settings.own");
-      return exportChunks({ db, memberId: member.id, audience: "member", locale, now, evidence: () => memberEvidence(evidence, who) }, format);
+      const chunks = exportChunks({ db, memberId: member.id, audience: "member", locale, now, evidence: () => memberEvidence(evidence, who) }, format);
+      return afterLimit(() => deps.throttle.exporting(member.id), chunks);
     },
 
     /** For a request that came by another channel (`npm run admin -- export-member NAME`): the

@@ -4,7 +4,9 @@
 // and to visitors who are not signed in, and leave nothing of the member in the server's log.
 import { JSDOM } from "jsdom";
 import { expect, test } from "vitest";
+import { DEFAULT_LIMITS, memoryThrottle } from "#server/auth/throttle.ts";
 import { sessionCookieName } from "#server/auth/session-cookie.ts";
+import { makeMember } from "#tests/helpers/members.ts";
 import { createTestDatabase } from "#tests/helpers/db.ts";
 import { Browserless, pageText } from "#tests/helpers/http-client.ts";
 import { startTestHearth } from "#tests/helpers/server.ts";
@@ -122,4 +124,38 @@ test("over HTTP: /settings/privacy and its downloads, as attachments never cache
   // Nothing of the member's in the server's log.
   const logs = hearth.logs.join("\n");
   for (const secret of [m.pseudonym, m.token, EVIDENCE_STRINGS.postedBy, "In the lounge"]) expect(logs).not.toContain(secret);
+});
+
+test("a member asking for their export again and again is told to wait, in their language; other members are not", async () => {
+  const limited = await startTestHearth({ database, throttle: memoryThrottle({ ...DEFAULT_LIMITS, exportsPerHour: 2 }) });
+  try {
+    const [one, other] = [await makeMember(database.db), await makeMember(database.db)];
+    const client = new Browserless(limited.url);
+    client.cookies.set(sessionCookieName(false), one.token);
+    for (const path of ["/settings/privacy/export.json", "/settings/privacy/export.html"]) {
+      const res = await client.get(path);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain(one.pseudonym);
+    }
+    // Refused: back to the member's data page, which says how long to wait; no file.
+    const refused = await client.get("/settings/privacy/export.json");
+    expect(refused.status).toBe(302);
+    expect(refused.headers.get("location")).toBe("/settings/privacy?wait=60#download");
+    const text = pageText(await (await client.get("/settings/privacy?wait=60")).text());
+    expect(text).toContain("the next download can start in 60 minutes");
+    client.cookies.set("lang", "zh-Hans");
+    expect((await client.get("/settings/privacy/export.html")).headers.get("location")).toBe("/settings/privacy?wait=60#download");
+    expect(pageText(await (await client.get("/settings/privacy?wait=60")).text())).toContain("60 分钟后才能开始");
+    // A made-up number is not said.
+    client.cookies.set("lang", "en");
+    for (const wait of ["0", "61", "1.5", "x", ""])
+      expect(pageText(await (await client.get(`/settings/privacy?wait=${wait}`)).text())).not.toContain("next download");
+    const otherClient = new Browserless(limited.url);
+    otherClient.cookies.set(sessionCookieName(false), other.token);
+    const theirs = await otherClient.get("/settings/privacy/export.json");
+    expect(theirs.status).toBe(200);
+    expect(JSON.parse(await theirs.text())).toMatchObject({ complete: true });
+  } finally {
+    await limited.close();
+  }
 });

@@ -147,6 +147,7 @@ test("throttling: blocked per pseudonym and client, never the owner from elsewhe
     pseudonymFailures: 4,
     signUps: 50,
     postsPerMinute: 6,
+    exportsPerHour: 12,
     windowSeconds: 600,
     slowdownStepMs: 1,
     slowdownMaxMs: 5,

@@ -12,6 +12,7 @@ const limits = {
   pseudonymFailures: 1000,
   signUps: 50,
   postsPerMinute: 6,
+  exportsPerHour: 12,
   windowSeconds: 600,
   slowdownStepMs: 1,
   slowdownMaxMs: 2,
