@@ -25,7 +25,7 @@ export const zhHans: Record<CoreKey, string> = {
   "home.title": "欢迎来到 Hearth 炉边",
   "home.intro": "这里是一个安静的地方，可以和理解你的人聊一聊。你用化名加入；我们从不询问你的邮箱、电话号码或真实姓名，这里也从不存储或显示任何图片。",
   "home.promises": "我们的承诺",
-  "home.promise.images": "任何进入 Hearth 的图片都会被自动删除，绝不存储。",
+  "home.promise.images": "任何进入 Hearth 的图片都会被自动移除，绝不存储。",
   "home.promise.pseudonym": "别人只知道你选择的化名。我们不保存 IP 地址。",
   "home.promise.moderated": "志愿版主守护论坛和聊天室的安全。",
   "home.promise.private": "这些页面上的内容都不会从其他网站加载。没有跟踪器，没有统计分析。",
