@@ -182,7 +182,7 @@ export const ITEM_RENDERERS: Record<ListSection, (item: Item, f: Formats) => str
       fields(
         [
           ["privacy.export.field.written", f.time(m.createdAt)],
-          ["privacy.export.field.where", m.channel],
+          ["privacy.export.field.where", known("privacy.export.channel", m.channel, f)],
           ["privacy.export.field.format", m.format],
           ["privacy.export.field.size", m.size],
         ],
@@ -194,8 +194,8 @@ export const ITEM_RENDERERS: Record<ListSection, (item: Item, f: Formats) => str
       fields(
         [
           ["privacy.export.field.written", f.time(a.at)],
-          ["privacy.export.field.action", a.action],
-          ["privacy.export.field.target", a.targetKind ? `${String(a.targetKind)} ${String(a.targetId ?? "")}`.trim() : null],
+          ["privacy.export.field.action", known("audit.action", a.action, f)],
+          ["privacy.export.field.target", known("privacy.export.target", a.targetKind, f)],
           ["privacy.export.field.reason", a.reason],
           ["privacy.export.field.detail", a.detail ? JSON.stringify(a.detail) : null],
         ],

@@ -79,6 +79,12 @@ test("the HTML export is in the member's language", async () => {
   expect(html).toContain('<html lang="zh-Hans">');
   expect(pageText(html)).toContain("你在 Hearth 上的数据");
   expect(pageText(html)).toContain("你的帖子");
+  // What the member did as a moderator, and where an image was removed, are named in Chinese, not
+  // given as Hearth's own keys (post.remove, chat) or English.
+  const text = pageText(html);
+  expect(text).toMatch(/操作 [\u4e00-\u9fff]/);
+  expect(text).not.toMatch(/\b(post|thread|member|chat|invite|appeal)\.[a-z_]+\b/);
+  expect(text).toContain("在帖子中");
 });
 
 test("over HTTP: /settings/privacy and its downloads, as attachments never cached, refused to other sites", async () => {
