@@ -108,7 +108,7 @@ test("the notifications page tells each notice in words, linking to the history;
   const zh = new Browserless(hearth.url, { "accept-language": "zh-CN" });
   zh.cookies.set(...([...me.client.cookies][0] as [string, string]));
   const zhText = pageText(await (await zh.get("/notifications")).text());
-  expect(zhText).toContain("版主删除了你在“Tuesday”中的帖子，原因：Shares an address");
+  expect(zhText).toContain("版主移除了你在“Tuesday”中的帖子，原因：Shares an address");
   expect(zhText).toContain("你收到了一次警告：Please be gentle");
   const zhHistory = pageText(await (await zh.get("/settings/moderation")).text());
   expect(zhHistory).toContain("我的管理记录");
