@@ -37,6 +37,6 @@ export const defaultSettings = {
     "Sexual content or an image · 含有色情内容或图片",
     "Harassment or blaming a survivor · 骚扰或指责受害者",
     "Spam or advertising · 垃圾信息或广告",
-    "Off topic for this forum · 与本版块主题无关",
+    "Off topic for this forum · 与本论坛主题无关",
   ] as string[],
 };
