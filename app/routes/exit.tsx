@@ -7,7 +7,7 @@ import { servicesContext, visitorContext } from "#app/context.ts";
 import { clearedSessionCookie } from "#app/lib/auth.server.ts";
 import { DEFAULT_QUICK_EXIT_URLS } from "#db/seed-data/settings.ts";
 import { isDatabaseDown } from "#server/errors.ts";
-import { exitClearSiteData } from "#server/safety/discreet-mode.ts";
+import { signOutClearSiteData } from "#server/safety/discreet-mode.ts";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const visitor = context.get(visitorContext);
@@ -29,7 +29,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     headers.append("Set-Cookie", clearedSessionCookie(visitor.https));
     // Nothing of the visit stays in this browser (as at sign-out), but for this device's own
     // choices in discreet mode.
-    headers.set("Clear-Site-Data", exitClearSiteData(visitor.discreet));
+    headers.set("Clear-Site-Data", signOutClearSiteData(visitor.discreet));
     try {
       await services.auth.signOut(visitor.sessionId);
     } catch (err) {

@@ -4,6 +4,7 @@ import { servicesContext, visitorContext } from "#app/context.ts";
 import { useT } from "#app/i18n/use-t.ts";
 import { clearedSessionCookie } from "#app/lib/auth.server.ts";
 import { PageTitle } from "#app/components/page-title.tsx";
+import { signOutClearSiteData } from "#server/safety/discreet-mode.ts";
 
 // GET only asks; signing out is a POST (no state change on GET, ASVS 3.5.x).
 export async function loader({ context }: Route.LoaderArgs) {
@@ -17,8 +18,9 @@ export async function action({ context }: Route.ActionArgs) {
   if (visitor.sessionId) await context.get(servicesContext).auth.signOut(visitor.sessionId);
   const headers = new Headers();
   headers.append("Set-Cookie", clearedSessionCookie(visitor.https));
-  // Leaves nothing of the visit in this browser: a shared device should not show Hearth was used.
-  headers.set("Clear-Site-Data", '"cache", "cookies", "storage"');
+  // Leaves nothing of the visit in this browser: a shared device should not show Hearth was used;
+  // in discreet mode, but for the device's own choices, or the next page's title says Hearth.
+  headers.set("Clear-Site-Data", signOutClearSiteData(visitor.discreet));
   return redirect("/login?signed-out", { headers });
 }
 

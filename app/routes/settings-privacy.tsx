@@ -13,6 +13,7 @@ import { useT } from "#app/i18n/use-t.ts";
 import { clearedSessionCookie, requireMember } from "#app/lib/auth.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { PageTitle } from "#app/components/page-title.tsx";
+import { signOutClearSiteData } from "#server/safety/discreet-mode.ts";
 
 const PRIVACY_PATH = "/settings/privacy";
 
@@ -46,7 +47,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     }
     const headers = new Headers();
     headers.append("Set-Cookie", clearedSessionCookie(visitor.https));
-    headers.set("Clear-Site-Data", '"cache", "cookies", "storage"');
+    headers.set("Clear-Site-Data", signOutClearSiteData(visitor.discreet));
     return redirect("/?erased", { headers });
   }
   try {

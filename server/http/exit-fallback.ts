@@ -6,14 +6,14 @@
 import type { Request, Response } from "express";
 import { DEFAULT_QUICK_EXIT_URLS } from "#db/seed-data/settings.ts";
 import { clearSessionCookie, parseCookies, sessionCookieName } from "#server/auth/session-cookie.ts";
-import { discreetModeOn, exitClearSiteData } from "#server/safety/discreet-mode.ts";
+import { discreetModeOn, signOutClearSiteData } from "#server/safety/discreet-mode.ts";
 import { requestLocale } from "./request-locale.ts";
 
 export function leaveAnyway(req: Request, res: Response, https: boolean) {
   if (req.path !== "/exit" || (req.method !== "GET" && req.method !== "HEAD")) return false;
   if (parseCookies(req.headers.cookie)[sessionCookieName(https)]) {
     res.append("Set-Cookie", clearSessionCookie(https));
-    res.setHeader("Clear-Site-Data", exitClearSiteData(discreetModeOn(req.headers.cookie)));
+    res.setHeader("Clear-Site-Data", signOutClearSiteData(discreetModeOn(req.headers.cookie)));
   }
   res.redirect(303, DEFAULT_QUICK_EXIT_URLS[requestLocale(req)]);
   return true;

@@ -18,10 +18,11 @@ export function discreetModeCookie(on: boolean, https: boolean) {
   return on ? `${DISCREET_COOKIE}=${ON}; ${attributes}; Max-Age=${YEAR_SECONDS}` : `${DISCREET_COOKIE}=; ${attributes}; Max-Age=0`;
 }
 
-/** What a quick exit that signs out asks the browser to forget. Signing out otherwise clears
+/** What signing out (the sign-out form, a quick exit that signs out, erasing the account) asks
+ *  the browser to forget. Signing out otherwise clears
  *  every cookie of the site; in discreet mode the device's own choices (discreet mode, language,
  *  the Shift shortcut) stay, or the next visit, and the history entries it leaves, would carry
  *  Hearth's real titles again. The session cookie is cleared on its own (Set-Cookie). */
-export function exitClearSiteData(discreet: boolean) {
+export function signOutClearSiteData(discreet: boolean) {
   return discreet ? '"cache", "storage"' : '"cache", "cookies", "storage"';
 }

@@ -128,6 +128,12 @@ test("sign-in rotates the session; sign-out deletes it and clears the site's dat
   expect(pageText(await (await replay.get("/")).text())).not.toContain("Signed in as");
   const [member] = await hearth.database.db.select().from(members).where(eq(members.pseudonym, pseudonym));
   expect(await hearth.database.db.select().from(sessions).where(eq(sessions.memberId, member!.id))).toHaveLength(0);
+  // In discreet mode the device's own choices stay, or the next page's title would say Hearth.
+  await client.post("/login", { pseudonym, password });
+  client.cookies.set("discreet", "on");
+  const discreetOut = await client.post("/logout", {});
+  expect(discreetOut.headers.get("clear-site-data")).toBe('"cache", "storage"');
+  expect(client.cookies.has(COOKIE)).toBe(false);
 });
 
 test("settings lists sessions by date only and ends one, others, but never someone else's", async () => {
