@@ -123,6 +123,9 @@ async function journey(tag: string): Promise<Secrets> {
   tokens.push(...reporter.cookies.values());
   const reportNote = `Report note ${tag} this reply names me`;
   expect((await reporter.post(`/p/${reply!.id}/report`, { reason: "harassment", note: reportNote })).status).toBeLessThan(400);
+  // And reports the member too: that page's path holds the member's name.
+  expect((await reporter.get(`/members/${encodeURIComponent(pseudonym)}/report`)).status).toBe(200);
+  expect((await reporter.post(`/members/${encodeURIComponent(pseudonym)}/report`, { reason: "harassment", note: reportNote })).status).toBeLessThan(400);
 
   const moderatorName = uniquePseudonym(`Sorrel${tag}`);
   const moderator = new Browserless(proxy.url);
