@@ -6,6 +6,7 @@
 // posting: that limit only keeps a signed-in member from flooding, so while Redis is away each
 // node counts it on its own, as for socket events (docs/decisions/016-realtime-across-nodes.md),
 // and members can still post.
+import { createHash } from "node:crypto";
 import type { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { TooManyAttempts } from "#server/errors.ts";
@@ -74,6 +75,10 @@ async function read(limiter: RateLimiterAbstract, key: string) {
   }
 }
 
+/** A limiter key for a pseudonym: its hash, so that Redis (or a memory dump) holds no name, and an
+ *  erased member's name does not outlive them in a counter. */
+const named = (kind: AttemptKind, pseudonymKey: string) => `${kind}:${createHash("sha256").update(pseudonymKey).digest("base64url").slice(0, 22)}`;
+
 function build(make: Make, limits: ThrottleLimits, sleep: (ms: number) => Promise<void>): Throttle {
   const w = limits.windowSeconds;
   const pair = make({ keyPrefix: "auth_pair", points: limits.pairFailures, duration: w, blockDuration: w });
@@ -85,7 +90,7 @@ function build(make: Make, limits: ThrottleLimits, sleep: (ms: number) => Promis
 
   return {
     async before(kind, pseudonymKey, clientKey) {
-      const [p, c, n] = await Promise.all([read(pair, `${kind}:${pseudonymKey}:${clientKey}`), read(client, clientKey), read(name, `${kind}:${pseudonymKey}`)]);
+      const [p, c, n] = await Promise.all([read(pair, `${named(kind, pseudonymKey)}:${clientKey}`), read(client, clientKey), read(name, named(kind, pseudonymKey))]);
       for (const [res, points] of [
         [p, limits.pairFailures],
         [c, limits.clientFailures],
@@ -96,10 +101,10 @@ function build(make: Make, limits: ThrottleLimits, sleep: (ms: number) => Promis
       if (over > 0) await sleep(Math.min(limits.slowdownMaxMs, over * limits.slowdownStepMs));
     },
     async failed(kind, pseudonymKey, clientKey) {
-      await Promise.allSettled([consume(pair, `${kind}:${pseudonymKey}:${clientKey}`), consume(client, clientKey), consume(name, `${kind}:${pseudonymKey}`)]);
+      await Promise.allSettled([consume(pair, `${named(kind, pseudonymKey)}:${clientKey}`), consume(client, clientKey), consume(name, named(kind, pseudonymKey))]);
     },
     async succeeded(kind, pseudonymKey, clientKey) {
-      await pair.delete(`${kind}:${pseudonymKey}:${clientKey}`).catch(() => undefined);
+      await pair.delete(`${named(kind, pseudonymKey)}:${clientKey}`).catch(() => undefined);
     },
     async signUp(clientKey) {
       await consume(signUps, clientKey);
