@@ -1,6 +1,7 @@
 // Each section's items as HTML for the export's readable page (export-html.ts): labelled fields
 // in the member's language, every value escaped, text kept as text (pre-wrapped), addresses
 // never made into links. A value that is empty is left out; ids stay in the JSON file.
+import { isMessageKey, type MessageKey } from "#app/i18n/catalog.ts";
 import type { ListSection } from "./export.ts";
 import { article, fields, type Formats, folded, known, text, yesNo } from "./html-parts.ts";
 import type { Item } from "./pages.ts";
@@ -19,9 +20,17 @@ export function profileHtml(p: Item, f: Formats): string {
       ["privacy.export.field.approvedPosts", p.approvedPosts],
       ["privacy.export.field.openWarnings", yesNo(preferences.openContentWarnings, f)],
       ["privacy.export.field.exitSignsOut", yesNo(preferences.quickExitSignsOut, f)],
+      ["privacy.expiry.posts", f.t(expiryLabel(preferences.postsExpireDays))],
+      ["privacy.expiry.chat", f.t(expiryLabel(preferences.chatExpireDays))],
     ],
     f,
   );
+}
+
+/** The expiry choice as /settings/privacy names it. */
+function expiryLabel(days: unknown): MessageKey {
+  const key = `privacy.expiry.days${String(days)}`;
+  return isMessageKey(key) ? key : "privacy.expiry.never";
 }
 
 const state = (value: unknown, f: Formats) => known("privacy.export.state", value, f);

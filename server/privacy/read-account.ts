@@ -23,6 +23,8 @@ export async function profile(db: Db, memberId: string): Promise<Item> {
       approvedPosts: members.approvedPosts,
       openContentWarnings: members.openContentWarnings,
       quickExitSignsOut: members.quickExitSignsOut,
+      postsExpireDays: members.postsExpireDays,
+      chatExpireDays: members.chatExpireDays,
     })
     .from(members)
     .where(eq(members.id, memberId));
@@ -37,7 +39,13 @@ export async function profile(db: Db, memberId: string): Promise<Item> {
     suspendedUntil: iso(row.suspendedUntil),
     postingPausedAt: iso(row.postingPausedAt),
     approvedPosts: row.approvedPosts,
-    preferences: { openContentWarnings: row.openContentWarnings, quickExitSignsOut: row.quickExitSignsOut },
+    preferences: {
+      openContentWarnings: row.openContentWarnings,
+      quickExitSignsOut: row.quickExitSignsOut,
+      // Days after which the member's posts and chat messages are deleted; null: kept.
+      postsExpireDays: row.postsExpireDays,
+      chatExpireDays: row.chatExpireDays,
+    },
   };
 }
 

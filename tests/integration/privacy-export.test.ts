@@ -156,3 +156,15 @@ test("npm run admin -- export-member NAME: the JSON on stdout, audited, without 
   expect(unknown.out).toBe("");
   expect((await runAdmin(env, ["export-member"])).code).toBe(2);
 });
+
+test("the profile holds every column of the member's row but the hashes (settings included)", async () => {
+  const withheld = new Set(["pseudonym_key", "pseudonym_skeleton", "passphrase_hash"]);
+  const result = await database.db.execute<{ column_name: string }>(
+    sql`select column_name from information_schema.columns where table_schema = 'public' and table_name = 'members'`,
+  );
+  const profile = (await memberJson()).profile as Doc;
+  const shown = new Set([...Object.keys(profile), ...Object.keys((profile.preferences ?? {}) as Doc)]);
+  const missing = result.rows.map((r) => r.column_name).filter((c) => !withheld.has(c) && !shown.has(camel(c)));
+  expect(result.rows.length).toBeGreaterThan(10);
+  expect(missing).toEqual([]);
+});
