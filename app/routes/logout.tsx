@@ -4,7 +4,7 @@ import { servicesContext, visitorContext } from "#app/context.ts";
 import { useT } from "#app/i18n/use-t.ts";
 import { clearedSessionCookie } from "#app/lib/auth.server.ts";
 import { PageTitle } from "#app/components/page-title.tsx";
-import { signOutClearSiteData } from "#server/safety/discreet-mode.ts";
+import { signedOutPath, signOutClearSiteData } from "#server/safety/discreet-mode.ts";
 
 // GET only asks; signing out is a POST (no state change on GET, ASVS 3.5.x).
 export async function loader({ context }: Route.LoaderArgs) {
@@ -21,7 +21,7 @@ export async function action({ context }: Route.ActionArgs) {
   // Leaves nothing of the visit in this browser: a shared device should not show Hearth was used;
   // in discreet mode, but for the device's own choices, or the next page's title says Hearth.
   headers.set("Clear-Site-Data", signOutClearSiteData(visitor.discreet));
-  return redirect("/login?signed-out", { headers });
+  return redirect(signedOutPath("/login?signed-out", visitor.discreet, visitor.locale), { headers });
 }
 
 export default function Logout() {

@@ -4,7 +4,7 @@
 // two plain download links that work without JavaScript; the expiry choice; and erasing the
 // account (the passphrase again, a tick, then the home page with a plain notice, signed out).
 import { Form, Link, redirect } from "react-router";
-import { ErrorSummary } from "#app/components/form-parts.tsx";
+import { ErrorSummary, Field } from "#app/components/form-parts.tsx";
 import { formFailure } from "#app/lib/form-result.server.ts";
 import type { Route } from "./+types/settings-privacy";
 import { servicesContext } from "#app/context.ts";
@@ -13,7 +13,7 @@ import { useT } from "#app/i18n/use-t.ts";
 import { clearedSessionCookie, requireMember } from "#app/lib/auth.server.ts";
 import { forwardHeaders } from "#app/lib/route-headers.ts";
 import { PageTitle } from "#app/components/page-title.tsx";
-import { signOutClearSiteData } from "#server/safety/discreet-mode.ts";
+import { signedOutPath, signOutClearSiteData } from "#server/safety/discreet-mode.ts";
 
 const PRIVACY_PATH = "/settings/privacy";
 
@@ -48,7 +48,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     const headers = new Headers();
     headers.append("Set-Cookie", clearedSessionCookie(visitor.https));
     headers.set("Clear-Site-Data", signOutClearSiteData(visitor.discreet));
-    return redirect("/?erased", { headers });
+    return redirect(signedOutPath("/?erased", visitor.discreet, visitor.locale), { headers });
   }
   try {
     await context.get(servicesContext).members.setExpiry(visitor.member, form);
@@ -76,6 +76,8 @@ const EXPIRY: Array<{ value: "never" | "30" | "90" | "365"; label: MessageKey }>
 export default function SettingsPrivacy({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const { evidence, sections, withheld, expiry, saved, wait } = loaderData;
+  const eraseState = actionData?.values.intent === "erase" ? actionData : undefined;
+  const tickError = eraseState?.fieldErrors.understood;
   return (
     <section className="panel">
       <PageTitle>{`${t("privacy.export.page.title")} · ${t("site.name")}`}</PageTitle>
@@ -130,7 +132,7 @@ export default function SettingsPrivacy({ loaderData, actionData }: Route.Compon
           {t("privacy.expiry.saved")}
         </p>
       ) : null}
-      <ErrorSummary state={actionData?.values.intent === "erase" ? undefined : actionData} idFor={null} />
+      <ErrorSummary state={actionData?.values.intent === "erase" ? undefined : actionData} idFor={(name) => `expiry-${name}`} />
       <Form method="post" action={PRIVACY_PATH}>
         {(["posts", "chat"] as const).map((field) => (
           <div className="field" key={field}>
@@ -157,17 +159,25 @@ export default function SettingsPrivacy({ loaderData, actionData }: Route.Compon
         <p>{t("privacy.erase.stays")}</p>
         <p>{t("privacy.erase.evidence")}</p>
       </div>
-      <ErrorSummary state={actionData?.values.intent === "erase" ? actionData : undefined} idFor={null} />
+      <ErrorSummary state={eraseState} idFor={(name) => `erase-${name}`} />
       <Form method="post" action={`${PRIVACY_PATH}#erase`}>
         <input type="hidden" name="intent" value="erase" />
-        <div className="field">
-          <label htmlFor="erase-current">{t("privacy.erase.passphrase")}</label>
-          <input id="erase-current" name="current" type="password" autoComplete="current-password" required />
-        </div>
-        <div className="field">
-          <label>
-            <input type="checkbox" name="understood" required /> {t("privacy.erase.understood")}
-          </label>
+        <Field name="current" id="erase-current" type="password" autoComplete="current-password" label="privacy.erase.passphrase" state={eraseState} />
+        <div className={tickError ? "field field-error" : "field"}>
+          {tickError ? (
+            <p className="error" id="erase-understood-error">
+              {t(tickError)}
+            </p>
+          ) : null}
+          <input
+            type="checkbox"
+            id="erase-understood"
+            name="understood"
+            required
+            aria-invalid={tickError ? true : undefined}
+            aria-describedby={tickError ? "erase-understood-error" : undefined}
+          />{" "}
+          <label htmlFor="erase-understood">{t("privacy.erase.understood")}</label>
         </div>
         <button type="submit" className="danger">
           {t("privacy.erase.submit")}

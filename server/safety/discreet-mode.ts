@@ -26,3 +26,10 @@ export function discreetModeCookie(on: boolean, https: boolean) {
 export function signOutClearSiteData(discreet: boolean) {
   return discreet ? '"cache", "storage"' : '"cache", "cookies", "storage"';
 }
+
+/** Where signing out or erasing sends the browser: when its answer clears every cookie (not in
+ *  discreet mode), the language goes along in the address, so that the notice after it is in the
+ *  member's language and not the browser's. */
+export function signedOutPath(path: string, discreet: boolean, locale: string) {
+  return discreet ? path : `${path}${path.includes("?") ? "&" : "?"}lang=${encodeURIComponent(locale)}`;
+}

@@ -120,7 +120,7 @@ test("sign-in rotates the session; sign-out deletes it and clears the site's dat
   expect(pageText(await (await client.get("/")).text())).toContain("Signed in as");
   const out = await client.post("/logout", {});
   expect(out.status).toBe(302);
-  expect(out.headers.get("location")).toBe("/login?signed-out");
+  expect(out.headers.get("location")).toBe("/login?signed-out&lang=en");
   expect(out.headers.get("clear-site-data")).toBe('"cache", "cookies", "storage"');
   expect(client.cookies.has(COOKIE)).toBe(false);
   const replay = new Browserless(hearth.url);
@@ -133,7 +133,18 @@ test("sign-in rotates the session; sign-out deletes it and clears the site's dat
   client.cookies.set("discreet", "on");
   const discreetOut = await client.post("/logout", {});
   expect(discreetOut.headers.get("clear-site-data")).toBe('"cache", "storage"');
+  expect(discreetOut.headers.get("location")).toBe("/login?signed-out");
   expect(client.cookies.has(COOKIE)).toBe(false);
+  // A member reading in Chinese signs out: the answer clears the language cookie with the rest,
+  // and the page after it is still in Chinese.
+  client.cookies.delete("discreet");
+  await client.post("/login", { pseudonym, password });
+  client.cookies.set("lang", "zh-Hans");
+  const chineseOut = await client.post("/logout", {});
+  expect(chineseOut.headers.get("location")).toBe("/login?signed-out&lang=zh-Hans");
+  const fresh = new Browserless(hearth.url);
+  const after = await fresh.get("/login?signed-out&lang=zh-Hans", { "accept-language": "en-GB,en;q=0.9" });
+  expect(await after.text()).toContain('<html lang="zh-Hans"');
 });
 
 test("settings lists sessions by date only and ends one, others, but never someone else's", async () => {
