@@ -90,7 +90,11 @@ function build(make: Make, limits: ThrottleLimits, sleep: (ms: number) => Promis
 
   return {
     async before(kind, pseudonymKey, clientKey) {
-      const [p, c, n] = await Promise.all([read(pair, `${named(kind, pseudonymKey)}:${clientKey}`), read(client, clientKey), read(name, named(kind, pseudonymKey))]);
+      const [p, c, n] = await Promise.all([
+        read(pair, `${named(kind, pseudonymKey)}:${clientKey}`),
+        read(client, clientKey),
+        read(name, named(kind, pseudonymKey)),
+      ]);
       for (const [res, points] of [
         [p, limits.pairFailures],
         [c, limits.clientFailures],
@@ -101,7 +105,11 @@ function build(make: Make, limits: ThrottleLimits, sleep: (ms: number) => Promis
       if (over > 0) await sleep(Math.min(limits.slowdownMaxMs, over * limits.slowdownStepMs));
     },
     async failed(kind, pseudonymKey, clientKey) {
-      await Promise.allSettled([consume(pair, `${named(kind, pseudonymKey)}:${clientKey}`), consume(client, clientKey), consume(name, named(kind, pseudonymKey))]);
+      await Promise.allSettled([
+        consume(pair, `${named(kind, pseudonymKey)}:${clientKey}`),
+        consume(client, clientKey),
+        consume(name, named(kind, pseudonymKey)),
+      ]);
     },
     async succeeded(kind, pseudonymKey, clientKey) {
       await pair.delete(`${named(kind, pseudonymKey)}:${clientKey}`).catch(() => undefined);
