@@ -36,7 +36,10 @@ export async function notifyMentions(db: DbOrTx, input: { postId: string; author
             .where(and(eq(blocks.blockerId, members.id), eq(blocks.blockedId, input.authorId))),
         ),
       ),
-    );
+    )
+    // A member being erased at this moment holds their row: wait for it, and then they are not
+    // found, instead of a notification to a member who is gone failing the whole post.
+    .for("key share");
   if (targets.length === 0) return [];
   await db
     .insert(notifications)
