@@ -51,12 +51,17 @@ export function applyLiveCommand(io: HearthIo | HearthIo["local"], command: Live
   }
 }
 
+/** Session ids per command: 100 uuids are about 4 kB of JSON. */
+export const SESSIONS_PER_COMMAND = 100;
+
 /** A Live port that hands each command to `send`: socket.io directly, or NOTIFY. */
 export function liveFrom(send: (command: LiveCommand) => Promise<void>) {
   return {
     push: (to: LiveTarget, event: LiveEvent, ...args: unknown[]) => send({ kind: "push", to, event, args }),
+    // In batches: a NOTIFY carries at most 8000 bytes, and a member may have many sessions.
     endSessions: async (sessionIds: string[]) => {
-      if (sessionIds.length) await send({ kind: "end-sessions", sessionIds });
+      for (let i = 0; i < sessionIds.length; i += SESSIONS_PER_COMMAND)
+        await send({ kind: "end-sessions", sessionIds: sessionIds.slice(i, i + SESSIONS_PER_COMMAND) });
     },
     closeMemberSockets: (memberId: string) => send({ kind: "close-member", memberId }),
   };
