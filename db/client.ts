@@ -5,7 +5,8 @@ import pg from "pg";
 import * as schema from "./schema.ts";
 import { EMBEDDED_DB, embeddedConnection, startEmbeddedPostgres, type EmbeddedServer } from "./embedded/server.ts";
 
-export type Db = NodePgDatabase<typeof schema>;
+/** With its pool: a job that must run on one node at a time holds a lock on a connection of its own. */
+export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 export type DbKind = "embedded" | "external";
 
 export interface Database {

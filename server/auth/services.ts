@@ -7,6 +7,8 @@ import { changePassphrase } from "./passphrase-change.ts";
 import { pseudonymIdeas } from "./pseudonym-ideas.ts";
 import { unusedCodeCount } from "./recovery-codes.ts";
 import { recoverAccount, regenerateRecoveryCodes } from "./recovery.ts";
+import { JOB_LOCKS, onOneNode } from "#server/jobs/one-node.ts";
+import { audit, SYSTEM } from "#server/moderation/audit.ts";
 import { deleteExpiredSessions, invalidateMemberSessions, invalidateSession, listSessions, validateSessionToken } from "./session.ts";
 
 export function createAuthServices(deps: ServiceDeps) {
@@ -43,6 +45,13 @@ export function createAuthServices(deps: ServiceDeps) {
     unusedCodeCount: (memberId: string) => unusedCodeCount(deps.db, memberId),
     /** Deletes sessions past their expiry; returns how many (scheduled by session-cleanup.ts). */
     // Their sockets close too: one open on a quiet page would otherwise go on receiving.
-    deleteExpiredSessions: async (now?: Date) => end(await deleteExpiredSessions(deps.db, now)),
+    /** Expired sessions sign nobody in; their rows go within the hour, one node at a time, with
+     *  an audit row counting them (issue 12's retention). Null when another node is at it. */
+    deleteExpiredSessions: (now?: Date) =>
+      onOneNode(deps.db, JOB_LOCKS.sessionCleanup, async () => {
+        const ids = await deleteExpiredSessions(deps.db, now);
+        if (ids.length) await audit(deps.db, SYSTEM, { action: "privacy.retention", detail: { expiredSessions: ids.length } });
+        return end(ids);
+      }),
   };
 }

@@ -3,8 +3,8 @@
 // about them (their foreign keys cascade). Ended mutes go too. An audit row, written as Hearth
 // itself, says how many went from which room; it never names a message or its author.
 //
-// Deleted in batches, each its own statement, so a long backlog holds no lock for long. Two
-// nodes running it at once delete disjoint rows (a row is deleted once) and their counts add up.
+// Deleted in batches, each its own statement, so a long backlog holds no lock for long; one node
+// at a time (server/jobs/one-node.ts, in the chat services).
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
 import { chatMessages, chatMutes, chatRooms } from "#db/schema.ts";
@@ -49,7 +49,7 @@ export async function roomRetentions(db: Db) {
 
 /** At start and every hour, like the session cleanup (server/jobs/session-cleanup.ts). */
 export function scheduleChatRetention(
-  services: { chat: { deleteExpired(now?: Date): Promise<{ deleted: number }> } },
+  services: { chat: { deleteExpired(now?: Date): Promise<{ deleted: number } | null> } },
   log: Log,
   opts: { everyMs?: number } = {},
 ) {

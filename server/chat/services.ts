@@ -8,6 +8,7 @@ import { listRooms, moderatesChat } from "./access.ts";
 import { moderateFromForm } from "./moderate-form.ts";
 import { muteMember, removeMessage, setLocked, setSlowMode } from "./moderate.ts";
 import { reportMessage } from "./report.ts";
+import { JOB_LOCKS, onOneNode } from "#server/jobs/one-node.ts";
 import { deleteExpired, roomRetentions } from "./retention.ts";
 import { roomView, syncRoom, type RoomOptions } from "./rooms.ts";
 import { mayType, sendMessage } from "./send.ts";
@@ -35,7 +36,8 @@ export function createChatServices(deps: ServiceDeps) {
     setLocked: (actor: Actor | null, slug: string, locked: boolean) => setLocked(deps, actor, slug, locked),
     /** The /mod queue's form on a chat message (intent `removeMessage`, `room`, `messageId`, reason). */
     moderateFromForm: (actor: Actor | null, data: FormInput) => moderateFromForm(deps, actor, data),
-    deleteExpired: (now?: Date) => deleteExpired(db, now),
+    /** Null when another node is at it (server/jobs/one-node.ts). */
+    deleteExpired: (now?: Date) => onOneNode(db, JOB_LOCKS.chatRetention, () => deleteExpired(db, now)),
     /** Every open room's name, access and retention, for the privacy page. */
     retentionByRoom: () => roomRetentions(db),
   };

@@ -1,6 +1,6 @@
-// Expired sessions sign no one in (validateSessionToken refuses them), but their rows would stay
-// forever: deleted at start and every hour. Deleting is idempotent, so two nodes doing it at
-// once is harmless.
+// Expired sessions sign no one in (validateSessionToken refuses them, and deletes the one it was
+// shown), but the others' rows would stay: deleted at start and every hour, on one node at a time
+// (server/jobs/one-node.ts), with an audit row counting them.
 import type { HearthServices } from "#server/services.ts";
 import type { Log } from "#server/log.ts";
 import { scheduleJob } from "./schedule.ts";

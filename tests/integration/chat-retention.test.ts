@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { auditLog, chatMessages, chatRooms, queueItems, reports } from "#db/schema.ts";
+import { JOB_LOCKS } from "#server/jobs/one-node.ts";
 import { createNotifyLive } from "#server/realtime/notify-live.ts";
 import { createServices } from "#server/services.ts";
 import { createTestDatabase } from "#tests/helpers/db.ts";
@@ -61,4 +62,21 @@ test("messages past their room's retention are deleted for real, counted in the 
       .from(chatMessages)
       .where(and(eq(chatMessages.authorId, writer.id), inArray(chatMessages.body, ["Morning.", "Still tired.", "Hello lounge."]))),
   ).toEqual([]);
+});
+
+test("one node at a time: while another node holds the job's lock this one deletes nothing", async () => {
+  const writer = await chatMember(db);
+  await db.update(chatRooms).set({ retentionDays: 1 }).where(eq(chatRooms.slug, "check-in"));
+  await chat.send(writer.actor, "check-in", { clientId: randomUUID(), body: "Held back by the lock." });
+  const later = new Date(Date.now() + 2 * DAY);
+  const otherNode = await database.pool.connect();
+  try {
+    await otherNode.query("select pg_advisory_lock($1)", [JOB_LOCKS.chatRetention]);
+    expect(await chat.deleteExpired(later)).toBeNull();
+    expect(await db.select().from(chatMessages).where(eq(chatMessages.authorId, writer.id))).toHaveLength(1);
+    await otherNode.query("select pg_advisory_unlock($1)", [JOB_LOCKS.chatRetention]);
+  } finally {
+    otherNode.release();
+  }
+  expect(await chat.deleteExpired(later)).toEqual({ deleted: 1 });
 });

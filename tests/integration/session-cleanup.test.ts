@@ -1,9 +1,10 @@
 // Expired sessions are deleted at start and every hour, judged by the job's clock.
 import { eq } from "drizzle-orm";
 import { afterEach, expect, test, vi } from "vitest";
-import { sessions } from "#db/schema.ts";
+import { auditLog, sessions } from "#db/schema.ts";
 import { createSession, SESSION_LIFETIME_MS } from "#server/auth/session.ts";
 import { memoryThrottle } from "#server/auth/throttle.ts";
+import { JOB_LOCKS } from "#server/jobs/one-node.ts";
 import { SESSION_CLEANUP_EVERY_MS, scheduleSessionCleanup } from "#server/jobs/session-cleanup.ts";
 import { createLog } from "#server/log.ts";
 import { createNotifyLive } from "#server/realtime/notify-live.ts";
@@ -49,4 +50,24 @@ test("a starting Hearth deletes the sessions that expired while it was stopped",
   const expired = (await createSession(own.db, member.memberId, new Date(Date.now() - SESSION_LIFETIME_MS - HOUR))).session.id;
   await startTestHearth({ database: own });
   expect(await until(async () => (await own.db.select().from(sessions).where(eq(sessions.id, expired))).length === 0)).toBe(true);
+});
+
+test("one node at a time: while another holds the job's lock this node skips; then it deletes and audits the count", async () => {
+  const own = await createTestDatabase();
+  const ownServices = createServices({ db: own.db, throttle: memoryThrottle(), live: createNotifyLive(own.pool) });
+  const member = await makeMember(own.db);
+  const expired = (await createSession(own.db, member.memberId, new Date(Date.now() - SESSION_LIFETIME_MS - HOUR))).session.id;
+  const otherNode = await own.pool.connect();
+  try {
+    await otherNode.query("select pg_advisory_lock($1)", [JOB_LOCKS.sessionCleanup]);
+    expect(await ownServices.auth.deleteExpiredSessions()).toBeNull();
+    expect((await own.db.select().from(sessions).where(eq(sessions.id, expired))).length).toBe(1);
+    await otherNode.query("select pg_advisory_unlock($1)", [JOB_LOCKS.sessionCleanup]);
+  } finally {
+    otherNode.release();
+  }
+  expect(await ownServices.auth.deleteExpiredSessions()).toBe(1);
+  expect((await own.db.select().from(sessions).where(eq(sessions.id, expired))).length).toBe(0);
+  const rows = await own.db.select().from(auditLog).where(eq(auditLog.action, "privacy.retention"));
+  expect(rows.map((r) => r.detail)).toEqual([{ expiredSessions: 1 }]);
 });
