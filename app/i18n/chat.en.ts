@@ -45,6 +45,7 @@ export const chatEn = {
   "audit.action.chat.lock": "locked a chat room",
   "audit.action.chat.unlock": "unlocked a chat room",
   "audit.action.chat.retention": "deleted expired chat messages",
+  "audit.action.chat.retention_set": "changed how long a chat room keeps its messages",
   "audit.targetMessage": "a chat message",
   "audit.targetRoom": "a chat room",
 } as const;

@@ -37,6 +37,7 @@ export const chatZhHans: Record<keyof typeof chatEn, string> = {
   "audit.action.chat.lock": "锁定了一个聊天室",
   "audit.action.chat.unlock": "解锁了一个聊天室",
   "audit.action.chat.retention": "删除了过期的聊天消息",
+  "audit.action.chat.retention_set": "更改了聊天室消息的保存期限",
   "audit.targetMessage": "一条聊天消息",
   "audit.targetRoom": "一个聊天室",
 };

@@ -18,6 +18,9 @@ export const usage = `Usage: npm run admin -- <command>
                          those forums only (without it, of every forum); audited as the operator
   list-members           one JSON line per member
   forum-visibility SLUG public|members   who may read a forum (members only by default)
+  chat-retention ROOM DAYS
+                         how long a chat room keeps its messages (1 to 3650 days; 30 by default);
+                         older ones are deleted for real within the hour; audited
   invite-create [LABEL]  make a single-use invitation code (printed once; only its hash is kept)
   invite-list            one JSON line per invitation: {"id","label","state","createdAt","usedAt","revokedAt"}
   invite-revoke ID       revoke an open invitation
@@ -146,6 +149,15 @@ export const commands: Record<string, Command> = {
     if (!slug || (visibility !== "public" && visibility !== "members")) return fail("forum-visibility needs a SLUG and public or members.");
     const forum = await withServices(config, (services) => services.forums.setVisibility(slug, visibility));
     console.log(`Forum ${JSON.stringify(forum.slug)} is now ${forum.visibility === "public" ? "public: anyone can read it" : "for members only"}.`);
+    return 0;
+  },
+  async "chat-retention"([slug, days, ...rest], config) {
+    const n = Number(days);
+    if (!slug || rest.length > 0 || !Number.isInteger(n) || n < 1 || n > 3650)
+      return fail("chat-retention needs a ROOM (its slug) and a number of days from 1 to 3650.");
+    const room = await withServices(config, (services) => services.chat.setRetention(slug, n));
+    if (!room) return failed("No chat room has that slug.");
+    console.log(`Chat room ${JSON.stringify(room.slug)} now keeps its messages for ${room.days} ${room.days === 1 ? "day" : "days"}.`);
     return 0;
   },
   async get([key], config) {

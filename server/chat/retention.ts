@@ -9,7 +9,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
 import { chatMessages, chatMutes, chatRooms } from "#db/schema.ts";
 import type { Log } from "#server/log.ts";
-import { audit, SYSTEM } from "#server/moderation/audit.ts";
+import { audit, OPERATOR, SYSTEM } from "#server/moderation/audit.ts";
 import { scheduleJob } from "#server/jobs/schedule.ts";
 
 const BATCH = 5000;
@@ -35,6 +35,21 @@ export async function deleteExpired(db: Db, now = new Date()): Promise<{ deleted
   await db.execute(sql`delete from ${chatMutes} where ${chatMutes.until} < ${now.toISOString()}::timestamptz`);
   if (deleted > 0) await audit(db, SYSTEM, { action: "chat.retention", targetKind: "room", detail: { deleted, rooms } });
   return { deleted };
+}
+
+/** The operator sets how long a room keeps its messages (`npm run admin -- chat-retention`),
+ *  audited as the operator; the privacy page says the new figure at once. Null: no such room. */
+export async function setRoomRetention(db: Db, slug: string, days: number) {
+  return db.transaction(async (tx) => {
+    const [room] = await tx
+      .update(chatRooms)
+      .set({ retentionDays: days })
+      .where(eq(chatRooms.slug, slug))
+      .returning({ id: chatRooms.id, slug: chatRooms.slug });
+    if (!room) return null;
+    await audit(tx, OPERATOR, { action: "chat.retention_set", targetKind: "room", targetId: room.id, detail: { room: room.slug, days } });
+    return { slug: room.slug, days };
+  });
 }
 
 /** Each open room's retention, for the privacy page (/privacy): public facts, for anyone. A

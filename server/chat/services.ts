@@ -9,7 +9,7 @@ import { moderateFromForm } from "./moderate-form.ts";
 import { muteMember, removeMessage, setLocked, setSlowMode } from "./moderate.ts";
 import { reportMessage } from "./report.ts";
 import { JOB_LOCKS, onOneNode } from "#server/jobs/one-node.ts";
-import { deleteExpired, roomRetentions } from "./retention.ts";
+import { deleteExpired, roomRetentions, setRoomRetention } from "./retention.ts";
 import { roomView, syncRoom, type RoomOptions } from "./rooms.ts";
 import { mayType, sendMessage } from "./send.ts";
 
@@ -40,6 +40,8 @@ export function createChatServices(deps: ServiceDeps) {
     deleteExpired: (now?: Date) => onOneNode(db, JOB_LOCKS.chatRetention, () => deleteExpired(db, now)),
     /** Every open room's name, access and retention, for the privacy page. */
     retentionByRoom: () => roomRetentions(db),
+    /** For the operator's CLI only (it has no route). */
+    setRetention: (slug: string, days: number) => setRoomRetention(db, slug, days),
   };
 }
 

@@ -103,6 +103,7 @@ export const AUDIT_ACTIONS = [
   "chat.lock",
   "chat.unlock",
   "chat.retention",
+  "chat.retention_set",
   "member.warn",
   "member.suspend",
   "member.ban",

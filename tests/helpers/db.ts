@@ -35,3 +35,15 @@ export async function createTestDatabase(opts: { seed?: boolean; probation?: boo
   });
   return database;
 }
+
+/** A postgres:// address for a test database (over the embedded server's socket, or external). */
+export function databaseUrl(database: Database) {
+  const o = database.pool.options as { connectionString?: string; host?: string; port?: number; user?: string; database?: string };
+  if (o.connectionString) return o.connectionString;
+  return `postgres://${encodeURIComponent(o.user ?? "")}@localhost:${o.port}/${o.database}?host=${encodeURIComponent(o.host ?? "")}`;
+}
+
+/** The environment for `npm run admin` (tests/helpers/built-hearth.ts runAdmin) on a test database. */
+export function adminEnv(database: Database) {
+  return { ...process.env, DATABASE_URL: databaseUrl(database), REDIS_URL: "", LOG_LEVEL: "warn" };
+}

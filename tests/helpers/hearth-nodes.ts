@@ -6,12 +6,7 @@ import type { Database } from "#db/client.ts";
 import { exited } from "./built-copy.ts";
 import { startBuiltServer } from "./built-hearth.ts";
 
-/** A postgres:// address for a test database (over the embedded server's socket, or external). */
-export function databaseUrl(database: Database) {
-  const o = database.pool.options as { connectionString?: string; host?: string; port?: number; user?: string; database?: string };
-  if (o.connectionString) return o.connectionString;
-  return `postgres://${encodeURIComponent(o.user ?? "")}@localhost:${o.port}/${o.database}?host=${encodeURIComponent(o.host ?? "")}`;
-}
+export { databaseUrl } from "./db.ts";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -5,20 +5,12 @@ import { and, desc, eq } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { auditLog, forums, members, moderatorForums } from "#db/schema.ts";
 import { runAdmin } from "#tests/helpers/built-hearth.ts";
-import { createTestDatabase } from "#tests/helpers/db.ts";
+import { adminEnv, createTestDatabase } from "#tests/helpers/db.ts";
 import { makeMember } from "#tests/helpers/members.ts";
 
 const database = await createTestDatabase();
 const db = database.db;
-
-/** A postgres:// address for this test database (over the embedded server's socket, or external). */
-function databaseUrl() {
-  const o = database.pool.options as { connectionString?: string; host?: string; port?: number; user?: string; database?: string };
-  if (o.connectionString) return o.connectionString;
-  return `postgres://${encodeURIComponent(o.user ?? "")}@localhost:${o.port}/${o.database}?host=${encodeURIComponent(o.host ?? "")}`;
-}
-
-const env = { ...process.env, DATABASE_URL: databaseUrl(), REDIS_URL: "", LOG_LEVEL: "warn" };
+const env = adminEnv(database);
 const admin = (args: string[]) => runAdmin(env, args);
 const lastOperatorRow = async () => (await db.select().from(auditLog).where(eq(auditLog.actorKind, "operator")).orderBy(desc(auditLog.id)).limit(1))[0];
 const forumsOf = async (memberId: string) =>

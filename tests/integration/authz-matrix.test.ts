@@ -12,7 +12,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, test } from "vitest";
 import { forums, invites, members, posts } from "#db/schema.ts";
 import { allows, POLICY, type Permission } from "#server/authz/policy.ts";
-import { createTestDatabase } from "#tests/helpers/db.ts";
+import { adminEnv, createTestDatabase } from "#tests/helpers/db.ts";
 import { asActor, relaxed } from "#tests/helpers/forums.ts";
 import { makePersonas, PERSONAS, type Persona, type PersonaName } from "#tests/helpers/personas.ts";
 import { startTestHearth } from "#tests/helpers/server.ts";
@@ -161,15 +161,14 @@ describe("every entry against every persona matches server/authz/policy.ts", () 
 // The admin CLI is the operator's (rule `operator`): no web persona reaches it — it has no HTTP
 // route — and whoever runs it at the shell may. Every command runs here, as an operator would.
 describe("the admin CLI: every command, run as the operator", () => {
-  const o = database.pool.options as { connectionString?: string; host?: string; port?: number; user?: string; database?: string };
-  const url = o.connectionString ?? `postgres://${encodeURIComponent(o.user ?? "")}@localhost:${o.port}/${o.database}?host=${encodeURIComponent(o.host ?? "")}`;
-  const env = { ...process.env, DATABASE_URL: url, REDIS_URL: "", LOG_LEVEL: "warn" };
+  const env = adminEnv(database);
   const file = path.join(os.tmpdir(), `hearth-matrix-${process.pid}.md`);
   const cli: Array<[string, () => Promise<string[]>, (string | ((argv: string[]) => string))?]> = [
     ["create-member", async () => ["create-member", `Cli${randomUUID().slice(0, 8).replace(/\d/g, "x")}`], `${GOOD_PASSPHRASE}\n${GOOD_PASSPHRASE}\n`],
     ["set-role", async () => ["set-role", (await makeMember(db)).pseudonym, "moderator", "--forums", forumA!.slug]],
     ["list-members", async () => ["list-members"]],
     ["forum-visibility", async () => ["forum-visibility", forumB!.slug, "members"]],
+    ["chat-retention", async () => ["chat-retention", "lounge", "30"]],
     ["get", async () => ["get", "registration.mode"]],
     ["set", async () => ["set", "probation.posts", "3"]],
     ["inspect", async () => ["inspect", file]],

@@ -9,7 +9,8 @@ import { auditLog, chatMessages, chatRooms, queueItems, reports } from "#db/sche
 import { JOB_LOCKS } from "#server/jobs/one-node.ts";
 import { createNotifyLive } from "#server/realtime/notify-live.ts";
 import { createServices } from "#server/services.ts";
-import { createTestDatabase } from "#tests/helpers/db.ts";
+import { runAdmin } from "#tests/helpers/built-hearth.ts";
+import { adminEnv, createTestDatabase } from "#tests/helpers/db.ts";
 import { relaxed } from "#tests/helpers/forums.ts";
 import { chatMember } from "./chat-helpers.ts";
 
@@ -79,4 +80,18 @@ test("one node at a time: while another node holds the job's lock this one delet
     otherNode.release();
   }
   expect(await chat.deleteExpired(later)).toEqual({ deleted: 1 });
+});
+
+test("the operator sets a room's retention from the CLI: audited, and the privacy page's figure follows", async () => {
+  const admin = (args: string[]) => runAdmin(adminEnv(database), args);
+  const set = await admin(["chat-retention", "check-in", "7"]);
+  expect([set.code, set.err, set.out.trim()]).toEqual([0, "", 'Chat room "check-in" now keeps its messages for 7 days.']);
+  expect((await chat.retentionByRoom()).find((r) => r.slug === "check-in")?.retentionDays).toBe(7);
+  const [row] = await db.select().from(auditLog).where(eq(auditLog.action, "chat.retention_set"));
+  expect(row).toMatchObject({ actorKind: "operator", targetKind: "room", detail: { room: "check-in", days: 7 } });
+  for (const bad of [["check-in", "0"], ["check-in", "3651"], ["check-in", "1.5"], ["check-in"], []])
+    expect((await admin(["chat-retention", ...bad])).code).toBe(2);
+  const unknown = await admin(["chat-retention", "no-such-room", "7"]);
+  expect([unknown.code, unknown.err.trim()]).toEqual([1, "No chat room has that slug."]);
+  expect((await chat.retentionByRoom()).find((r) => r.slug === "check-in")?.retentionDays).toBe(7);
 });

@@ -9,7 +9,7 @@ import { expect, test } from "vitest";
 import { auditLog, evidenceEntries, evidenceKeys } from "#db/schema.ts";
 import { sessionIdFromToken } from "#server/auth/session.ts";
 import { runAdmin } from "#tests/helpers/built-hearth.ts";
-import { createTestDatabase } from "#tests/helpers/db.ts";
+import { adminEnv, createTestDatabase } from "#tests/helpers/db.ts";
 import { pageText } from "#tests/helpers/http-client.ts";
 import { GOOD_PASSPHRASE } from "#tests/helpers/members.ts";
 import { actorOf } from "./moderation-helpers.ts";
@@ -140,9 +140,7 @@ test("the operator's export holds everything but the evidence log (not even that
 
 test("npm run admin -- export-member NAME: the JSON on stdout, audited, without the evidence log", { timeout: 60_000 }, async () => {
   // The system PostgreSQL's pool has a connection string (TEST_DATABASE_URL runs); the embedded one a socket.
-  const o = database.pool.options as { connectionString?: string; host?: string; port?: number; user?: string; database?: string };
-  const url = o.connectionString ?? `postgres://${encodeURIComponent(o.user ?? "")}@localhost:${o.port}/${o.database}?host=${encodeURIComponent(o.host ?? "")}`;
-  const env = { ...process.env, DATABASE_URL: url, REDIS_URL: "", LOG_LEVEL: "warn" };
+  const env = adminEnv(database);
   const before = await operatorAudits();
   const run = await runAdmin(env, ["export-member", m.pseudonym]);
   expect(run.err).toBe("");
