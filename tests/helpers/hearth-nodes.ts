@@ -6,7 +6,9 @@ import type { Database } from "#db/client.ts";
 import { exited } from "./built-copy.ts";
 import { startBuiltServer } from "./built-hearth.ts";
 
-export { databaseUrl } from "./db.ts";
+import { databaseUrl } from "./db.ts";
+
+export { databaseUrl };
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
