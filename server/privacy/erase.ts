@@ -85,7 +85,8 @@ async function replaceMentions(tx: Tx, pseudonym: string) {
       const found = await tx.execute<{ id: string | number; value: unknown }>(sql`select id, ${c} as value from ${t} where ${c}::text ilike ${like}`);
       for (const row of found.rows) {
         const value = withoutName(row.value, name);
-        if (JSON.stringify(value) !== JSON.stringify(row.value)) await tx.execute(sql`update ${t} set ${c} = ${JSON.stringify(value)}::jsonb where id = ${row.id}`);
+        if (JSON.stringify(value) !== JSON.stringify(row.value))
+          await tx.execute(sql`update ${t} set ${c} = ${JSON.stringify(value)}::jsonb where id = ${row.id}`);
       }
     }
   }
