@@ -1,5 +1,6 @@
 // Editing and deleting one's own post. Only the author may; a deleted post keeps its place
-// ("removed by its author") so replies keep their context, and its text is really deleted.
+// ("removed by its author") so replies keep their context, and its text is really deleted; so
+// is the title of a thread whose opening post it was (server/privacy/placeholder.ts).
 //
 // An edit is judged like a new post (server/holds/). When the new text holds, or its author is
 // on probation and the edit adds a link, the post goes back to waiting for a moderator with a
@@ -20,6 +21,8 @@ import { linksIn } from "#server/holds/index.ts";
 import { composePost } from "./compose.ts";
 import { editForm } from "./post-forms.ts";
 import { queueChanged } from "#server/moderation/queue.ts";
+import { firstPostId } from "#server/moderation/targets.ts";
+import { eraseThreadText } from "#server/privacy/placeholder.ts";
 import { queuePost } from "./posting.ts";
 import { findThread } from "./thread-page.ts";
 import type { Viewer } from "./viewer.ts";
@@ -108,6 +111,11 @@ export async function deletePost(db: Db, member: Member, postId: string) {
       return;
     }
     await tx.update(posts).set({ status: "deleted", bodySource: "", bodyHtml: "", contentWarning: null, editedAt: new Date() }).where(eq(posts.id, post.id));
+    // The opening post of a thread they began takes the thread's title and content warning with
+    // it, as erasure does (/privacy keeps a title until its author deletes it); replies stay.
+    if (thread.authorId === member.id && (await firstPostId(tx, thread.id)) === post.id) {
+      await eraseThreadText(tx, sql`${threads.id} = ${thread.id}::uuid`);
+    }
     await tx.delete(attachments).where(eq(attachments.postId, post.id));
     await tx.delete(notifications).where(eq(notifications.postId, post.id));
   });

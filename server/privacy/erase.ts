@@ -3,7 +3,7 @@
 // is all or nothing and a table added to the map is erased the way the map says. What it leaves
 // behind: posts as "removed by its author" placeholders without text (placeholder.ts), reports
 // they filed without the reporter, audit rows pointing to one random anonymous id made for this
-// erasure. What is done after the commit (sessions ended and sockets closed on every node, open
+// erasure, and moderators' free text (the map's `mentions`) with a marker where their pseudonym was. What is done after the commit (sessions ended and sockets closed on every node, open
 // chat screens told to drop the messages) is returned, never done before.
 import { randomUUID } from "node:crypto";
 import { eq, sql, type SQL } from "drizzle-orm";
@@ -13,7 +13,7 @@ import { members } from "#db/schema.ts";
 import { NotFound } from "#server/errors.ts";
 import type { Live } from "#server/live.ts";
 import { maintenance } from "#server/moderation/audit.ts";
-import { type Erasure, memberRelations, type MemberColumn, type Through } from "./member-data.ts";
+import { type Erasure, MEMBER_DATA, memberRelations, type MemberColumn, type TableEntry, type Through } from "./member-data.ts";
 import { PLACEHOLDERS } from "./placeholder.ts";
 
 export interface Erased {
@@ -57,11 +57,46 @@ async function apply(tx: Tx, table: string, column: string, relation: MemberColu
   }
 }
 
+/** What stands where an erased member's pseudonym was in moderators' free text. Stored text, read
+ *  later in any language, so one neutral English marker (like Hearth's other stored words). */
+export const ERASED_MEMBER = "[erased member]";
+
+/** The pseudonym, case-insensitively and as a literal string, in the string values of a jsonb value. */
+function withoutName(value: unknown, name: RegExp): unknown {
+  if (typeof value === "string") return value.replace(name, ERASED_MEMBER);
+  if (Array.isArray(value)) return value.map((item) => withoutName(item, name));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutName(item, name)]));
+  return value;
+}
+
+/** Replaces the member's pseudonym in every column the map lists as `mentions`. */
+async function replaceMentions(tx: Tx, pseudonym: string) {
+  const like = `%${pseudonym.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const name = new RegExp(pseudonym.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"), "giu");
+  for (const [table, entry] of Object.entries(MEMBER_DATA as Record<string, TableEntry>)) {
+    for (const [column, kind] of Object.entries(entry.mentions ?? {})) {
+      const [t, c] = [sql.identifier(table), sql.identifier(column)];
+      if (kind === "text") {
+        // `***=`: the rest of the pattern is a literal string (PostgreSQL's regular expressions).
+        await tx.execute(sql`update ${t} set ${c} = regexp_replace(${c}, ${`***=${pseudonym}`}, ${ERASED_MEMBER}, 'gi') where ${c} ilike ${like}`);
+        continue;
+      }
+      // Walked here, not replaced in the JSON text: keys are Hearth's, only values are free text.
+      const found = await tx.execute<{ id: string | number; value: unknown }>(sql`select id, ${c} as value from ${t} where ${c}::text ilike ${like}`);
+      for (const row of found.rows) {
+        const value = withoutName(row.value, name);
+        if (JSON.stringify(value) !== JSON.stringify(row.value))
+          await tx.execute(sql`update ${t} set ${c} = ${JSON.stringify(value)}::jsonb where id = ${row.id}`);
+      }
+    }
+  }
+}
+
 /** Erases the member in one transaction; `audit` writes the erasure's own audit row in it. */
 export async function eraseMember(db: Db, memberId: string, audit: (tx: Tx, anonymousId: string) => Promise<void>): Promise<Erased> {
   const anonymousId = randomUUID();
   return db.transaction(async (tx) => {
-    const [member] = await tx.select({ id: members.id }).from(members).where(eq(members.id, memberId)).for("update");
+    const [member] = await tx.select({ id: members.id, pseudonym: members.pseudonym }).from(members).where(eq(members.id, memberId)).for("update");
     if (!member) throw new NotFound();
     await maintenance(tx, "erasure");
     const sessions = await tx.execute<{ id: string }>(sql`select id from sessions where member_id = ${memberId}`);
@@ -72,6 +107,7 @@ export async function eraseMember(db: Db, memberId: string, audit: (tx: Tx, anon
     const through = relations.filter(({ relation }) => "parent" in relation);
     const direct = relations.filter(({ relation }) => !("parent" in relation)).sort((a, b) => ORDER[a.relation.erase] - ORDER[b.relation.erase]);
     for (const { table, column, relation } of [...through, ...direct]) await apply(tx, table, column, relation, memberId, anonymousId);
+    await replaceMentions(tx, member.pseudonym);
     await audit(tx, anonymousId);
     await tx.delete(members).where(eq(members.id, memberId));
     return {

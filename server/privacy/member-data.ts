@@ -78,6 +78,11 @@ export interface TableEntry {
   through?: readonly Through[];
   /** Columns that look like a reference to a member (a uuid without a foreign key) but are not. */
   notMembers?: Readonly<Record<string, string>>;
+  /** Free text that moderators, admins and Hearth itself write (reasons, notes, responses) and
+   *  that can name any member: erasing a member replaces their pseudonym there (erase.ts), text
+   *  columns whole and jsonb columns in their string values. Members' own writing (posts, chat)
+   *  is not listed: mentions of them in others' posts stay as the others wrote them. */
+  mentions?: Readonly<Record<string, "text" | "jsonb">>;
 }
 
 const SHOWN_AS_HISTORY = "the member is told what moderators did in moderation_events (their history), not through the moderators' own records";
@@ -178,6 +183,8 @@ export const MEMBER_DATA = {
         erase: "delete",
       },
     },
+    // The reporter's note, kept for the moderators after the reporter's erasure too.
+    mentions: { note: "text" },
   },
   moderator_forums: {
     holds: "the forums a moderator moderates",
@@ -186,6 +193,8 @@ export const MEMBER_DATA = {
   moderation_events: {
     holds: "what a member is told moderators did: removals, warnings, suspensions, bans and their end",
     members: { member_id: { role: "owner", export: { section: "moderationHistory", key: ["id"] }, erase: "delete" } },
+    // Others' histories: the moderator's reason, and the thread's title (placeholder.ts).
+    mentions: { reason: "text", context: "text" },
   },
   appeals: {
     holds: "a member's appeal of an event, and the moderators' decision",
@@ -193,6 +202,7 @@ export const MEMBER_DATA = {
       member_id: { role: "owner", export: { section: "appeals", key: ["id"] }, erase: "delete" },
       decided_by: { role: "actor", export: { withheld: "the appellant's appeal; the decision is exported from audit_log (appeal.decide)" }, erase: "detach" },
     },
+    mentions: { response: "text" },
   },
   queue_items: {
     holds: "the moderators' queue: what waits, about whom, who resolved it",
@@ -206,6 +216,7 @@ export const MEMBER_DATA = {
       target_key: { role: "subject", export: { withheld: "the same items as member_id" }, erase: "delete" },
       resolved_by: { role: "actor", export: { withheld: "the moderator's act is exported from audit_log" }, erase: "detach" },
     },
+    mentions: { detail: "jsonb" },
   },
   audit_log: {
     holds: "every moderator, admin and operator action (append-only; no foreign keys)",
@@ -219,6 +230,7 @@ export const MEMBER_DATA = {
       },
     },
     notMembers: { forum_id: "a forum's id (no foreign key: the row outlives the forum)" },
+    mentions: { reason: "text", detail: "jsonb" },
   },
   member_notes: {
     holds: "moderators' private notes about a member",
@@ -234,6 +246,7 @@ export const MEMBER_DATA = {
       },
       author_id: { role: "actor", export: { withheld: "notes about other members; writing one is exported from audit_log (member.note)" }, erase: "detach" },
     },
+    mentions: { body: "text" },
   },
   invites: {
     holds: "invitation codes (SHA-256 only), who made and who used each",
@@ -241,6 +254,8 @@ export const MEMBER_DATA = {
       used_by: { role: "owner", export: { section: "invitationsUsed", key: ["id"] }, erase: "detach" },
       created_by: { role: "actor", export: { section: "invitationsCreated", key: ["id"] }, erase: "detach" },
     },
+    // An admin's reminder of whom an invitation is for.
+    mentions: { label: "text" },
   },
 } as const satisfies Record<string, TableEntry>;
 

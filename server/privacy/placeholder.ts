@@ -3,22 +3,50 @@
 // so that others' replies keep their place; a thread they started keeps others' replies under a
 // neutral title, since a title is the member's own text. What was never shown to anyone (a post
 // or thread still waiting for a moderator) goes entirely, as it does when its author deletes it.
-import { sql } from "drizzle-orm";
+// The same thread placeholder is what a thread gets when its author deletes its opening post or
+// that post expires (editing.ts, server/retention/expiry.ts): /privacy keeps a title only until then.
+import { type SQL, sql } from "drizzle-orm";
 import type { Tx } from "#db/client.ts";
 
 /** The title a thread keeps when its author is erased. */
 export const ERASED_THREAD_TITLE = "Removed by its author";
 
+/** The threads matched by `which` (a condition on `threads`) keep neither their author's title,
+ *  content warning nor author; the title's copies in members' moderation histories
+ *  (moderation_events.context, "in the thread …") go too, other members' histories included. */
+export async function eraseThreadText(tx: Tx, which: SQL) {
+  await tx.execute(sql`
+    with erased as (
+      update threads set title = ${ERASED_THREAD_TITLE}, content_warning = null, author_id = null where ${which} returning id)
+    update moderation_events set context = ${ERASED_THREAD_TITLE} where thread_id in (select id from erased)`);
+}
+
+/** A thread's post_count is what its pages list to everyone: visible posts and "removed by its
+ *  author" placeholders (server/forums/thread-page.ts pages by it). Deleting one's own post keeps
+ *  the count (the placeholder keeps its place); a waiting thread counts nothing until approved.
+ *  Recounted for `threadIds` after posts were turned into placeholders in bulk. */
+export async function recountThreads(tx: Tx, threadIds: readonly string[]) {
+  if (threadIds.length === 0) return;
+  await tx.execute(sql`
+    update threads t set post_count = (select count(*)::int from posts p where p.thread_id = t.id and p.status in ('visible', 'deleted'))
+    where t.status <> 'pending' and t.id in (${sql.join(
+      threadIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`);
+}
+
 async function threads(tx: Tx, memberId: string) {
   await tx.execute(sql`delete from threads where author_id = ${memberId} and status = 'pending'`);
-  await tx.execute(sql`update threads set title = ${ERASED_THREAD_TITLE}, content_warning = null, author_id = null where author_id = ${memberId}`);
+  await eraseThreadText(tx, sql`author_id = ${memberId}`);
 }
 
 async function posts(tx: Tx, memberId: string) {
   await tx.execute(sql`delete from posts where author_id = ${memberId} and status = 'pending'`);
-  await tx.execute(sql`update posts set status = 'deleted', body_source = '', body_html = '', content_warning = null,
-                         idempotency_key = gen_random_uuid()::text, edited_at = now(), author_id = null
-                       where author_id = ${memberId}`);
+  const changed = await tx.execute<{ thread_id: string }>(sql`
+    update posts set status = 'deleted', body_source = '', body_html = '', content_warning = null,
+                     idempotency_key = gen_random_uuid()::text, edited_at = now(), author_id = null
+    where author_id = ${memberId} returning thread_id`);
+  await recountThreads(tx, [...new Set(changed.rows.map((row) => row.thread_id))]);
 }
 
 /** Per table whose map entry says `placeholder`; erase.ts fails on a table missing here. */

@@ -2,11 +2,12 @@
 // messages fade 30, 90 or 365 days after they were written. For real: a chat message is deleted;
 // a post becomes what deleting it yourself leaves — "removed by its author", no text, no
 // attachments, no mentions — so the replies around it keep their place (server/forums/editing.ts
-// deletePost). A post still waiting for a moderator goes entirely, as its author's deletion would.
+// deletePost); a thread the member began keeps no title once its opening post has faded. A post still waiting for a moderator goes entirely, as its author's deletion would.
 // In batches, each its own statement; part of the retention job, which one node runs at a time.
 import { sql } from "drizzle-orm";
 import type { Tx } from "#db/client.ts";
 import { attachments, chatMessages, members, notifications, posts, threads } from "#db/schema.ts";
+import { eraseThreadText, recountThreads } from "#server/privacy/placeholder.ts";
 
 const BATCH = 2000;
 
@@ -46,35 +47,32 @@ export async function expireMembersContent(tx: Tx, now: Date): Promise<ExpiryCou
     select count(*)::int as n from gone`);
   let expiredPosts = pending[0]?.n ?? 0;
   for (;;) {
-    const { rows } = await tx.execute<{ id: string; thread_id: string; was_visible: boolean }>(sql`
+    const { rows } = await tx.execute<{ id: string; thread_id: string }>(sql`
       with due as (
-        select p.id, p.status = 'visible' as was_visible from ${posts} p join ${members} m on m.id = p.author_id
+        select p.id from ${posts} p join ${members} m on m.id = p.author_id
         where m.posts_expire_days is not null and p.status in ('visible', 'hidden', 'removed')
           and p.created_at < ${expiredFor(now, sql`m.posts_expire_days`)}
         limit ${BATCH} for update of p)
       update ${posts} set status = 'deleted', body_source = '', body_html = '', content_warning = null, edited_at = ${now.toISOString()}::timestamptz
       from due where ${posts.id} = due.id
-      returning ${posts.id} as id, ${posts.threadId} as thread_id, due.was_visible`);
+      returning ${posts.id} as id, ${posts.threadId} as thread_id`);
     if (rows.length === 0) break;
-    const ids = rows.map((r) => r.id);
-    await tx.execute(
-      sql`delete from ${attachments} where ${attachments.postId} in ${sql`(${sql.join(
-        ids.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`}`,
+    const inList = sql`(${sql.join(
+      rows.map((r) => sql`${r.id}::uuid`),
+      sql`, `,
+    )})`;
+    await tx.execute(sql`delete from ${attachments} where ${attachments.postId} in ${inList}`);
+    await tx.execute(sql`delete from ${notifications} where ${notifications.postId} in ${inList}`);
+    // A thread the member began loses its title with its opening post, as erasure leaves it
+    // (server/privacy/placeholder.ts); the threads' counts keep the placeholders, as deleting
+    // one's own post does.
+    await eraseThreadText(
+      tx,
+      sql`${threads.id} in (
+        select p.thread_id from ${posts} p where p.id in ${inList} and p.author_id = ${threads.authorId}
+          and p.id = (select f.id from ${posts} f where f.thread_id = p.thread_id order by f.created_at, f.id limit 1))`,
     );
-    await tx.execute(
-      sql`delete from ${notifications} where ${notifications.postId} in ${sql`(${sql.join(
-        ids.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`}`,
-    );
-    // Threads count their visible posts (server/moderation/content-actions.ts recount).
-    const fewer = new Map<string, number>();
-    for (const r of rows) if (r.was_visible) fewer.set(r.thread_id, (fewer.get(r.thread_id) ?? 0) + 1);
-    for (const [threadId, n] of fewer) {
-      await tx.execute(sql`update ${threads} set post_count = greatest(post_count - ${n}, 0) where ${threads.id} = ${threadId}::uuid`);
-    }
+    await recountThreads(tx, [...new Set(rows.map((r) => r.thread_id))]);
     expiredPosts += rows.length;
     if (rows.length < BATCH) break;
   }

@@ -5,14 +5,15 @@
 //   notifications            retention.notifications_days (default 90), by when they were made
 //   media removal records    retention.media_removals_days (90)
 //   the audit log            retention.audit_days (365), in an audit-maintenance transaction
-//   held-and-rejected posts  retention.rejected_posts_days (30) after the moderator's rejection;
-//                            a rejected new thread goes whole
+//   held-and-rejected posts  retention.rejected_posts_days (30) after the moderator's rejection,
+//                            or after the decision on its appeal (none while one waits); a
+//                            rejected new thread goes whole
 //   closed reports           retention.closed_reports_days (180) after they were closed, with the
 //                            closed queue items about reports
 //   members' expiry         their posts and chat messages, after the days they chose
 // Chat messages follow each room's own retention (server/chat/retention.ts); expired sessions
 // sign nobody in and are deleted at the next request or within the hour (server/jobs/).
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "#db/client.ts";
 import { auditLog, mediaRemovals, notifications, posts, queueItems, reports, threads } from "#db/schema.ts";
 import { audit, maintenance, SYSTEM } from "#server/moderation/audit.ts";
@@ -54,18 +55,36 @@ export async function runRetention(db: Db, now = new Date()): Promise<RetentionC
   return db.transaction(async (tx) => {
     const { rows } = await tx.execute<{ locked: boolean }>(sql`select pg_try_advisory_xact_lock(${LOCK_KEY}) as locked`);
     if (!rows[0]?.locked) return null;
-    // The moderator's rejection is the resolution of the queue item about exactly that post or
-    // thread (target_key "post:<id>" / "thread:<id>"), not of one about something inside it.
-    const rejectedItem = (target: "post" | "thread") => sql`
-      select 1 from ${queueItems} q
-      where q.target_key = ${`${target}:`} || ${target === "post" ? posts.id : threads.id}::text
-        and q.resolution = 'rejected' and q.resolved_at < ${cutoff(now, days.rejected)}`;
+    // The moderator's rejection is the resolution of the queue item about exactly that post
+    // (target_key "post:<id>"), not of one about something inside it. A waiting new thread waits
+    // as its opening post's item (server/forums/posting.ts), so a rejected new thread is found
+    // through that post. While an appeal of the rejection is undecided nothing goes (the appeal
+    // can still undo it, server/appeals/decide.ts), and the days count from its decision when
+    // that came later than the rejection.
+    const before = cutoff(now, days.rejected);
+    const rejectedPost = (postId: SQL) => sql`
+      exists (select 1 from ${queueItems} q
+              where q.target_key = 'post:' || ${postId}::text and q.resolution = 'rejected' and q.resolved_at < ${before})`;
+    const appealWaits = (event: SQL) => sql`
+      exists (select 1 from moderation_events e join appeals a on a.event_id = e.id
+              where ${event} and (a.decided_at is null or a.decided_at >= ${before}))`;
+    const openingPost = sql`(select f.id from ${posts} f where f.thread_id = ${threads.id} order by f.created_at, f.id limit 1)`;
     const counts: RetentionCounts = {
       notifications: await countDeleted(tx, sql`delete from ${notifications} where ${notifications.createdAt} < ${cutoff(now, days.notifications)}`),
       mediaRemovals: await countDeleted(tx, sql`delete from ${mediaRemovals} where ${mediaRemovals.createdAt} < ${cutoff(now, days.mediaRemovals)}`),
       // A rejected new thread first (its posts go with it), then rejected replies.
-      rejectedThreads: await countDeleted(tx, sql`delete from ${threads} where ${threads.status} = 'removed' and exists (${rejectedItem("thread")})`),
-      rejectedPosts: await countDeleted(tx, sql`delete from ${posts} where ${posts.status} = 'removed' and exists (${rejectedItem("post")})`),
+      rejectedThreads: await countDeleted(
+        tx,
+        // A new thread never had replies: one that has is a removed thread, kept for its appeal.
+        sql`delete from ${threads} where ${threads.status} = 'removed' and ${rejectedPost(openingPost)}
+              and not exists (select 1 from ${posts} r where r.thread_id = ${threads.id} and r.id <> ${openingPost})
+              and not ${appealWaits(sql`e.thread_id = ${threads.id}`)}`,
+      ),
+      rejectedPosts: await countDeleted(
+        tx,
+        sql`delete from ${posts} where ${posts.status} = 'removed' and ${rejectedPost(sql`${posts.id}`)}
+              and not ${appealWaits(sql`e.post_id = ${posts.id}`)}`,
+      ),
       closedReports: await countDeleted(tx, sql`delete from ${reports} where ${reports.resolvedAt} < ${cutoff(now, days.reports)}`),
       closedReportItems: await countDeleted(
         tx,

@@ -9,6 +9,7 @@ import { forumPage } from "#server/forums/forum-page.ts";
 import { listForums } from "#server/forums/list.ts";
 import { block } from "#server/forums/blocking.ts";
 import { threadPage } from "#server/forums/thread-page.ts";
+import { ERASED_THREAD_TITLE } from "#server/privacy/placeholder.ts";
 import { makePublic, replyTo, startThread, viewerFor } from "#tests/helpers/forums.ts";
 import { Browserless, pageText } from "#tests/helpers/http-client.ts";
 import { GOOD_PASSPHRASE, uniquePseudonym } from "#tests/helpers/members.ts";
@@ -135,6 +136,33 @@ test("only the author edits or deletes; a deleted post keeps its place and its t
   expect(rows[0].n).toBe(0);
   const { client } = await memberClient();
   expect(pageText(await (await client.get(`/t/${t.threadId}`)).text())).toContain("This post was removed by its author.");
+});
+
+test("deleting the opening post of one's own thread takes its title and warning; the replies stay, listed and readable", async () => {
+  const author = await viewerFor(db);
+  const other = await viewerFor(db);
+  const title = `A title I regret ${randomUUID().slice(0, 8)}`;
+  const t = await startThread(db, author.viewer, { title, contentWarning: "my own warning" });
+  const theirs = await replyTo(db, other.viewer, t.threadId, "A reply that stays with its thread.");
+  // Someone else's reply is not the opening post: deleting it changes no title.
+  await deletePost(db, other.viewer, theirs.postId);
+  expect((await db.select({ title: threads.title }).from(threads).where(eq(threads.id, t.threadId)))[0]!.title).toBe(title);
+  const kept = await replyTo(db, other.viewer, t.threadId, "Another reply that stays.");
+  const [before] = await db.select({ n: threads.postCount }).from(threads).where(eq(threads.id, t.threadId));
+  await deletePost(db, author.viewer, t.postId);
+  const [thread] = await db.select().from(threads).where(eq(threads.id, t.threadId));
+  expect(thread).toMatchObject({ title: ERASED_THREAD_TITLE, contentWarning: null, authorId: null, status: "visible", postCount: before!.n });
+  const { rows } = await hearth.database.pool.query("SELECT count(*)::int AS n FROM threads WHERE title = $1", [title]);
+  expect(rows[0].n).toBe(0);
+  // The thread page, the forum's list and search still work with no author.
+  const { client } = await memberClient();
+  const page = pageText(await (await client.get(`/t/${t.threadId}`)).text());
+  expect(page).toContain(ERASED_THREAD_TITLE);
+  expect(page).toContain("Another reply that stays.");
+  expect(page).toContain("This post was removed by its author.");
+  expect((await client.get("/f/support")).status).toBe(200);
+  expect(pageText(await (await client.get(`/search?q=${encodeURIComponent("Another reply that stays")}`)).text())).toContain(ERASED_THREAD_TITLE);
+  expect((await db.select().from(posts).where(eq(posts.id, kept.postId)))[0]!.status).toBe("visible");
 });
 
 test("@mentions notify the member named, not when they blocked the author", async () => {

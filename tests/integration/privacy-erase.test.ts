@@ -141,6 +141,11 @@ test("erasing from /settings/privacy leaves nothing of the member, at once, on e
   expect(reportsFiled.length).toBeGreaterThan(0);
   expect(auditIds.length).toBeGreaterThan(0);
 
+  // Hearth's own jsonb text naming the member: only string values change, never keys.
+  await db.execute(
+    sql`insert into audit_log (actor_kind, action, detail) values ('system', 'test.mention', ${JSON.stringify({ note: `Spoken to ${m.pseudonym} (and ${m.pseudonym.toLowerCase()})`, n: 1 })}::jsonb)`,
+  );
+
   const client = signedIn();
   const done = await client.post("/settings/privacy", { intent: "erase", current: GOOD_PASSPHRASE, understood: "on" });
   expect(done.status).toBe(302);
@@ -188,6 +193,19 @@ test("erasing from /settings/privacy leaves nothing of the member, at once, on e
     await db.execute<{ target_id: string; actor_kind: string }>(sql`select target_id, actor_kind from audit_log where action = 'member.erase'`)
   ).rows;
   expect(erasure).toEqual({ target_id: [...anonymous][0], actor_kind: "system" });
+
+  // Moderators' text keeps a marker where the member's name was.
+  const marked = await db.execute<{ n: number }>(sql`
+    select (select count(*) from audit_log where reason = ${"Warned [erased member] for sharing a screenshot"})::int
+         + (select count(*) from member_notes where body = ${"Argued with [erased member] about a reply."})::int
+         + (select count(*) from audit_log where detail ->> 'note' = ${"Spoken to [erased member] (and [erased member])"})::int as n`);
+  expect(marked.rows[0]!.n).toBe(3);
+  // Each thread counts what its pages list: visible posts and the placeholders erasure left.
+  const counts = await db.execute<{ id: string; post_count: number; listed: number }>(sql`
+    select t.id, t.post_count, (select count(*)::int from posts p where p.thread_id = t.id and p.status in ('visible', 'deleted')) as listed
+    from threads t where t.status <> 'pending' and t.id in (select thread_id from posts where id in (${m.firstPostId}, ${m.replyId}))`);
+  expect(counts.rows.length).toBe(2);
+  expect(counts.rows.filter((r) => r.post_count !== r.listed)).toEqual([]);
 
   expect(await search()).not.toContain("picture");
   expect(await relationCounts()).toEqual(Object.fromEntries(Object.keys(await relationCounts()).map((k) => [k, 0])));

@@ -133,8 +133,19 @@ export async function memberEverywhere(database: Database) {
   await services.appeals.decide(await actor(id), writersAppeal.appealId, "upheld", "It stays removed.");
   await services.members.setRole(pseudonym, "moderator", { forums: ["support"] });
 
+  // Others' records that name the member or their writing, for erasure to clear: the removal of
+  // the writer's reply in the member's thread (the writer's history copies the thread's title),
+  // and moderators' free text naming the member, in any case (a reason, a note about the writer).
+  const writersReply = await services.forums.reply(await actor(writer.memberId), thread.threadId, {
+    body: "A reply in the member's thread.",
+    idempotencyKey: randomUUID(),
+  });
+  await services.moderation.remove(await actor(admin.memberId), { post: writersReply.postId }, `Removed after ${pseudonym.toLowerCase()} asked`);
+  await services.moderation.warn(await actor(admin.memberId), id, `Warned ${pseudonym} for sharing a screenshot`);
+  await services.moderation.addNote(await actor(admin.memberId), writer.memberId, { note: `Argued with ${pseudonym.toUpperCase()} about a reply.` });
+
   const [post] = await db.select({ id: posts.id }).from(posts).where(eq(posts.id, thread.postId));
-  return { id, pseudonym, token: joined.token, whoNow, admin, writer, blocker, firstPostId: post!.id, services };
+  return { id, pseudonym, token: joined.token, whoNow, admin, writer, blocker, firstPostId: post!.id, replyId: reply.postId, services };
 }
 
 /** The member's rows through one relation, whole (every column as JSON text values). */

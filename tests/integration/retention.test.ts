@@ -1,16 +1,18 @@
 // The retention job (server/retention/retention.ts) with a controlled clock: it deletes exactly
 // what has outlived its setting — notifications, media removal records, audit rows, held posts and
-// threads a moderator rejected, closed reports and their closed queue items — and nothing else;
+// threads a moderator rejected (through the real probation and rejection, not while an appeal of
+// the rejection waits), closed reports and their closed queue items — and nothing else;
 // it writes one audit row with the counts (none when nothing went); a second node finds the job's
 // lock taken and skips.
 import { eq, inArray, sql } from "drizzle-orm";
 import { expect, test } from "vitest";
-import { auditLog, mediaRemovals, notifications, posts, queueItems, reports, threads } from "#db/schema.ts";
+import { auditLog, mediaRemovals, members, notifications, posts, queueItems, reports, threads } from "#db/schema.ts";
 import { createNotifyLive } from "#server/realtime/notify-live.ts";
 import { createServices } from "#server/services.ts";
 import { writeSetting } from "#server/settings/store.ts";
 import { createTestDatabase } from "#tests/helpers/db.ts";
 import { relaxed, startThread, replyTo, viewerFor } from "#tests/helpers/forums.ts";
+import { actorOf } from "./moderation-helpers.ts";
 
 const database = await createTestDatabase();
 const db = database.db;
@@ -50,32 +52,6 @@ test("deletes what has outlived its retention, keeps the rest, and audits the co
     ])
     .returning({ id: auditLog.id });
 
-  // Held posts: a reply rejected 31 days ago goes (default 30); one rejected 5 days ago stays; a
-  // reply a moderator removed (not a rejection) stays for its appeal; a rejected new thread goes whole.
-  const rejectedOld = await replyTo(db, viewer, threadId, "Rejected long ago.");
-  const rejectedRecent = await replyTo(db, viewer, threadId, "Rejected this week.");
-  const removed = await replyTo(db, viewer, threadId, "Removed by a moderator.");
-  const rejectedThread = await startThread(db, viewer, { title: "A thread rejected long ago" });
-  for (const p of [rejectedOld, rejectedRecent, removed]) await db.update(posts).set({ status: "removed" }).where(eq(posts.id, p.postId));
-  await db.update(threads).set({ status: "removed" }).where(eq(threads.id, rejectedThread.threadId));
-  await db.update(posts).set({ status: "removed" }).where(eq(posts.id, rejectedThread.postId));
-  const item = (targetKey: string, resolution: string, resolvedAt: Date, extra: Partial<typeof queueItems.$inferInsert> = {}) => ({
-    kind: "pending" as const,
-    targetKey,
-    priority: 5,
-    resolution,
-    resolvedAt,
-    ...extra,
-  });
-  await db.insert(queueItems).values([
-    item(`post:${rejectedOld.postId}`, "rejected", daysBefore(31), { postId: rejectedOld.postId, threadId }),
-    item(`post:${rejectedRecent.postId}`, "rejected", daysBefore(5), { postId: rejectedRecent.postId, threadId }),
-    item(`post:${removed.postId}`, "removed", daysBefore(31), { postId: removed.postId, threadId }),
-    item(`thread:${rejectedThread.threadId}`, "rejected", daysBefore(40), { threadId: rejectedThread.threadId }),
-    // An item about the kept thread as a whole, rejected long ago, must not take the thread.
-    item(`post:${keptReply.postId}-not-this`, "rejected", daysBefore(40), { threadId }),
-  ]);
-
   // Reports: closed 181 days ago goes (default 180) with its closed report item; closed 10 days
   // ago stays; an open one from a year ago stays.
   const [closedOld, closedRecent, open] = await db
@@ -103,8 +79,8 @@ test("deletes what has outlived its retention, keeps the rest, and audits the co
     notifications: 1,
     mediaRemovals: 1,
     auditRows: 1,
-    rejectedPosts: 1,
-    rejectedThreads: 1,
+    rejectedPosts: 0,
+    rejectedThreads: 0,
     closedReports: 1,
     closedReportItems: 1,
     expiredPosts: 0,
@@ -134,14 +110,6 @@ test("deletes what has outlived its retention, keeps the rest, and audits the co
         .where(inArray(auditLog.id, [oldAudit!.id, newAudit!.id])),
     ),
   ).toEqual([newAudit!.id]);
-  const left = await ids(
-    db
-      .select({ id: posts.id })
-      .from(posts)
-      .where(inArray(posts.id, [rejectedOld.postId, rejectedRecent.postId, removed.postId, keptReply.postId, rejectedThread.postId])),
-  );
-  expect(left.sort()).toEqual([rejectedRecent.postId, removed.postId, keptReply.postId].sort());
-  expect(await db.select().from(threads).where(eq(threads.id, rejectedThread.threadId))).toHaveLength(0);
   expect(await db.select().from(threads).where(eq(threads.id, threadId))).toHaveLength(1);
   const reportsLeft = await ids(
     db
@@ -159,6 +127,66 @@ test("deletes what has outlived its retention, keeps the rest, and audits the co
   // Nothing more to delete: no second audit row.
   expect(Object.values((await services.retention.run(NOW))!).every((n) => n === 0)).toBe(true);
   expect(await db.select().from(auditLog).where(eq(auditLog.action, "privacy.retention"))).toHaveLength(1);
+});
+
+test("a rejected new thread and rejected replies go 30 days after the rejection or the appeal's decision, never while an appeal waits", async () => {
+  // Through the real flow: a new member's posts wait (probation), a moderator rejects them.
+  await writeSetting(db, "probation.posts", 3);
+  try {
+    const { viewer: moderator } = await viewerFor(db);
+    await db.update(members).set({ role: "admin" }).where(eq(members.id, moderator.id));
+    const { viewer: regular } = await viewerFor(db);
+    await db.update(members).set({ approvedPosts: 100 }).where(eq(members.id, regular.id));
+    const { viewer: newcomer } = await viewerFor(db);
+    const mod = await actorOf(db, moderator.id);
+    const author = await actorOf(db, newcomer.id);
+    const { threadId } = await startThread(db, regular, { title: "An open thread" });
+    const removed = await replyTo(db, regular, threadId, "A reply a moderator removes (not a rejection).");
+    const newThread = await startThread(db, newcomer, { title: "A new thread that waits" });
+    const [rejected, appealed, decided] = [
+      await replyTo(db, newcomer, threadId, "A reply rejected, not appealed."),
+      await replyTo(db, newcomer, threadId, "A reply rejected and appealed."),
+      await replyTo(db, newcomer, threadId, "A reply rejected, appealed and upheld later."),
+    ];
+    const waiting = await db.select({ id: posts.id, status: posts.status }).from(posts).where(eq(posts.authorId, newcomer.id));
+    expect(waiting.every((p) => p.status === "pending")).toBe(true);
+    expect((await db.select({ status: threads.status }).from(threads).where(eq(threads.id, newThread.threadId)))[0]!.status).toBe("pending");
+    for (const p of [newThread, rejected, appealed, decided]) await services.moderation.reject(mod, p.postId, "Not this time");
+    await services.moderation.remove(mod, { post: removed.postId }, "Off topic");
+    const eventOf = async (postId: string) =>
+      (await db.execute<{ id: string }>(sql`select id from moderation_events where post_id = ${postId} and kind = 'hold_rejected'`)).rows[0]!.id;
+    await services.appeals.appeal(author, await eventOf(appealed.postId), { note: "Please look again." });
+    const later = await services.appeals.appeal(author, await eventOf(decided.postId), { note: "Please look again, too." });
+    await services.appeals.decide(mod, later.appealId, "upheld", "It stays rejected.");
+    // As if that rejection had come 20 days before its appeal was decided (the decision is now).
+    await db.execute(sql`update queue_items set resolved_at = resolved_at - make_interval(days => 20) where target_key = ${`post:${decided.postId}`}`);
+
+    const left = async () =>
+      ids(
+        db
+          .select({ id: posts.id })
+          .from(posts)
+          .where(inArray(posts.id, [newThread.postId, rejected.postId, appealed.postId, decided.postId, removed.postId])),
+      );
+    const threadLeft = async () => (await db.select().from(threads).where(eq(threads.id, newThread.threadId))).length;
+    const rejectedAt = Date.now();
+    const at = (days: number) => new Date(rejectedAt + days * 86_400_000);
+
+    // 29 days on: nothing yet (the upheld one: 49 days since it was rejected, 29 since the decision).
+    expect(await services.retention.run(at(29))).toMatchObject({ rejectedPosts: 0, rejectedThreads: 0 });
+    expect((await left()).length).toBe(5);
+    // 31 days on: the rejected thread goes whole, the rejected reply and the upheld one go; the
+    // reply whose appeal waits stays, and so does the one a moderator removed.
+    expect(await services.retention.run(at(31))).toMatchObject({ rejectedPosts: 2, rejectedThreads: 1 });
+    expect(await threadLeft()).toBe(0);
+    expect((await left()).sort()).toEqual([appealed.postId, removed.postId].sort());
+    expect(await db.select().from(threads).where(eq(threads.id, threadId))).toHaveLength(1);
+    // Months on, the appeal still undecided: still there.
+    await services.retention.run(at(200));
+    expect((await left()).sort()).toEqual([appealed.postId, removed.postId].sort());
+  } finally {
+    await writeSetting(db, "probation.posts", 0);
+  }
 });
 
 test("a shorter setting deletes sooner: the job reads the settings at each run", async () => {

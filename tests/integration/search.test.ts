@@ -10,6 +10,7 @@ import { forums, posts, threads } from "#db/schema.ts";
 import { deletePost } from "#server/forums/editing.ts";
 import { block } from "#server/forums/blocking.ts";
 import { searchPosts } from "#server/forums/search.ts";
+import { ERASED_THREAD_TITLE } from "#server/privacy/placeholder.ts";
 import { replyTo, startThread, viewerFor } from "#tests/helpers/forums.ts";
 import { Browserless, pageText } from "#tests/helpers/http-client.ts";
 import { GOOD_PASSPHRASE, uniquePseudonym } from "#tests/helpers/members.ts";
@@ -96,14 +97,18 @@ test("thread titles are found and ranked before matches in bodies; each thread o
   expect(found.results[0]!.snippet).toBe("It went better than I feared.");
 });
 
-test("a thread whose first post was deleted is found by its title through its first visible post", async () => {
+test("a thread whose author deleted its first post is no longer found by its old title; its replies are, under the neutral title", async () => {
   const { viewer } = await viewerFor(db);
-  const word = marker();
+  const { viewer: other } = await viewerFor(db);
+  const [word, replyWord] = [marker(), marker()];
   const t = await startThread(db, viewer, { title: `About ${word}`, body: "I regret writing this." });
-  const kept = await replyTo(db, viewer, t.threadId, "Still here for you.");
+  const kept = await replyTo(db, other, t.threadId, `Still here for you ${replyWord}.`);
   await deletePost(db, viewer, t.postId);
-  const found = await searchPosts(db, viewer, word, 1);
+  // The title went with the opening post (/privacy: kept until its author deletes it).
+  expect((await searchPosts(db, viewer, word, 1)).results).toEqual([]);
+  const found = await searchPosts(db, viewer, replyWord, 1);
   expect(found.results.map((r) => r.postId)).toEqual([kept.postId]);
+  expect(JSON.stringify(found.results)).toContain(ERASED_THREAD_TITLE);
 });
 
 test("every term must match, in the title or in the post", async () => {
