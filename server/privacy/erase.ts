@@ -25,19 +25,31 @@ export interface Erased {
 
 /** The order actions run in: rows reached through the member's rows first (attachments of their
  *  posts), then placeholders (which detach the posts), then the rest, and the member row last. */
-const ORDER: Record<Erasure, number> = { placeholder: 1, delete: 2, detach: 3, anonymise: 4 };
+// Placeholders last: they hold the rows of the member's threads, which others' replies update
+// (post_count), so they are taken as shortly as possible before the commit.
+const ORDER: Record<Erasure, number> = { delete: 1, detach: 2, anonymise: 3, placeholder: 4 };
 
-function rowsOf(column: string, relation: MemberColumn | Through, memberId: string): SQL {
+/** Each public column's type, as "table.column" → "uuid", "text"…: a uuid column is matched as a
+ *  uuid (its index is used), a text one as the id or a target key. */
+async function columnTypes(tx: Tx): Promise<Map<string, string>> {
+  const { rows } = await tx.execute<{ key: string; type: string }>(
+    sql`select table_name || '.' || column_name as key, data_type as type from information_schema.columns where table_schema = current_schema()`,
+  );
+  return new Map(rows.map((r) => [r.key, r.type]));
+}
+
+function rowsOf(column: string, relation: MemberColumn | Through, memberId: string, type: string | undefined): SQL {
   const when = Object.entries(relation.when ?? {}).map(([name, value]) => sql` and ${sql.identifier(name)}::text = ${value}`);
   if ("parent" in relation) {
     return sql`${sql.identifier(column)} in (select id from ${sql.identifier(relation.parent)} where ${sql.identifier(relation.parentColumn)} = ${memberId})${sql.join(when)}`;
   }
-  // A target key ("member:<uuid>") holds the id after its kind; every other column is the id.
+  if (type === "uuid") return sql`${sql.identifier(column)} = ${memberId}::uuid${sql.join(when)}`;
+  // A target key ("member:<uuid>") holds the id after its kind; a text column may hold the id.
   return sql`(${sql.identifier(column)}::text = ${memberId} or ${sql.identifier(column)}::text = ${`member:${memberId}`})${sql.join(when)}`;
 }
 
-async function apply(tx: Tx, table: string, column: string, relation: MemberColumn | Through, memberId: string, anonymousId: string) {
-  const where = rowsOf(column, relation, memberId);
+async function apply(tx: Tx, table: string, column: string, relation: MemberColumn | Through, memberId: string, anonymousId: string, type?: string) {
+  const where = rowsOf(column, relation, memberId, type);
   switch (relation.erase) {
     case "delete":
       await tx.execute(sql`delete from ${sql.identifier(table)} where ${where}`);
@@ -69,16 +81,30 @@ function withoutName(value: unknown, name: RegExp): unknown {
   return value;
 }
 
+/** The pseudonym as a whole word, for JavaScript and for PostgreSQL's regular expressions: where
+ *  it begins or ends with a Latin letter or digit, not inside a longer word ("Ann" is not the
+ *  start of "Annual"); Chinese has no spaces between words, so a Chinese edge has no such check.
+ *  PostgreSQL: every character but a letter or digit escaped (a backslash before a letter would be
+ *  a class); JavaScript's Unicode mode allows escaping its syntax characters only. */
+export function namePatterns(pseudonym: string): { js: string; postgres: string } {
+  const forPostgres = [...pseudonym].map((ch) => (/[\p{L}\p{N}]/u.test(ch) ? ch : `\\${ch}`)).join("");
+  const forJs = pseudonym.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const latin = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9]/.test(ch);
+  const before = latin([...pseudonym][0]) ? "(?<![A-Za-z0-9_])" : "";
+  const after = latin([...pseudonym].at(-1)) ? "(?![A-Za-z0-9_])" : "";
+  return { js: `${before}${forJs}${after}`, postgres: `${before}${forPostgres}${after}` };
+}
+
 /** Replaces the member's pseudonym in every column the map lists as `mentions`. */
 async function replaceMentions(tx: Tx, pseudonym: string) {
   const like = `%${pseudonym.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const name = new RegExp(pseudonym.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"), "giu");
+  const { js, postgres } = namePatterns(pseudonym);
+  const name = new RegExp(js, "giu");
   for (const [table, entry] of Object.entries(MEMBER_DATA as Record<string, TableEntry>)) {
     for (const [column, kind] of Object.entries(entry.mentions ?? {})) {
       const [t, c] = [sql.identifier(table), sql.identifier(column)];
       if (kind === "text") {
-        // `***=`: the rest of the pattern is a literal string (PostgreSQL's regular expressions).
-        await tx.execute(sql`update ${t} set ${c} = regexp_replace(${c}, ${`***=${pseudonym}`}, ${ERASED_MEMBER}, 'gi') where ${c} ilike ${like}`);
+        await tx.execute(sql`update ${t} set ${c} = regexp_replace(${c}, ${postgres}, ${ERASED_MEMBER}, 'gi') where ${c} ilike ${like}`);
         continue;
       }
       // Walked here, not replaced in the JSON text: keys are Hearth's, only values are free text.
@@ -106,7 +132,9 @@ export async function eraseMember(db: Db, memberId: string, audit: (tx: Tx, anon
     const relations = memberRelations().filter(({ relation }) => relation.role !== "self");
     const through = relations.filter(({ relation }) => "parent" in relation);
     const direct = relations.filter(({ relation }) => !("parent" in relation)).sort((a, b) => ORDER[a.relation.erase] - ORDER[b.relation.erase]);
-    for (const { table, column, relation } of [...through, ...direct]) await apply(tx, table, column, relation, memberId, anonymousId);
+    const types = await columnTypes(tx);
+    for (const { table, column, relation } of [...through, ...direct])
+      await apply(tx, table, column, relation, memberId, anonymousId, types.get(`${table}.${column}`));
     await replaceMentions(tx, member.pseudonym);
     await audit(tx, anonymousId);
     await tx.delete(members).where(eq(members.id, memberId));

@@ -13,7 +13,7 @@ import { chatMessageId } from "#app/contracts/chat.ts";
 import { sessionCookieName } from "#server/auth/session-cookie.ts";
 import { eraseMember } from "#server/privacy/erase.ts";
 import { ERASED_THREAD_TITLE, PLACEHOLDERS } from "#server/privacy/placeholder.ts";
-import { createTestDatabase } from "#tests/helpers/db.ts";
+import { adminEnv, createTestDatabase } from "#tests/helpers/db.ts";
 import { Browserless, pageText } from "#tests/helpers/http-client.ts";
 import { runAdmin } from "#tests/helpers/built-hearth.ts";
 import { GOOD_PASSPHRASE, makeMember, uniquePseudonym } from "#tests/helpers/members.ts";
@@ -149,7 +149,7 @@ test("erasing from /settings/privacy leaves nothing of the member, at once, on e
   const client = signedIn();
   const done = await client.post("/settings/privacy", { intent: "erase", current: GOOD_PASSPHRASE, understood: "on" });
   expect(done.status).toBe(302);
-  expect(done.headers.get("location")).toBe("/?erased");
+  expect(done.headers.get("location")).toBe("/?erased&lang=en");
   expect(done.headers.getSetCookie().join("\n")).toMatch(new RegExp(`${sessionCookieName(false)}=;|Max-Age=0`, "i"));
   expect(client.cookies.size).toBe(0);
   expect(pageText(await (await client.get("/?erased")).text())).toContain("Your account has been erased.");
@@ -212,9 +212,7 @@ test("erasing from /settings/privacy leaves nothing of the member, at once, on e
 });
 
 test("npm run admin -- erase-member NAME erases the same way, audited as the operator without the name", { timeout: 60_000 }, async () => {
-  const o = database.pool.options as { connectionString?: string; host?: string; port?: number; user?: string; database?: string };
-  const url = o.connectionString ?? `postgres://${encodeURIComponent(o.user ?? "")}@localhost:${o.port}/${o.database}?host=${encodeURIComponent(o.host ?? "")}`;
-  const env = { ...process.env, DATABASE_URL: url, REDIS_URL: "", LOG_LEVEL: "warn" };
+  const env = adminEnv(database);
   const other = await makeMember(db, { pseudonym: uniquePseudonym("Leaving") });
   const thread = await m.services.forums.createThread(await actorOf(db, other.memberId), "support", {
     title: "Leaving soon",
