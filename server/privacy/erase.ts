@@ -131,7 +131,9 @@ export async function eraseMember(db: Db, memberId: string, audit: (tx: Tx, anon
     );
     const relations = memberRelations().filter(({ relation }) => relation.role !== "self");
     const through = relations.filter(({ relation }) => "parent" in relation);
-    const direct = relations.filter(({ relation }) => !("parent" in relation)).sort((a, b) => ORDER[a.relation.erase] - ORDER[b.relation.erase]);
+    const placeholderOrder = Object.keys(PLACEHOLDERS);
+    const rank = ({ table, relation }: (typeof relations)[number]) => ORDER[relation.erase] * 100 + Math.max(0, placeholderOrder.indexOf(table));
+    const direct = relations.filter(({ relation }) => !("parent" in relation)).sort((a, b) => rank(a) - rank(b));
     const types = await columnTypes(tx);
     for (const { table, column, relation } of [...through, ...direct])
       await apply(tx, table, column, relation, memberId, anonymousId, types.get(`${table}.${column}`));

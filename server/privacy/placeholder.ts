@@ -49,5 +49,7 @@ async function posts(tx: Tx, memberId: string) {
   await recountThreads(tx, [...new Set(changed.rows.map((row) => row.thread_id))]);
 }
 
-/** Per table whose map entry says `placeholder`; erase.ts fails on a table missing here. */
-export const PLACEHOLDERS: Readonly<Record<string, (tx: Tx, memberId: string) => Promise<void>>> = { threads, posts };
+/** Per table whose map entry says `placeholder`, in the order erase.ts runs them (posts first: the
+ *  member's thread rows, which others' replies update, are then held only for the last steps);
+ *  erase.ts fails on a table missing here. */
+export const PLACEHOLDERS: Readonly<Record<string, (tx: Tx, memberId: string) => Promise<void>>> = { posts, threads };
