@@ -8,8 +8,9 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Tx } from "#db/client.ts";
 
-/** The title a thread keeps when its author is erased. */
-export const ERASED_THREAD_TITLE = "Removed by its author";
+/** The title a thread keeps when its author is erased (or deletes its opening post). Stored text,
+ *  read later by members of either language, so in both: Hearth's two languages, one title. */
+export const ERASED_THREAD_TITLE = "Removed by its author · 已被作者删除";
 
 /** The threads matched by `which` (a condition on `threads`) keep neither their author's title,
  *  content warning nor author; the title's copies in members' moderation histories

@@ -9,6 +9,7 @@
 // mention as written) around "removed by its author" placeholders under a neutral title; search
 // finds nothing of theirs; signing in with the old passphrase fails exactly as an unknown name
 // does. No request leaves Hearth's origin. Then the same warning and errors in Chinese.
+import { ERASED_THREAD_TITLE } from "#server/privacy/placeholder.ts";
 import { translate, type MessageKey } from "#app/i18n/catalog.ts";
 import { randomBytes } from "node:crypto";
 import type { Locator, Page } from "playwright-core";
@@ -261,7 +262,7 @@ for (const javaScript of [true, false]) {
     // B opens the thread again: a neutral title, A's posts as placeholders with no text, B's reply
     // as B wrote it, the mention of A included.
     await visit(bThread, true, threadUrl);
-    await bThread.getByRole("heading", { name: "Removed by its author", level: 1, exact: true }).waitFor();
+    await bThread.getByRole("heading", { name: ERASED_THREAD_TITLE, level: 1, exact: true }).waitFor();
     const posts = bThread.locator("main li.post");
     expect(await posts.count()).toBe(3);
     for (const i of [0, 1]) {
@@ -291,7 +292,7 @@ for (const javaScript of [true, false]) {
     const results = bThread.locator("main ol.thread-list > li");
     expect(await results.count()).toBe(1);
     expect(await results.locator(".meta").innerText()).toMatch(new RegExp(`^by ${b.pseudonym} · `));
-    expect(await results.getByRole("link").innerText()).toBe("Removed by its author");
+    expect(await results.getByRole("link").innerText()).toBe(ERASED_THREAD_TITLE);
     expect(await results.innerText()).toContain(bWords);
 
     // Signing in as A with the old passphrase fails exactly as a name nobody has.
