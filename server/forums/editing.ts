@@ -114,7 +114,7 @@ export async function deletePost(db: Db, member: Member, postId: string) {
     // The opening post of a thread they began takes the thread's title and content warning with
     // it, as erasure does (/privacy keeps a title until its author deletes it); replies stay.
     if (thread.authorId === member.id && (await firstPostId(tx, thread.id)) === post.id) {
-      await eraseThreadText(tx, sql`${threads.id} = ${thread.id}::uuid`);
+      await eraseThreadText(tx, sql`${threads.id} = ${thread.id}::uuid`, { keepAuthor: true });
     }
     await tx.delete(attachments).where(eq(attachments.postId, post.id));
     await tx.delete(notifications).where(eq(notifications.postId, post.id));

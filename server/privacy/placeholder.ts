@@ -12,13 +12,16 @@ import type { Tx } from "#db/client.ts";
  *  read later by members of either language, so in both: Hearth's two languages, one title. */
 export const ERASED_THREAD_TITLE = "Removed by its author · 已被作者删除";
 
-/** The threads matched by `which` (a condition on `threads`) keep neither their author's title,
- *  content warning nor author; the title's copies in members' moderation histories
- *  (moderation_events.context, "in the thread …") go too, other members' histories included. */
-export async function eraseThreadText(tx: Tx, which: SQL) {
+/** The threads matched by `which` (a condition on `threads`) keep neither their author's title
+ *  nor content warning; the title's copies in members' moderation histories (moderation_events.
+ *  context, "in the thread …") go too, other members' histories included. The author goes too
+ *  when the member is erased; a member who only deleted (or let expire) their opening post is
+ *  still its author, so that moderators still find reports about the thread on their page. */
+export async function eraseThreadText(tx: Tx, which: SQL, opts: { keepAuthor?: boolean } = {}) {
   await tx.execute(sql`
     with erased as (
-      update threads set title = ${ERASED_THREAD_TITLE}, content_warning = null, author_id = null where ${which} returning id)
+      update threads set title = ${ERASED_THREAD_TITLE}, content_warning = null${opts.keepAuthor ? sql`` : sql`, author_id = null`}
+      where ${which} returning id)
     update moderation_events set context = ${ERASED_THREAD_TITLE} where thread_id in (select id from erased)`);
 }
 
@@ -43,8 +46,11 @@ async function threads(tx: Tx, memberId: string) {
 
 async function posts(tx: Tx, memberId: string) {
   await tx.execute(sql`delete from posts where author_id = ${memberId} and status = 'pending'`);
+  // A visible post becomes the author's placeholder; one a moderator hid or removed stays out of
+  // view as it was (never shown as if its author had deleted it), without its text.
   const changed = await tx.execute<{ thread_id: string }>(sql`
-    update posts set status = 'deleted', body_source = '', body_html = '', content_warning = null,
+    update posts set status = case when status = 'visible' then 'deleted'::post_status else status end,
+                     body_source = '', body_html = '', content_warning = null,
                      idempotency_key = gen_random_uuid()::text, edited_at = now(), author_id = null
     where author_id = ${memberId} returning thread_id`);
   await recountThreads(tx, [...new Set(changed.rows.map((row) => row.thread_id))]);

@@ -18,6 +18,9 @@ export interface ExpiryCounts {
 
 const expiredFor = (now: Date, days: ReturnType<typeof sql>) => sql`${now.toISOString()}::timestamptz - make_interval(days => ${days})`;
 
+/** A hidden or removed post that still holds something of its author's: text, a warning, a file. */
+const stillHolds = sql`(p.body_source <> '' or p.body_html <> '' or p.content_warning is not null or exists (select 1 from attachments a where a.post_id = p.id))`;
+
 export async function expireMembersContent(tx: Tx, now: Date): Promise<ExpiryCounts> {
   let expiredMessages = 0;
   for (;;) {
@@ -50,10 +53,12 @@ export async function expireMembersContent(tx: Tx, now: Date): Promise<ExpiryCou
     const { rows } = await tx.execute<{ id: string; thread_id: string }>(sql`
       with due as (
         select p.id from ${posts} p join ${members} m on m.id = p.author_id
-        where m.posts_expire_days is not null and p.status in ('visible', 'hidden', 'removed')
-          and p.created_at < ${expiredFor(now, sql`m.posts_expire_days`)}
+        where m.posts_expire_days is not null and p.created_at < ${expiredFor(now, sql`m.posts_expire_days`)}
+          and (p.status = 'visible' or (p.status in ('hidden', 'removed') and ${stillHolds}))
         limit ${BATCH} for update of p)
-      update ${posts} set status = 'deleted', body_source = '', body_html = '', content_warning = null, edited_at = ${now.toISOString()}::timestamptz
+      -- A post a moderator hid or removed stays out of view as it was, without its text.
+      update ${posts} set status = case when ${posts.status} = 'visible' then 'deleted'::post_status else ${posts.status} end,
+        body_source = '', body_html = '', content_warning = null, edited_at = ${now.toISOString()}::timestamptz
       from due where ${posts.id} = due.id
       returning ${posts.id} as id, ${posts.threadId} as thread_id`);
     if (rows.length === 0) break;
@@ -68,9 +73,11 @@ export async function expireMembersContent(tx: Tx, now: Date): Promise<ExpiryCou
     // one's own post does.
     await eraseThreadText(
       tx,
+      // The member still began it: moderators keep finding reports about it on their page.
       sql`${threads.id} in (
         select p.thread_id from ${posts} p where p.id in ${inList} and p.author_id = ${threads.authorId}
           and p.id = (select f.id from ${posts} f where f.thread_id = p.thread_id order by f.created_at, f.id limit 1))`,
+      { keepAuthor: true },
     );
     await recountThreads(tx, [...new Set(rows.map((r) => r.thread_id))]);
     expiredPosts += rows.length;
