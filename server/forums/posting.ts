@@ -129,6 +129,9 @@ export async function reply(deps: PostingDeps, member: Actor, threadId: string, 
       .onConflictDoNothing()
       .returning({ id: posts.id });
     if (!post) return null;
+    // Mentions before the thread's row: their lookup may wait for a member being erased, who may
+    // in turn need this thread's row (their own thread); members first, as erasure takes them.
+    const mentioned = waits ? [] : await notifyMentions(tx, { postId: post.id, authorId: member.id, source: composed.bodySource });
     if (!waits) {
       await tx
         .update(threads)
@@ -137,7 +140,6 @@ export async function reply(deps: PostingDeps, member: Actor, threadId: string, 
     }
     await storeAttachment(tx, post.id, composed.attachment);
     await queuePost(tx, decision, { id: post.id, threadId, forumId: found.thread.forumId, authorId: member.id });
-    const mentioned = waits ? [] : await notifyMentions(tx, { postId: post.id, authorId: member.id, source: composed.bodySource });
     return { postId: post.id, notices: composed.notices, mentioned };
   });
   if (!result) return repeated((await existingPost(deps.db, member.id, form.idempotencyKey))!);
@@ -155,12 +157,13 @@ export async function notifyAfterApproval(tx: DbOrTx, postId: string): Promise<s
     .from(posts)
     .where(and(eq(posts.id, postId), eq(posts.status, "visible")));
   if (!post) return [];
+  // Mentions first, as in reply(): members' rows before the thread's.
+  const mentioned = post.authorId ? await notifyMentions(tx, { postId, authorId: post.authorId, source: post.source }) : [];
   await tx
     .update(threads)
     .set({ lastActivityAt: sql`now()`, postCount: sql`${threads.postCount} + 1` })
     .where(eq(threads.id, post.threadId));
-  if (!post.authorId) return [];
-  return notifyMentions(tx, { postId, authorId: post.authorId, source: post.source });
+  return mentioned;
 }
 
 function pick(c: { bodySource: string; bodyHtml: string; sanitizerVersion: string; contentWarning: string | null }) {

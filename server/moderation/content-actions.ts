@@ -10,6 +10,7 @@ import { Invalid } from "#server/errors.ts";
 import type { PostChanges } from "#server/forums/live-posts.ts";
 import { notifyAfterApproval } from "#server/forums/posting.ts";
 import type { ServiceDeps } from "#server/service-deps.ts";
+import { retryingDeadlocks } from "#server/db-retry.ts";
 import { afterCommit, type AfterCommit } from "./after-commit.ts";
 import { audit, memberActor } from "./audit.ts";
 import { recordEvent } from "./events.ts";
@@ -19,7 +20,9 @@ import { firstPostId, lockPost, lockThread, type ContentTarget } from "./targets
 type Deps = Pick<ServiceDeps, "db" | "live">;
 
 async function run(deps: Deps, work: (tx: Tx) => Promise<AfterCommit>) {
-  const done = await deps.db.transaction(work);
+  // A moderator acting on a post of a member being erased holds the post, then waits for the
+  // member's row; the erasure holds the member, then needs the post (server/db-retry.ts).
+  const done = await retryingDeadlocks(() => deps.db.transaction(work));
   await afterCommit(deps, done);
 }
 

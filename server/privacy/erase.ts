@@ -14,6 +14,7 @@ import { NotFound } from "#server/errors.ts";
 import type { Live } from "#server/live.ts";
 import { maintenance } from "#server/moderation/audit.ts";
 import { type Erasure, MEMBER_DATA, memberRelations, type MemberColumn, type TableEntry, type Through } from "./member-data.ts";
+import { retryingDeadlocks } from "#server/db-retry.ts";
 import { PLACEHOLDERS } from "./placeholder.ts";
 
 export interface Erased {
@@ -121,6 +122,12 @@ async function replaceMentions(tx: Tx, pseudonym: string) {
 /** Erases the member in one transaction; `audit` writes the erasure's own audit row in it. */
 export async function eraseMember(db: Db, memberId: string, audit: (tx: Tx, anonymousId: string) => Promise<void>): Promise<Erased> {
   const anonymousId = randomUUID();
+  // Another transaction holding one of the member's rows while it waits for the member's own
+  // (a moderator's action on their post) may deadlock with this one: whichever lost runs again.
+  return retryingDeadlocks(() => eraseOnce(db, memberId, anonymousId, audit));
+}
+
+function eraseOnce(db: Db, memberId: string, anonymousId: string, audit: (tx: Tx, anonymousId: string) => Promise<void>): Promise<Erased> {
   return db.transaction(async (tx) => {
     const [member] = await tx.select({ id: members.id, pseudonym: members.pseudonym }).from(members).where(eq(members.id, memberId)).for("update");
     if (!member) throw new NotFound();
