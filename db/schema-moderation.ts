@@ -78,7 +78,13 @@ export const moderationEvents = pgTable(
     until: timestamp("until", { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index("moderation_events_member_idx").on(t.memberId, t.createdAt)],
+  (t) => [
+    index("moderation_events_member_idx").on(t.memberId, t.createdAt),
+    // Retention looks for appeals on a rejected post's or thread's events; a thread that loses its
+    // title loses it in these events' context too (server/privacy/placeholder.ts).
+    index("moderation_events_post_idx").on(t.postId).where(sql`${t.postId} is not null`),
+    index("moderation_events_thread_idx").on(t.threadId).where(sql`${t.threadId} is not null`),
+  ],
 );
 
 export const appealOutcome = pgEnum("appeal_outcome", ["upheld", "overturned"]);

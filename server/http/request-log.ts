@@ -15,12 +15,23 @@ export function requestLog(log: Log): RequestHandler {
   };
 }
 
-/** Path segments that hold a pseudonym, and what the log says instead. */
-const NAMED: ReadonlyArray<[RegExp, string]> = [[/^\/members\/[^/]+/, "/members/:pseudonym"]];
+/** Paths whose next segment is a pseudonym, by their first segment (app/routes.ts). */
+const NAMED_AFTER = new Set(["members"]);
 
-/** The path as the log may hold it: no pseudonym, at most 200 characters. */
+const decoded = (segment: string) => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
+/** The path as the log may hold it: no pseudonym, at most 200 characters. A segment is compared
+ *  as the router compares it (percent-decoded, in any case), so /MEMBERS/… and /%6Dembers/… are
+ *  hidden too; the name's own segment is replaced whole, whatever it holds. */
 export function loggedPath(path: string): string {
-  let logged = path;
-  for (const [pattern, replacement] of NAMED) logged = logged.replace(pattern, replacement);
-  return logged.slice(0, 200);
+  const parts = path.split("/");
+  const first = parts.findIndex((part) => part !== "");
+  if (first >= 0 && first + 1 < parts.length && NAMED_AFTER.has(decoded(parts[first]!).toLowerCase())) parts[first + 1] = ":pseudonym";
+  return parts.join("/").slice(0, 200);
 }

@@ -11,15 +11,19 @@ export const JOB_LOCKS = { chatRetention: 0x4845_4348, sessionCleanup: 0x4845_53
 /** Runs `run` unless another node holds `key`; null when it does. */
 export async function onOneNode<T>(db: Db, key: number, run: () => Promise<T>): Promise<T | null> {
   const client = await db.$client.connect();
+  // A connection whose unlock failed goes away rather than back to the pool still holding the lock.
+  let broken: Error | undefined;
   try {
     const { rows } = await client.query<{ locked: boolean }>("select pg_try_advisory_lock($1) as locked", [key]);
     if (!rows[0]?.locked) return null;
     try {
       return await run();
     } finally {
-      await client.query("select pg_advisory_unlock($1)", [key]);
+      await client.query("select pg_advisory_unlock($1)", [key]).catch((err: Error) => {
+        broken = err;
+      });
     }
   } finally {
-    client.release();
+    client.release(broken);
   }
 }

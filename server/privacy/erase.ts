@@ -74,44 +74,70 @@ async function apply(tx: Tx, table: string, column: string, relation: MemberColu
  *  later in any language, so one neutral English marker (like Hearth's other stored words). */
 export const ERASED_MEMBER = "[erased member]";
 
-/** The pseudonym, case-insensitively and as a literal string, in the string values of a jsonb value. */
-function withoutName(value: unknown, name: RegExp): unknown {
-  if (typeof value === "string") return value.replace(name, ERASED_MEMBER);
-  if (Array.isArray(value)) return value.map((item) => withoutName(item, name));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutName(item, name)]));
+/** The pseudonym as a whole word, for JavaScript: where it begins or ends with a Latin letter or
+ *  digit, not inside a longer word ("Ann" is not the start of "Annual"); Chinese has no spaces
+ *  between words, so a Chinese edge has no such check. Its own punctuation is literal. */
+export function namePattern(pseudonym: string): RegExp {
+  const literal = pseudonym.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const latin = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9]/.test(ch);
+  const chars = [...pseudonym];
+  const before = latin(chars[0]) ? "(?<![A-Za-z0-9_])" : "";
+  const after = latin(chars.at(-1)) ? "(?![A-Za-z0-9_])" : "";
+  return new RegExp(`${before}${literal}${after}`, "giu");
+}
+
+/**
+ * The text with the erased member's pseudonym replaced by ERASED_MEMBER, wherever it names them:
+ * in any case, as a whole word, except
+ * - inside another member's pseudonym ("Rowan" in "Rowan Lee", a member who stays), and
+ * - for a pseudonym that is one short plain word (at most 8 Latin letters: "Hope", "Willow"),
+ *   where it is written in lower case without an @: that is most likely the word, not the name
+ *   ("I hope you understand"); "@hope" and "Hope" are the name. A longer name, or one with a
+ *   digit, a space, a mark or a Chinese character, is the name in any case.
+ */
+export function withoutPseudonym(text: string, pseudonym: string, others: readonly string[]): string {
+  const kept: Array<[number, number]> = [];
+  for (const other of others) for (const m of text.matchAll(namePattern(other))) kept.push([m.index, m.index + m[0].length]);
+  const plainWord = /^[A-Za-z][a-z]{0,7}$/.test(pseudonym);
+  return text.replace(namePattern(pseudonym), (match, offset: number) => {
+    if (kept.some(([from, to]) => offset < to && offset + match.length > from)) return match;
+    if (plainWord && match === match.toLowerCase() && text[offset - 1] !== "@") return match;
+    return ERASED_MEMBER;
+  });
+}
+
+/** The same in the string values at `keys` of a jsonb value (Hearth's own keys), at any depth. */
+function withoutPseudonymAt(value: unknown, keys: readonly string[], scrub: (text: string) => string): unknown {
+  if (Array.isArray(value)) return value.map((item) => withoutPseudonymAt(item, keys, scrub));
+  if (value && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, typeof item === "string" && keys.includes(key) ? scrub(item) : withoutPseudonymAt(item, keys, scrub)]),
+    );
   return value;
 }
 
-/** The pseudonym as a whole word, for JavaScript and for PostgreSQL's regular expressions: where
- *  it begins or ends with a Latin letter or digit, not inside a longer word ("Ann" is not the
- *  start of "Annual"); Chinese has no spaces between words, so a Chinese edge has no such check.
- *  PostgreSQL: every character but a letter or digit escaped (a backslash before a letter would be
- *  a class); JavaScript's Unicode mode allows escaping its syntax characters only. */
-export function namePatterns(pseudonym: string): { js: string; postgres: string } {
-  const forPostgres = [...pseudonym].map((ch) => (/[\p{L}\p{N}]/u.test(ch) ? ch : `\\${ch}`)).join("");
-  const forJs = pseudonym.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  const latin = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9]/.test(ch);
-  const before = latin([...pseudonym][0]) ? "(?<![A-Za-z0-9_])" : "";
-  const after = latin([...pseudonym].at(-1)) ? "(?![A-Za-z0-9_])" : "";
-  return { js: `${before}${forJs}${after}`, postgres: `${before}${forPostgres}${after}` };
-}
-
-/** Replaces the member's pseudonym in every column the map lists as `mentions`. */
-async function replaceMentions(tx: Tx, pseudonym: string) {
+/** Replaces the member's pseudonym in every column the map lists as `mentions`: rows found by a
+ *  plain substring first, each changed only where the name really is (withoutPseudonym). */
+async function replaceMentions(tx: Tx, memberId: string, pseudonym: string) {
   const like = `%${pseudonym.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const { js, postgres } = namePatterns(pseudonym);
-  const name = new RegExp(js, "giu");
+  const others = await tx.execute<{ pseudonym: string }>(sql`select pseudonym from members where pseudonym ilike ${like} and id <> ${memberId}`);
+  const scrub = (text: string) =>
+    withoutPseudonym(
+      text,
+      pseudonym,
+      others.rows.map((r) => r.pseudonym),
+    );
   for (const [table, entry] of Object.entries(MEMBER_DATA as Record<string, TableEntry>)) {
     for (const [column, kind] of Object.entries(entry.mentions ?? {})) {
       const [t, c] = [sql.identifier(table), sql.identifier(column)];
-      if (kind === "text") {
-        await tx.execute(sql`update ${t} set ${c} = regexp_replace(${c}, ${postgres}, ${ERASED_MEMBER}, 'gi') where ${c} ilike ${like}`);
-        continue;
-      }
-      // Walked here, not replaced in the JSON text: keys are Hearth's, only values are free text.
       const found = await tx.execute<{ id: string | number; value: unknown }>(sql`select id, ${c} as value from ${t} where ${c}::text ilike ${like}`);
       for (const row of found.rows) {
-        const value = withoutName(row.value, name);
+        if (kind === "text") {
+          const text = scrub(String(row.value));
+          if (text !== row.value) await tx.execute(sql`update ${t} set ${c} = ${text} where id = ${row.id}`);
+          continue;
+        }
+        const value = withoutPseudonymAt(row.value, kind.jsonbKeys, scrub);
         if (JSON.stringify(value) !== JSON.stringify(row.value))
           await tx.execute(sql`update ${t} set ${c} = ${JSON.stringify(value)}::jsonb where id = ${row.id}`);
       }
@@ -144,7 +170,7 @@ function eraseOnce(db: Db, memberId: string, anonymousId: string, audit: (tx: Tx
     const types = await columnTypes(tx);
     for (const { table, column, relation } of [...through, ...direct])
       await apply(tx, table, column, relation, memberId, anonymousId, types.get(`${table}.${column}`));
-    await replaceMentions(tx, member.pseudonym);
+    await replaceMentions(tx, memberId, member.pseudonym);
     await audit(tx, anonymousId);
     await tx.delete(members).where(eq(members.id, memberId));
     return {

@@ -80,9 +80,10 @@ export interface TableEntry {
   notMembers?: Readonly<Record<string, string>>;
   /** Free text that moderators, admins and Hearth itself write (reasons, notes, responses) and
    *  that can name any member: erasing a member replaces their pseudonym there (erase.ts), text
-   *  columns whole and jsonb columns in their string values. Members' own writing (posts, chat)
-   *  is not listed: mentions of them in others' posts stay as the others wrote them. */
-  mentions?: Readonly<Record<string, "text" | "jsonb">>;
+   *  columns whole, jsonb columns only at the keys named (the rest of a detail is Hearth's own
+   *  values: ids, reasons, rooms). Members' own writing (posts, chat) is not listed: mentions of
+   *  them in others' posts stay as the others wrote them. */
+  mentions?: Readonly<Record<string, "text" | { jsonbKeys: readonly string[] }>>;
 }
 
 const SHOWN_AS_HISTORY = "the member is told what moderators did in moderation_events (their history), not through the moderators' own records";
@@ -216,7 +217,6 @@ export const MEMBER_DATA = {
       target_key: { role: "subject", export: { withheld: "the same items as member_id" }, erase: "delete" },
       resolved_by: { role: "actor", export: { withheld: "the moderator's act is exported from audit_log" }, erase: "detach" },
     },
-    mentions: { detail: "jsonb" },
   },
   audit_log: {
     holds: "every moderator, admin and operator action (append-only; no foreign keys)",
@@ -230,7 +230,8 @@ export const MEMBER_DATA = {
       },
     },
     notMembers: { forum_id: "a forum's id (no foreign key: the row outlives the forum)" },
-    mentions: { reason: "text", detail: "jsonb" },
+    // A content warning a moderator wrote (content-actions.ts); every other detail is Hearth's.
+    mentions: { reason: "text", detail: { jsonbKeys: ["warning"] } },
   },
   member_notes: {
     holds: "moderators' private notes about a member",

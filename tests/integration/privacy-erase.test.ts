@@ -141,9 +141,10 @@ test("erasing from /settings/privacy leaves nothing of the member, at once, on e
   expect(reportsFiled.length).toBeGreaterThan(0);
   expect(auditIds.length).toBeGreaterThan(0);
 
-  // Hearth's own jsonb text naming the member: only string values change, never keys.
+  // A content warning a moderator wrote, kept in the audit row's detail, naming the member (the
+  // one free-text key of a detail: member-data.ts); the rest of the detail is Hearth's own.
   await db.execute(
-    sql`insert into audit_log (actor_kind, action, detail) values ('system', 'test.mention', ${JSON.stringify({ note: `Spoken to ${m.pseudonym} (and ${m.pseudonym.toLowerCase()})`, n: 1 })}::jsonb)`,
+    sql`insert into audit_log (actor_kind, action, detail) values ('member', 'post.content_warning', ${JSON.stringify({ warning: `About ${m.pseudonym} (and ${m.pseudonym.toLowerCase()})`, n: 1 })}::jsonb)`,
   );
 
   const client = signedIn();
@@ -198,7 +199,7 @@ test("erasing from /settings/privacy leaves nothing of the member, at once, on e
   const marked = await db.execute<{ n: number }>(sql`
     select (select count(*) from audit_log where reason = ${"Warned [erased member] for sharing a screenshot"})::int
          + (select count(*) from member_notes where body = ${"Argued with [erased member] about a reply."})::int
-         + (select count(*) from audit_log where detail ->> 'note' = ${"Spoken to [erased member] (and [erased member])"})::int as n`);
+         + (select count(*) from audit_log where detail ->> 'warning' = ${"About [erased member] (and [erased member])"})::int as n`);
   expect(marked.rows[0]!.n).toBe(3);
   // Each thread counts what its pages list: visible posts and the placeholders erasure left.
   const counts = await db.execute<{ id: string; post_count: number; listed: number }>(sql`

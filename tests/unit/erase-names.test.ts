@@ -1,24 +1,32 @@
-// How erasure finds an erased member's pseudonym in moderators' free text (server/privacy/erase.ts):
-// as a whole word where it has Latin edges, anywhere in Chinese, whatever its punctuation; the
-// same pattern in JavaScript (jsonb values) and in PostgreSQL (text columns, tested in
-// tests/integration/privacy-erase.test.ts).
+// How erasure finds an erased member's pseudonym in moderators' free text (server/privacy/erase.ts,
+// withoutPseudonym): as a whole word where it has Latin edges, anywhere in Chinese, in any case,
+// its punctuation literal; never inside another member's pseudonym; and for a one-word name that
+// is also a word ("Hope"), not where the word is written in lower case without an @.
 import { expect, test } from "vitest";
-import { namePatterns } from "#server/privacy/erase.ts";
+import { withoutPseudonym } from "#server/privacy/erase.ts";
 
-const replaced = (pseudonym: string, text: string) => text.replace(new RegExp(namePatterns(pseudonym).js, "giu"), "[X]");
+const scrub = (pseudonym: string, text: string, others: string[] = []) => withoutPseudonym(text, pseudonym, others).replaceAll("[erased member]", "[X]");
 
 test("a Latin pseudonym as a whole word, in any case; not inside a longer word", () => {
-  expect(replaced("Ann", "Annual report by ann, about ANN.")).toBe("Annual report by [X], about [X].");
-  expect(replaced("Juniper Moss", "Warned juniper moss twice")).toBe("Warned [X] twice");
-  expect(replaced("Ann", "@Ann said")).toBe("@[X] said");
+  expect(scrub("Juniper Moss", "Warned juniper moss twice; JUNIPER MOSS again")).toBe("Warned [X] twice; [X] again");
+  expect(scrub("Hazel42", "hazel42 shared a screenshot; Hazel421 did not")).toBe("[X] shared a screenshot; Hazel421 did not");
+  expect(scrub("Ann", "Annual report by Ann, about ANN.")).toBe("Annual report by [X], about [X].");
 });
 
-test("a Chinese pseudonym anywhere, since Chinese runs words together", () => {
-  expect(replaced("小林", "小林说她很害怕")).toBe("[X]说她很害怕");
-  expect(replaced("林Ann", "林ann说")).toBe("[X]说");
+test("a one-word name that is also a word: the word in lower case stays, the name goes", () => {
+  expect(scrub("Hope", "I hope you understand why Hope was warned; @hope too")).toBe("I hope you understand why [X] was warned; @[X] too");
 });
 
-test("punctuation in a pseudonym is literal", () => {
-  expect(replaced("a.b-c_d", "see a.b-c_d. and axb-c_d")).toBe("see [X]. and axb-c_d");
-  expect(namePatterns("a.b-c_d").postgres).toBe("(?<![A-Za-z0-9_])a\\.b\\-c\\_d(?![A-Za-z0-9_])");
+test("never inside a member who stays", () => {
+  expect(scrub("Rowan", "Rowan Lee said Rowan shared my photos", ["Rowan Lee"])).toBe("Rowan Lee said [X] shared my photos");
+});
+
+test("a Chinese pseudonym anywhere, since Chinese runs words together; punctuation is literal", () => {
+  expect(scrub("小林", "小林说她很害怕")).toBe("[X]说她很害怕");
+  expect(scrub("林Ann", "林ann说")).toBe("[X]说");
+  expect(scrub("a.b-c_d", "see a.b-c_d. and axb-c_d")).toBe("see [X]. and axb-c_d");
+});
+
+test("a longer one-word name is the name in any case", () => {
+  expect(scrub("Exporterqq", "spoke to exporterqq and Exporterqq")).toBe("spoke to [X] and [X]");
 });

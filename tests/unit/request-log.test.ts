@@ -26,3 +26,15 @@ test("every route parameter is an id or a slug, or its path is hidden in the log
   });
   expect(exposed).toEqual([]);
 });
+
+test("the router's other spellings of that path are hidden too", () => {
+  for (const path of [
+    "/MEMBERS/Ann/report",
+    "/Members/Ann/report",
+    "/%6Dembers/Ann/report",
+    "//members/Ann/report",
+    "/members/a%2Fb/report",
+    "/members/%E0/report",
+  ])
+    expect(loggedPath(path), path).not.toMatch(/Ann|a%2Fb|%E0/);
+});

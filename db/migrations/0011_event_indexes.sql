@@ -1,0 +1,2 @@
+CREATE INDEX "moderation_events_post_idx" ON "moderation_events" USING btree ("post_id") WHERE "moderation_events"."post_id" is not null;--> statement-breakpoint
+CREATE INDEX "moderation_events_thread_idx" ON "moderation_events" USING btree ("thread_id") WHERE "moderation_events"."thread_id" is not null;
