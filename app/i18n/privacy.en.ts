@@ -6,7 +6,7 @@ export const privacyEn = {
   "privacy.export.page.backToSettings": "Back to settings",
   "privacy.expiry.heading": "Let what you write fade",
   "privacy.expiry.explain":
-    'You can choose that your posts and your chat messages are deleted some time after you wrote them. Deleted for real: a post becomes "removed by its author" with no text left, so the replies around it keep their place; a chat message is gone.',
+    'You can choose that your posts and your chat messages are deleted some time after you wrote them. Deleted for real: a post becomes "removed by its author" with no text left, so the replies around it keep their place; a chat message is gone. If you choose a shorter time, what you wrote before it is deleted within the hour after you save.',
   "privacy.expiry.posts": "Your posts",
   "privacy.expiry.chat": "Your chat messages",
   "privacy.expiry.never": "Keep them",

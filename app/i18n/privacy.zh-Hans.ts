@@ -5,7 +5,7 @@ export const privacyZhHans: Record<keyof typeof privacyEn, string> = {
   "privacy.export.page.backToSettings": "返回设置",
   "privacy.expiry.heading": "让你写的内容自动消失",
   "privacy.expiry.explain":
-    "你可以选择让自己的帖子和聊天消息在发出一段时间后自动删除。这是真正的删除：帖子会变成“已被作者删除”，不留任何文字，这样它周围的回复仍在原处；聊天消息则会彻底消失。",
+    "你可以选择让自己的帖子和聊天消息在发出一段时间后自动删除。这是真正的删除：帖子会变成“已被作者删除”，不留任何文字，这样它周围的回复仍在原处；聊天消息则会彻底消失。如果你选择更短的期限，保存后一小时内，超过这个期限的旧内容就会被删除。",
   "privacy.expiry.posts": "你的帖子",
   "privacy.expiry.chat": "你的聊天消息",
   "privacy.expiry.never": "一直保留",

@@ -160,7 +160,9 @@ export default function SettingsPrivacy({ loaderData, actionData }: Route.Compon
         <p>{t("privacy.erase.evidence")}</p>
       </div>
       <ErrorSummary state={eraseState} idFor={(name) => `erase-${name}`} />
-      <Form method="post" action={`${PRIVACY_PATH}#erase`}>
+      {/* noValidate: the missing tick is answered by Hearth, in the member's language, not by
+          the browser's own bubble in the browser's. */}
+      <Form method="post" action={`${PRIVACY_PATH}#erase`} noValidate>
         <input type="hidden" name="intent" value="erase" />
         <Field name="current" id="erase-current" type="password" autoComplete="current-password" label="privacy.erase.passphrase" state={eraseState} />
         <div className={tickError ? "field field-error" : "field"}>
