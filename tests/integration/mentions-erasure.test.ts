@@ -4,6 +4,7 @@
 // moderator acting on their post at that moment finishes too (server/db-retry.ts).
 import { eq } from "drizzle-orm";
 import { expect, test } from "vitest";
+import type { Database } from "#db/client.ts";
 import { blocks, members, notifications, posts } from "#db/schema.ts";
 import { isInvalid } from "#server/errors.ts";
 import { createNotifyLive } from "#server/realtime/notify-live.ts";
@@ -39,16 +40,12 @@ test("a reply mentioning a member erased while it is written is stored; no notif
   }
 });
 
-test("a reply mentioning a member in their own thread, written while they are erased, is stored: no deadlock", async () => {
-  const database = await createTestDatabase();
+/** Erases `erased` while `write` runs: a block of theirs held by another transaction keeps the
+ *  erasure inside its steps (holding the member's row) while the write comes in; then both end. */
+async function duringErasure<T>(database: Database, erased: { memberId: string; pseudonym: string }, write: () => Promise<T>): Promise<T> {
   const { db } = database;
   const services = createServices({ db, throttle: relaxed(), live: createNotifyLive(database.pool) });
-  const erased = await viewerFor(db);
-  const writer = await viewerFor(db);
   const other = await viewerFor(db);
-  const thread = await startThread(db, erased.viewer);
-  // A block of theirs held by another transaction keeps the erasure inside its steps (it holds
-  // the member's row) while the reply comes in.
   await db.insert(blocks).values({ blockerId: erased.memberId, blockedId: other.memberId });
   const holding = await database.pool.connect();
   try {
@@ -56,16 +53,26 @@ test("a reply mentioning a member in their own thread, written while they are er
     await holding.query("select 1 from blocks where blocker_id = $1 for update", [erased.memberId]);
     const erasing = services.privacy.operatorErase(erased.pseudonym);
     await new Promise((r) => setTimeout(r, 300));
-    const replying = replyTo(db, writer.viewer, thread.threadId, `Thinking of you @${erased.pseudonym}`);
+    const writing = write();
     await new Promise((r) => setTimeout(r, 300));
     await holding.query("rollback");
-    const [, reply] = await Promise.all([erasing, replying]);
-    const [stored] = await db.select().from(posts).where(eq(posts.id, reply.postId));
-    expect(stored?.bodySource).toContain(`@${erased.pseudonym}`);
+    const [, written] = await Promise.all([erasing, writing]);
     expect(await db.select().from(members).where(eq(members.id, erased.memberId))).toEqual([]);
+    return written;
   } finally {
     holding.release();
   }
+}
+
+test("a reply mentioning a member in their own thread, written while they are erased, is stored: no deadlock", async () => {
+  const database = await createTestDatabase();
+  const { db } = database;
+  const erased = await viewerFor(db);
+  const writer = await viewerFor(db);
+  const thread = await startThread(db, erased.viewer);
+  const reply = await duringErasure(database, erased, () => replyTo(db, writer.viewer, thread.threadId, `Thinking of you @${erased.pseudonym}`));
+  const [stored] = await db.select().from(posts).where(eq(posts.id, reply.postId));
+  expect(stored?.bodySource).toContain(`@${erased.pseudonym}`);
 });
 
 test("a moderator removing a post of a member being erased: both finish, neither fails with a deadlock", async () => {
@@ -78,25 +85,13 @@ test("a moderator removing a post of a member being erased: both finish, neither
   await db.update(members).set({ role: "admin" }).where(eq(members.id, moderator.memberId));
   const thread = await startThread(db, other.viewer);
   const theirs = await replyTo(db, erased.viewer, thread.threadId, "A reply a moderator removes while its author leaves.");
-  await db.insert(blocks).values({ blockerId: erased.memberId, blockedId: other.memberId });
-  const holding = await database.pool.connect();
-  try {
-    await holding.query("begin");
-    await holding.query("select 1 from blocks where blocker_id = $1 for update", [erased.memberId]);
-    const erasing = services.privacy.operatorErase(erased.pseudonym);
-    await new Promise((r) => setTimeout(r, 300));
-    const removing = services.moderation.remove(asActor({ id: moderator.memberId, role: "admin" }), { post: theirs.postId }, "Unkind").then(
+  const removed = await duringErasure(database, erased, () =>
+    services.moderation.remove(asActor({ id: moderator.memberId, role: "admin" }), { post: theirs.postId }, "Unkind").then(
       () => "removed",
       (err: unknown) => (isInvalid(err) ? "not applicable any more" : err),
-    );
-    await new Promise((r) => setTimeout(r, 300));
-    await holding.query("rollback");
-    const [, removed] = await Promise.all([erasing, removing]);
-    expect(["removed", "not applicable any more"]).toContain(removed);
-    expect(await db.select().from(members).where(eq(members.id, erased.memberId))).toEqual([]);
-    const [post] = await db.select().from(posts).where(eq(posts.id, theirs.postId));
-    expect(post).toMatchObject({ bodySource: "", authorId: null });
-  } finally {
-    holding.release();
-  }
+    ),
+  );
+  expect(["removed", "not applicable any more"]).toContain(removed);
+  const [post] = await db.select().from(posts).where(eq(posts.id, theirs.postId));
+  expect(post).toMatchObject({ bodySource: "", authorId: null });
 });
