@@ -37,7 +37,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   return new Response(webStream(resumed(first, chunks)), {
     headers: {
       "Content-Type": html ? "text/html; charset=utf-8" : "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="hearth-data-${day}.${html ? "html" : "json"}"`,
+      // In discreet mode the name in the downloads bar and folder does not say Hearth either.
+      "Content-Disposition": `attachment; filename="${visitor.discreet ? "notes" : "hearth-data"}-${day}.${html ? "html" : "json"}"`,
       "Content-Security-Policy": "default-src 'none'; sandbox",
     },
   });

@@ -123,6 +123,12 @@ test("over HTTP: /settings/privacy and its downloads, as attachments never cache
   }
   const json = JSON.parse(await (await client.get("/settings/privacy/export.json")).text()) as Doc;
   expect(json.complete).toBe(true);
+  // In discreet mode the file's name does not say Hearth.
+  client.cookies.set("discreet", "on");
+  const discreet = await client.get("/settings/privacy/export.html");
+  expect(discreet.headers.get("content-disposition")).toMatch(/^attachment; filename="notes-\d{4}-\d{2}-\d{2}\.html"$/);
+  await discreet.body?.cancel();
+  client.cookies.delete("discreet");
   const stranger = new Browserless(hearth.url);
   const refused = await stranger.get("/settings/privacy/export.json");
   expect(refused.status).toBe(302);
