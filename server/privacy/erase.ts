@@ -3,18 +3,22 @@
 // is all or nothing and a table added to the map is erased the way the map says. What it leaves
 // behind: posts as "removed by its author" placeholders without text (placeholder.ts), reports
 // they filed without the reporter, audit rows pointing to one random anonymous id made for this
-// erasure, and moderators' free text (the map's `mentions`) with a marker where their pseudonym was. What is done after the commit (sessions ended and sockets closed on every node, open
-// chat screens told to drop the messages) is returned, never done before.
+// erasure, and moderators' free text (the map's `mentions`) with a marker where their pseudonym
+// was (mentions.ts). What is done after the commit (sessions ended and sockets closed on every
+// node, open chat screens told to drop the messages) is returned, never done before.
 import { randomUUID } from "node:crypto";
-import { eq, sql, type SQL } from "drizzle-orm";
+import { eq, getTableName, is, sql, type SQL } from "drizzle-orm";
+import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { chatMessageId } from "#app/contracts/chat.ts";
 import type { Db, Tx } from "#db/client.ts";
+import * as schema from "#db/schema.ts";
 import { members } from "#db/schema.ts";
 import { NotFound } from "#server/errors.ts";
 import type { Live } from "#server/live.ts";
 import { maintenance } from "#server/moderation/audit.ts";
-import { type Erasure, MEMBER_DATA, memberRelations, type MemberColumn, type TableEntry, type Through } from "./member-data.ts";
+import { type Erasure, memberRelations, type MemberColumn, type Through } from "./member-data.ts";
 import { retryingDeadlocks } from "#server/db-retry.ts";
+import { replaceMentions } from "./mentions.ts";
 import { PLACEHOLDERS } from "./placeholder.ts";
 
 export interface Erased {
@@ -30,27 +34,30 @@ export interface Erased {
 // (post_count), so they are taken as shortly as possible before the commit.
 const ORDER: Record<Erasure, number> = { delete: 1, detach: 2, anonymise: 3, placeholder: 4 };
 
-/** Each public column's type, as "table.column" → "uuid", "text"…: a uuid column is matched as a
- *  uuid (its index is used), a text one as the id or a target key. */
-async function columnTypes(tx: Tx): Promise<Map<string, string>> {
-  const { rows } = await tx.execute<{ key: string; type: string }>(
-    sql`select table_name || '.' || column_name as key, data_type as type from information_schema.columns where table_schema = current_schema()`,
-  );
-  return new Map(rows.map((r) => [r.key, r.type]));
-}
+/** The uuid columns of Hearth's tables, as "table.column", from the schema itself: a uuid column
+ *  is matched as a uuid (its index is used), a text one as the id or a target key. */
+const UUID_COLUMNS = new Set(
+  (Object.values(schema) as unknown[])
+    .filter((value): value is PgTable => is(value, PgTable))
+    .flatMap((table) =>
+      getTableConfig(table)
+        .columns.filter((column) => column.getSQLType() === "uuid")
+        .map((column) => `${getTableName(table)}.${column.name}`),
+    ),
+);
 
-function rowsOf(column: string, relation: MemberColumn | Through, memberId: string, type: string | undefined): SQL {
+function rowsOf(table: string, column: string, relation: MemberColumn | Through, memberId: string): SQL {
   const when = Object.entries(relation.when ?? {}).map(([name, value]) => sql` and ${sql.identifier(name)}::text = ${value}`);
   if ("parent" in relation) {
     return sql`${sql.identifier(column)} in (select id from ${sql.identifier(relation.parent)} where ${sql.identifier(relation.parentColumn)} = ${memberId})${sql.join(when)}`;
   }
-  if (type === "uuid") return sql`${sql.identifier(column)} = ${memberId}::uuid${sql.join(when)}`;
+  if (UUID_COLUMNS.has(`${table}.${column}`)) return sql`${sql.identifier(column)} = ${memberId}::uuid${sql.join(when)}`;
   // A target key ("member:<uuid>") holds the id after its kind; a text column may hold the id.
   return sql`(${sql.identifier(column)}::text = ${memberId} or ${sql.identifier(column)}::text = ${`member:${memberId}`})${sql.join(when)}`;
 }
 
-async function apply(tx: Tx, table: string, column: string, relation: MemberColumn | Through, memberId: string, anonymousId: string, type?: string) {
-  const where = rowsOf(column, relation, memberId, type);
+async function apply(tx: Tx, table: string, column: string, relation: MemberColumn | Through, memberId: string, anonymousId: string) {
+  const where = rowsOf(table, column, relation, memberId);
   switch (relation.erase) {
     case "delete":
       await tx.execute(sql`delete from ${sql.identifier(table)} where ${where}`);
@@ -66,81 +73,6 @@ async function apply(tx: Tx, table: string, column: string, relation: MemberColu
       if (!placeholder) throw new Error(`No placeholder for ${table}`);
       await placeholder(tx, memberId);
       return;
-    }
-  }
-}
-
-/** What stands where an erased member's pseudonym was in moderators' free text. Stored text, read
- *  later in any language, so one neutral English marker (like Hearth's other stored words). */
-export const ERASED_MEMBER = "[erased member]";
-
-/** The pseudonym as a whole word, for JavaScript: where it begins or ends with a Latin letter or
- *  digit, not inside a longer word ("Ann" is not the start of "Annual"); Chinese has no spaces
- *  between words, so a Chinese edge has no such check. Its own punctuation is literal. */
-export function namePattern(pseudonym: string): RegExp {
-  const literal = pseudonym.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  const latin = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9]/.test(ch);
-  const chars = [...pseudonym];
-  const before = latin(chars[0]) ? "(?<![A-Za-z0-9_])" : "";
-  const after = latin(chars.at(-1)) ? "(?![A-Za-z0-9_])" : "";
-  return new RegExp(`${before}${literal}${after}`, "giu");
-}
-
-/**
- * The text with the erased member's pseudonym replaced by ERASED_MEMBER, wherever it names them:
- * in any case, as a whole word, except
- * - inside another member's pseudonym ("Rowan" in "Rowan Lee", a member who stays), and
- * - for a pseudonym that is one short plain word (at most 8 Latin letters: "Hope", "Willow"),
- *   where it is written in lower case without an @: that is most likely the word, not the name
- *   ("I hope you understand"); "@hope" and "Hope" are the name. A longer name, or one with a
- *   digit, a space, a mark or a Chinese character, is the name in any case.
- */
-export function withoutPseudonym(text: string, pseudonym: string, others: readonly string[]): string {
-  const kept: Array<[number, number]> = [];
-  for (const other of others) for (const m of text.matchAll(namePattern(other))) kept.push([m.index, m.index + m[0].length]);
-  const plainWord = /^[A-Za-z][a-z]{0,7}$/.test(pseudonym);
-  return text.replace(namePattern(pseudonym), (match, offset: number) => {
-    if (kept.some(([from, to]) => offset < to && offset + match.length > from)) return match;
-    if (plainWord && match === match.toLowerCase() && text[offset - 1] !== "@") return match;
-    return ERASED_MEMBER;
-  });
-}
-
-/** The same in the string values at `keys` of a jsonb value (Hearth's own keys), at any depth. */
-function withoutPseudonymAt(value: unknown, keys: readonly string[], scrub: (text: string) => string): unknown {
-  if (Array.isArray(value)) return value.map((item) => withoutPseudonymAt(item, keys, scrub));
-  if (value && typeof value === "object")
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, typeof item === "string" && keys.includes(key) ? scrub(item) : withoutPseudonymAt(item, keys, scrub)]),
-    );
-  return value;
-}
-
-/** Replaces the member's pseudonym in every column the map lists as `mentions`: rows found by a
- *  plain substring first, each changed only where the name really is (withoutPseudonym). */
-async function replaceMentions(tx: Tx, memberId: string, pseudonym: string) {
-  const like = `%${pseudonym.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const others = await tx.execute<{ pseudonym: string }>(sql`select pseudonym from members where pseudonym ilike ${like} and id <> ${memberId}`);
-  const scrub = (text: string) =>
-    withoutPseudonym(
-      text,
-      pseudonym,
-      others.rows.map((r) => r.pseudonym),
-    );
-  for (const [table, entry] of Object.entries(MEMBER_DATA as Record<string, TableEntry>)) {
-    for (const [column, kind] of Object.entries(entry.mentions ?? {})) {
-      const [t, c] = [sql.identifier(table), sql.identifier(column)];
-      const found = await tx.execute<{ id: string | number; value: unknown }>(sql`select id, ${c} as value from ${t} where ${c}::text ilike ${like}`);
-      for (const row of found.rows) {
-        if (kind === "text") {
-          const text = scrub(String(row.value));
-          if (text !== row.value) await tx.execute(sql`update ${t} set ${c} = ${text} where id = ${row.id}`);
-          continue;
-        }
-        const value = withoutPseudonymAt(row.value, kind.jsonbKeys, scrub);
-        if (JSON.stringify(value) !== JSON.stringify(row.value))
-          await tx.execute(sql`update ${t} set ${c} = ${JSON.stringify(value)}::jsonb where id = ${row.id}`);
-      }
     }
   }
 }
@@ -167,9 +99,7 @@ function eraseOnce(db: Db, memberId: string, anonymousId: string, audit: (tx: Tx
     const placeholderOrder = Object.keys(PLACEHOLDERS);
     const rank = ({ table, relation }: (typeof relations)[number]) => ORDER[relation.erase] * 100 + Math.max(0, placeholderOrder.indexOf(table));
     const direct = relations.filter(({ relation }) => !("parent" in relation)).sort((a, b) => rank(a) - rank(b));
-    const types = await columnTypes(tx);
-    for (const { table, column, relation } of [...through, ...direct])
-      await apply(tx, table, column, relation, memberId, anonymousId, types.get(`${table}.${column}`));
+    for (const { table, column, relation } of [...through, ...direct]) await apply(tx, table, column, relation, memberId, anonymousId);
     await replaceMentions(tx, memberId, member.pseudonym);
     await audit(tx, anonymousId);
     await tx.delete(members).where(eq(members.id, memberId));

@@ -1,11 +1,11 @@
-// How erasure finds an erased member's pseudonym in moderators' free text (server/privacy/erase.ts,
-// withoutPseudonym): as a whole word where it has Latin edges, anywhere in Chinese, in any case,
+// How erasure finds an erased member's pseudonym in moderators' free text (server/privacy/mentions.ts,
+// pseudonymScrubber): as a whole word where it has Latin edges, anywhere in Chinese, in any case,
 // its punctuation literal; never inside another member's pseudonym; and for a one-word name that
 // is also a word ("Hope"), not where the word is written in lower case without an @.
 import { expect, test } from "vitest";
-import { withoutPseudonym } from "#server/privacy/erase.ts";
+import { pseudonymScrubber } from "#server/privacy/mentions.ts";
 
-const scrub = (pseudonym: string, text: string, others: string[] = []) => withoutPseudonym(text, pseudonym, others).replaceAll("[erased member]", "[X]");
+const scrub = (pseudonym: string, text: string, others: string[] = []) => pseudonymScrubber(pseudonym, others)(text).replaceAll("[erased member]", "[X]");
 
 test("a Latin pseudonym as a whole word, in any case; not inside a longer word", () => {
   expect(scrub("Juniper Moss", "Warned juniper moss twice; JUNIPER MOSS again")).toBe("Warned [X] twice; [X] again");
