@@ -11,8 +11,8 @@ import { writeSetting } from "#server/settings/store.ts";
 import { createTestDatabase } from "#tests/helpers/db.ts";
 import { startTestHearth, type TestHearth } from "#tests/helpers/server.ts";
 import { seriousViolations, type Finding } from "./axe.ts";
-import { browserForThisFile, failOnPageErrors, openContext, settled, type Watched } from "./browser.ts";
-import { freshPseudonym, press, recoveryCodesShown, submitJoin, visit } from "./steps.ts";
+import { browserForThisFile, failOnPageErrors, settled, type Watched } from "./browser.ts";
+import { joinedPerson, press, visit } from "./steps.ts";
 
 const browser = browserForThisFile();
 const PASSPHRASE = "lanterns along the quiet harbour";
@@ -24,13 +24,9 @@ type Person = Watched & { pseudonym: string; javaScript: boolean };
 
 /** Joins through the join page; every page this person opens must be free of console errors. */
 async function joined(url: string, javaScript: boolean, prefix: string): Promise<Person> {
-  const watched = await openContext(await browser(), { javaScript });
-  const pseudonym = freshPseudonym(prefix);
-  await visit(watched.page, javaScript, `${url}/join`);
-  await submitJoin(watched.page, javaScript, { pseudonym, passphrase: PASSPHRASE });
-  await recoveryCodesShown(watched.page);
-  failOnPageErrors(watched);
-  return { ...watched, pseudonym, javaScript };
+  const person = await joinedPerson(await browser(), url, javaScript, prefix, PASSPHRASE);
+  failOnPageErrors(person);
+  return person;
 }
 
 async function setRole(hearth: TestHearth, person: Person, role: "moderator" | "admin") {

@@ -17,7 +17,7 @@ import { expect, onTestFinished, test } from "vitest";
 import { sessionCookieName } from "#server/auth/session-cookie.ts";
 import { startTestHearth } from "#tests/helpers/server.ts";
 import { browserForThisFile, openContext, settled, type Watched } from "./browser.ts";
-import { errorSummary, freshPseudonym, press, recoveryCodesShown, signedInAs, submitJoin, submitSignIn, visit } from "./steps.ts";
+import { errorSummary, freshPseudonym, joinedPerson, press, signedInAs, submitSignIn, visit } from "./steps.ts";
 
 /** The Chinese texts as the catalog has them, so that a reworded string is checked as it is now. */
 const zhText = (key: MessageKey) => translate("zh-Hans", key);
@@ -38,14 +38,10 @@ const unique = (prefix: string) =>
 
 /** A real sign-up through /join, then past the recovery codes, signed in. */
 async function joined(url: string, javaScript: boolean, prefix: string): Promise<Person> {
-  const watched = await openContext(await browser(), { javaScript });
-  const pseudonym = freshPseudonym(prefix);
-  await visit(watched.page, javaScript, `${url}/join`);
-  await submitJoin(watched.page, javaScript, { pseudonym, passphrase: PASSPHRASE });
-  await recoveryCodesShown(watched.page);
-  await watched.page.getByRole("link", { name: "I have kept my codes — continue", exact: true }).click();
-  await signedInAs(watched.page, javaScript, pseudonym);
-  return { ...watched, pseudonym, javaScript };
+  const person = await joinedPerson(await browser(), url, javaScript, prefix, PASSPHRASE);
+  await person.page.getByRole("link", { name: "I have kept my codes — continue", exact: true }).click();
+  await signedInAs(person.page, javaScript, person.pseudonym);
+  return person;
 }
 
 /** Runs `step`, then takes out of `who.errors` the lines Chromium logs for the answers the step

@@ -2,9 +2,9 @@
 // the person would see next, so the same step works with JavaScript on (React Router navigates
 // with fetch) and off (the browser submits a plain form and loads a new page).
 import { randomInt } from "node:crypto";
-import type { Locator, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { expect } from "vitest";
-import { settled } from "./browser.ts";
+import { openContext, settled, type Watched } from "./browser.ts";
 
 /** A pseudonym no other test uses: letters then fewer than seven digits (so not a phone number). */
 export function freshPseudonym(prefix = "Walker") {
@@ -69,4 +69,15 @@ export async function errorSummary(page: Page) {
   const alert = page.getByRole("alert");
   await alert.waitFor();
   return (await alert.innerText()).replace(/\s+/g, " ").trim();
+}
+
+/** A new person in a browser context of their own: a real sign-up through /join, up to the
+ *  recovery codes shown (what they do next is the journey's). */
+export async function joinedPerson(browser: Browser, url: string, javaScript: boolean, prefix: string, passphrase: string) {
+  const watched: Watched = await openContext(browser, { javaScript });
+  const pseudonym = freshPseudonym(prefix);
+  await visit(watched.page, javaScript, `${url}/join`);
+  await submitJoin(watched.page, javaScript, { pseudonym, passphrase });
+  await recoveryCodesShown(watched.page);
+  return { ...watched, pseudonym, javaScript };
 }
