@@ -37,6 +37,12 @@ export function summarize(stepsText, readReport) {
     const failedHere =
       (report.numFailedTests ?? 0) +
       (report.testResults ?? []).filter((file) => file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed")).length;
+    for (const file of report.testResults ?? []) {
+      const where = relativeName(file.name ?? "");
+      const failedTests = (file.assertionResults ?? []).filter((t) => t.status === "failed");
+      for (const t of failedTests) problems.push(`${name}: ${where} > ${t.fullName ?? t.title}: ${firstLine(t.failureMessages)}`);
+      if (file.status === "failed" && failedTests.length === 0) problems.push(`${name}: ${where}: ${firstLine([file.message])}`);
+    }
     passed += report.numPassedTests ?? 0;
     skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
     failed += failedHere;
@@ -54,6 +60,18 @@ export function summarize(stepsText, readReport) {
     problems.push("no test run was recorded");
   }
   return { passed, failed, skipped, problems };
+}
+
+// A failed test is named in the closing lines, with the first line of its message, so that a
+// failure can be read from the end of a long run's output.
+function relativeName(file) {
+  const at = file.indexOf("/tests/");
+  return at >= 0 ? file.slice(at + 1) : file;
+}
+
+function firstLine(messages) {
+  const text = (messages ?? []).find((m) => typeof m === "string" && m.trim()) ?? "no message";
+  return text.replace(/\u001b\[[0-9;]*m/g, "").trim().split("\n")[0].slice(0, 200);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -49,7 +49,11 @@ export function browserForThisFile(): () => Promise<Browser> {
  */
 export async function openContext(browser: Browser, opts: { javaScript: boolean; locale?: string }): Promise<Watched> {
   const context = await browser.newContext({ javaScriptEnabled: opts.javaScript, locale: opts.locale ?? "en-GB" });
-  onTestFinished(() => context.close());
+  let page: Page | undefined;
+  onTestFinished(async ({ task }) => {
+    if (page && task.result?.state === "fail") await describeScreen(page, requests, errors);
+    await context.close();
+  });
   const requests: string[] = [];
   const errors: string[] = [];
   context.on("request", (request) => requests.push(request.url()));
@@ -64,7 +68,7 @@ export async function openContext(browser: Browser, opts: { javaScript: boolean;
   // too little on two cores while the other test worker runs the authorization matrix and the
   // CLI: one journey step in ~1,300 tests then missed it, in a run where it takes 1–3 s alone.)
   context.setDefaultTimeout(30_000);
-  const page = await context.newPage();
+  page = await context.newPage();
   return {
     context,
     page,
@@ -88,6 +92,20 @@ export function failOnPageErrors(...watched: Watched[]): void {
     if (task.result?.state === "fail") return;
     if (errors.length > 0) throw new Error(`console errors or uncaught exceptions in the pages:\n${errors.join("\n")}`);
   });
+}
+
+/**
+ * After a failed journey, prints where the page was and what it showed (its main text, the
+ * last requests, the errors), so a failure seen only in a full run can be read from its output.
+ */
+async function describeScreen(page: Page, requests: string[], errors: string[]) {
+  if (page.isClosed()) return;
+  const text = await page
+    .locator("body")
+    .innerText({ timeout: 2_000 })
+    .catch(() => "(no text)");
+  const lines = [`page at the failure: ${page.url()}`, text.replace(/\n{2,}/g, "\n").slice(0, 2_000), "last requests:", ...requests.slice(-8), ...errors.map((e) => `error: ${e}`)];
+  console.log(lines.join("\n"));
 }
 
 function isFrom(url: string, origin: string) {

@@ -49,3 +49,19 @@ test("checks alone, with no test run recorded, are not a pass", () => {
   expect(summarize("check build 0\ncheck typecheck 0", reports({}))).toMatchObject({ passed: 0, failed: 1 });
   expect(summarize("", reports({}))).toMatchObject({ passed: 0, failed: 1 });
 });
+
+test("each failed test is named with its file and the first line of its message, so the end of the output says what failed", () => {
+  const files = [
+    {
+      name: "/somewhere/hearth/tests/e2e/a.test.ts",
+      status: "failed",
+      assertionResults: [{ status: "failed", fullName: "a journey", failureMessages: ["\u001b[31mTimeoutError\u001b[39m: waited 30000ms\n    at line 42"] }],
+    },
+    { name: "/somewhere/hearth/tests/unit/b.test.ts", status: "failed", message: "Cannot find module x", assertionResults: [] },
+  ];
+  const r = report({ success: false, numPassedTests: 0, numFailedTests: 1, testResults: files });
+  expect(summarize("run embedded 1 a.json", reports({ "a.json": r })).problems).toEqual([
+    "embedded: tests/e2e/a.test.ts > a journey: TimeoutError: waited 30000ms",
+    "embedded: tests/unit/b.test.ts: Cannot find module x",
+  ]);
+});
