@@ -71,7 +71,11 @@ function relativeName(file) {
 
 function firstLine(messages) {
   const text = (messages ?? []).find((m) => typeof m === "string" && m.trim()) ?? "no message";
-  return text.replace(/\u001b\[[0-9;]*m/g, "").trim().split("\n")[0].slice(0, 200);
+  return text
+    .replace(/\u001b\[[0-9;]*m/g, "")
+    .trim()
+    .split("\n")[0]
+    .slice(0, 200);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -104,7 +104,13 @@ async function describeScreen(page: Page, requests: string[], errors: string[]) 
     .locator("body")
     .innerText({ timeout: 2_000 })
     .catch(() => "(no text)");
-  const lines = [`page at the failure: ${page.url()}`, text.replace(/\n{2,}/g, "\n").slice(0, 2_000), "last requests:", ...requests.slice(-8), ...errors.map((e) => `error: ${e}`)];
+  const lines = [
+    `page at the failure: ${page.url()}`,
+    text.replace(/\n{2,}/g, "\n").slice(0, 2_000),
+    "last requests:",
+    ...requests.slice(-8),
+    ...errors.map((e) => `error: ${e}`),
+  ];
   console.log(lines.join("\n"));
 }
 
