@@ -1,12 +1,13 @@
 // The post composer: a plain multipart form that works without JavaScript (Preview is a submit
 // button). With JavaScript it also previews as you type and stops images before they are sent.
-import { useEffect, useRef, useState } from "react";
-import { Form, useFetcher } from "react-router";
+import { useRef, useState } from "react";
+import { Form } from "react-router";
 import { TITLE_MAX, WARNING_MAX } from "#app/contracts/limits.ts";
 import type { MessageKey } from "#app/i18n/catalog.ts";
 import { useT } from "#app/i18n/use-t.ts";
 import { ErrorSummary, type FormState } from "./form-parts.tsx";
 import { hasFiles, looksLikeImage } from "./image-intercept.ts";
+import { useLivePreview } from "./use-live-preview.ts";
 
 export interface ComposerProps {
   mode: "thread" | "reply" | "edit";
@@ -27,17 +28,8 @@ export function Composer({ mode, idempotencyKey, values = {}, state, previewHtml
   const errors = state?.fieldErrors ?? {};
   const [blocked, setBlocked] = useState(false);
   const [body, setBody] = useState(kept.body ?? values.body ?? "");
-  // A throttled preview answers html: null; the last one shown stays.
-  const preview = useFetcher<{ html: string | null; notices: MessageKey[] }>();
+  const preview = useLivePreview(body);
   const fileInput = useRef<HTMLInputElement>(null);
-
-  // Live preview, a moment after typing stops; the server renders it exactly as it will store it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `preview` changes with every answer; only a new body should ask again
-  useEffect(() => {
-    if (!body.trim()) return;
-    const timer = setTimeout(() => void preview.submit({ body }, { method: "post", action: "/preview" }), 400);
-    return () => clearTimeout(timer);
-  }, [body]);
 
   const stopFiles = (event: React.ClipboardEvent | React.DragEvent) => {
     const data = "clipboardData" in event ? event.clipboardData : event.dataTransfer;
@@ -53,8 +45,8 @@ export function Composer({ mode, idempotencyKey, values = {}, state, previewHtml
       setBlocked(true);
     }
   };
-  const shownPreview = preview.data?.html ?? previewHtml;
-  const shownNotices = preview.data?.html != null ? preview.data.notices : previewNotices;
+  const shownPreview = preview.answer?.html ?? previewHtml;
+  const shownNotices = preview.answer ? preview.answer.notices : previewNotices;
   const field = (name: string) => ({
     id: `${mode}-${name}`,
     name,
@@ -69,7 +61,7 @@ export function Composer({ mode, idempotencyKey, values = {}, state, previewHtml
     ) : null;
 
   return (
-    <Form method="post" encType="multipart/form-data" className="composer" action={action}>
+    <Form method="post" encType="multipart/form-data" className="composer" action={action} onSubmit={preview.stop}>
       <ErrorSummary state={state} idFor={(name) => `${mode}-${name}`} />
       {blocked ? (
         <p className="notice-image" role="alert">

@@ -2,7 +2,7 @@
 // profile (plain `launch` never reuses a user-data-dir). Every context records the requests its
 // pages make and the console errors they print, so a journey can assert that nothing left the
 // server's origin (docs/architecture.md, privacy rules) and that the CSP refused nothing.
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from "playwright-core";
 import { afterAll, onTestFinished } from "vitest";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -51,12 +51,19 @@ export async function openContext(browser: Browser, opts: { javaScript: boolean;
   const context = await browser.newContext({ javaScriptEnabled: opts.javaScript, locale: opts.locale ?? "en-GB" });
   let page: Page | undefined;
   onTestFinished(async ({ task }) => {
-    if (page && task.result?.state === "fail") await describeScreen(page, requests, errors);
+    if (page && task.result?.state === "fail") await describeScreen(page, requests, unanswered, errors);
     await context.close();
   });
   const requests: string[] = [];
   const errors: string[] = [];
-  context.on("request", (request) => requests.push(request.url()));
+  // What is still waiting for an answer, and since when: told after a failed journey.
+  const unanswered = new Map<Request, number>();
+  context.on("request", (request) => {
+    requests.push(request.url());
+    unanswered.set(request, Date.now());
+  });
+  context.on("requestfinished", (request) => unanswered.delete(request));
+  context.on("requestfailed", (request) => unanswered.delete(request));
   const watch = (page: Page) => {
     page.on("console", (message) => {
       if (message.type() === "error") errors.push(message.text());
@@ -98,7 +105,7 @@ export function failOnPageErrors(...watched: Watched[]): void {
  * After a failed journey, prints where the page was and what it showed (its main text, the
  * last requests, the errors), so a failure seen only in a full run can be read from its output.
  */
-async function describeScreen(page: Page, requests: string[], errors: string[]) {
+async function describeScreen(page: Page, requests: string[], unanswered: Map<Request, number>, errors: string[]) {
   if (page.isClosed()) return;
   const text = await page
     .locator("body")
@@ -109,6 +116,8 @@ async function describeScreen(page: Page, requests: string[], errors: string[]) 
     text.replace(/\n{2,}/g, "\n").slice(0, 2_000),
     "last requests:",
     ...requests.slice(-8),
+    "still unanswered:",
+    ...[...unanswered].map(([request, since]) => `${request.method()} ${request.url()} (${Math.round((Date.now() - since) / 1000)} s)`),
     ...errors.map((e) => `error: ${e}`),
   ];
   console.log(lines.join("\n"));
