@@ -8,6 +8,7 @@ import { useLiveUnread } from "#app/components/live/use-live-unread.ts";
 import { LOCALES, translate, type Locale } from "#app/i18n/catalog.ts";
 import { useSessionEnded } from "#app/lib/live-socket.ts";
 import { useDiscreet } from "#app/lib/use-discreet.ts";
+import { LANGUAGE_FORM_ID } from "#app/lib/language-form.ts";
 
 type Role = "member" | "moderator" | "admin";
 
@@ -122,7 +123,7 @@ function WaitingHeader({ locale }: { locale: Locale }) {
 
 function LanguageSwitch({ locale, returnTo }: { locale: Locale; returnTo: string }) {
   return (
-    <Form method="post" action="/language" className="language-switch" aria-label={translate(locale, "lang.label")}>
+    <Form method="post" action="/language" id={LANGUAGE_FORM_ID} className="language-switch" aria-label={translate(locale, "lang.label")}>
       <input type="hidden" name="returnTo" value={returnTo} />
       {LOCALES.map((l) => (
         <button key={l} type="submit" name="lang" value={l} aria-pressed={l === locale} lang={l}>

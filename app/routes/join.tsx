@@ -49,12 +49,7 @@ export default function Join({ loaderData, actionData }: Route.ComponentProps) {
     return (
       <section className="panel">
         <PageTitle>{`${t("codes.title")} · ${t("site.name")}`}</PageTitle>
-        <RecoveryCodes codes={actionData.codes} />
-        <p>
-          <Link to={actionData.waiting ? "/waiting" : "/welcome"} className="button">
-            {t(actionData.waiting ? "admission.codes.continueWaiting" : "codes.continue")}
-          </Link>
-        </p>
+        <RecoveryCodes codes={actionData.codes} next={actionData.waiting ? "/waiting" : "/welcome"} continueLink />
       </section>
     );
   }

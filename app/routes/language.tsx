@@ -1,14 +1,15 @@
-import { redirect } from "react-router";
+import { data, Form, redirect } from "react-router";
 import type { Route } from "./+types/language";
 import { servicesContext, visitorContext } from "#app/context.ts";
-import { isLocale } from "#app/i18n/catalog.ts";
+import { PageTitle } from "#app/components/page-title.tsx";
+import { RecoveryCodes } from "#app/components/recovery-codes.tsx";
+import { isLocale, LOCALES } from "#app/i18n/catalog.ts";
 import { LANG_COOKIE } from "#app/i18n/negotiate.ts";
+import { useT } from "#app/i18n/use-t.ts";
+import { CODE_FIELD, CODES_NEXT_FIELD, codesNext } from "#app/lib/language-form.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
 import { returnTo } from "#app/lib/return-to.server.ts";
-
-export async function loader() {
-  return redirect("/");
-}
+import { forwardHeaders } from "#app/lib/route-headers.ts";
 
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await readForm(request);
@@ -16,13 +17,50 @@ export async function action({ request, context }: Route.ActionArgs) {
   const lang = form.get("lang");
   const visitor = context.get(visitorContext);
   if (!isLocale(lang)) return redirect(back);
-  if (visitor.member) await context.get(servicesContext).members.setLocale(visitor.member.id, lang);
-  const cookie = `${LANG_COOKIE}=${lang}; Path=/; Max-Age=31536000; SameSite=Lax${visitor.https ? "; Secure" : ""}`;
-  return redirect(back, { headers: { "Set-Cookie": cookie } });
+  const services = context.get(servicesContext);
+  if (visitor.member) await services.members.setLocale(visitor.member.id, lang);
+  const headers = { "Set-Cookie": `${LANG_COOKIE}=${lang}; Path=/; Max-Age=31536000; SameSite=Lax${visitor.https ? "; Secure" : ""}` };
+
+  // Switched on a page showing recovery codes: the same codes again, now in `lang`, if they are
+  // really this member's ten unused ones. Anything else goes back like any other switch.
+  const sent = form.getAll(CODE_FIELD).filter((c): c is string => typeof c === "string");
+  const next = codesNext(form.get(CODES_NEXT_FIELD));
+  const memberId = visitor.member?.id ?? visitor.waiting?.id;
+  const codes = sent.length > 0 && next && memberId ? await services.auth.currentCodes(memberId, sent) : null;
+  if (codes && next) {
+    visitor.locale = lang; // this very response is rendered in the new language
+    return data({ ok: true as const, codes, next }, { headers });
+  }
+  return redirect(back, { headers });
 }
 
-// Never shown (the loader and the action redirect), but it makes this a page route, so a refused
-// returnTo gets the root error boundary's translated page rather than a bare JSON body.
-export default function Language() {
-  return null;
+export const headers = forwardHeaders;
+
+// No loader: one would run again right after a switch on a codes page and must not send the
+// member away from codes that exist nowhere else. Visited directly, the page offers the choice.
+// A page route, so a refused returnTo gets the root error boundary's translated page rather than
+// a bare JSON body.
+export default function Language({ actionData }: Route.ComponentProps) {
+  const t = useT();
+  if (!actionData?.ok)
+    return (
+      <section className="panel">
+        <PageTitle>{`${t("lang.label")} · ${t("site.name")}`}</PageTitle>
+        <h1>{t("lang.label")}</h1>
+        <Form method="post" className="actions">
+          <input type="hidden" name="returnTo" value="/" />
+          {LOCALES.map((l) => (
+            <button key={l} type="submit" name="lang" value={l} lang={l} className="secondary">
+              {t(`lang.${l}`)}
+            </button>
+          ))}
+        </Form>
+      </section>
+    );
+  return (
+    <section className="panel">
+      <PageTitle>{`${t("codes.title")} · ${t("site.name")}`}</PageTitle>
+      <RecoveryCodes codes={actionData.codes} next={actionData.next} continueLink />
+    </section>
+  );
 }

@@ -159,7 +159,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
 
       {/* The evidence log links here to make codes that open it. */}
       <h2 id="codes">{t("settings.codes")}</h2>
-      {codes ? <RecoveryCodes codes={codes} /> : <p>{t("settings.codesLeft", { count: loaderData.codesLeft })}</p>}
+      {codes ? <RecoveryCodes codes={codes} next="/settings" /> : <p>{t("settings.codesLeft", { count: loaderData.codesLeft })}</p>}
       <p>{t("settings.codesRegenerateHint")}</p>
       <ErrorSummary state={codesState} idFor={(name) => (name === "current" ? "codes-current" : name)} />
       <Form method="post" noValidate>

@@ -1,6 +1,6 @@
 // Ten single-use recovery codes, shown once; only their SHA-256 is stored. Each code carries
 // 80 random bits, so a fast hash is enough (unlike passphrases, they are never chosen by people).
-import { and, count, eq, isNull } from "drizzle-orm";
+import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "#db/client.ts";
 import { recoveryCodes } from "#db/schema.ts";
 import { randomToken, sha256Hex } from "./tokens.ts";
@@ -16,7 +16,12 @@ export function normalizeCode(input: string): string {
 }
 
 function newCode(): string {
-  return randomToken(10).match(/.{4}/g)!.join("-");
+  return grouped(randomToken(10));
+}
+
+/** "abcdefgh…" as it is shown: groups of four joined by dashes. */
+function grouped(plain: string): string {
+  return plain.match(/.{1,4}/g)!.join("-");
 }
 
 /** Replaces all of a member's codes with ten new ones and returns them (the only time they exist in clear). */
@@ -43,4 +48,20 @@ export async function unusedCodeCount(db: DbOrTx, memberId: string): Promise<num
     .from(recoveryCodes)
     .where(and(eq(recoveryCodes.memberId, memberId), isNull(recoveryCodes.usedAt)));
   return row?.n ?? 0;
+}
+
+/**
+ * `codes` as they were first shown, when they are exactly the member's ten current, unused
+ * recovery codes (the page that showed them may show them again, in another language: whoever
+ * sends all ten already has them); otherwise null. Nothing is stored or marked.
+ */
+export async function currentCodes(db: DbOrTx, memberId: string, codes: readonly string[]): Promise<string[] | null> {
+  const plain = codes.map(normalizeCode);
+  const hashes = new Set(plain.map(sha256Hex));
+  if (codes.length !== RECOVERY_CODE_COUNT || hashes.size !== RECOVERY_CODE_COUNT) return null;
+  const [row] = await db
+    .select({ n: count() })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.memberId, memberId), isNull(recoveryCodes.usedAt), inArray(recoveryCodes.codeHash, [...hashes])));
+  return row?.n === RECOVERY_CODE_COUNT ? plain.map(grouped) : null;
 }

@@ -5,7 +5,7 @@ import { signIn, signUp } from "./accounts.ts";
 import type { AuthDeps } from "./deps.ts";
 import { changePassphrase } from "./passphrase-change.ts";
 import { pseudonymIdeas } from "./pseudonym-ideas.ts";
-import { unusedCodeCount } from "./recovery-codes.ts";
+import { currentCodes, unusedCodeCount } from "./recovery-codes.ts";
 import { recoverAccount, regenerateRecoveryCodes } from "./recovery.ts";
 import { JOB_LOCKS, onOneNode } from "#server/jobs/one-node.ts";
 import { audit, SYSTEM } from "#server/moderation/audit.ts";
@@ -43,6 +43,9 @@ export function createAuthServices(deps: ServiceDeps) {
     regenerateRecoveryCodes: (memberId: string, data: FormInput, clientKey: string, sessionToken?: string | null) =>
       regenerateRecoveryCodes(auth, memberId, data, clientKey, sessionToken ?? undefined),
     unusedCodeCount: (memberId: string) => unusedCodeCount(deps.db, memberId),
+    /** The codes a page sends back, as first shown, if they are all ten of this member's unused
+     *  ones (so the page that showed them may show them again in another language); else null. */
+    currentCodes: (memberId: string, codes: readonly string[]) => currentCodes(deps.db, memberId, codes),
     /** Deletes sessions past their expiry; returns how many (scheduled by session-cleanup.ts). */
     // Their sockets close too: one open on a quiet page would otherwise go on receiving.
     /** Expired sessions sign nobody in; their rows go within the hour, one node at a time, with

@@ -30,7 +30,8 @@ export class Browserless {
     return res;
   }
 
-  async post(path: string, form: Record<string, string>, headers: Record<string, string> = {}) {
+  /** `form` as an object, or as pairs when a field repeats. */
+  async post(path: string, form: Record<string, string> | [string, string][], headers: Record<string, string> = {}) {
     const res = await fetch(new URL(path, this.base), {
       method: "POST",
       redirect: "manual",
