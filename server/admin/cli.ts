@@ -15,9 +15,18 @@ async function main(argv: string[]) {
   return command(args, config);
 }
 
+// The reader of stdout went away (`export-member NAME | head`): stop quietly, as a command that
+// writes to a closed pipe does (128 + SIGPIPE), rather than report a failure of our own.
+const closedPipe = (err: unknown) => (err as NodeJS.ErrnoException | null)?.code === "EPIPE";
+process.stdout.on("error", (err) => {
+  if (closedPipe(err)) process.exit(141);
+  throw err;
+});
+
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
+    if (closedPipe(err)) process.exit(141);
     if (err instanceof ConfigError) console.error(err.message);
     else if (isInvalid(err)) {
       const messages = [err.formError, ...Object.values(err.fields)].filter((m) => m !== undefined);

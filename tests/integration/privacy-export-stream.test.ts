@@ -9,7 +9,9 @@ import { runInNewContext } from "node:vm";
 import { sql } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { threads } from "#db/schema.ts";
-import { createTestDatabase } from "#tests/helpers/db.ts";
+import { once } from "node:events";
+import { ROOT, runBuilt } from "#tests/helpers/built-copy.ts";
+import { adminEnv, createTestDatabase } from "#tests/helpers/db.ts";
 import { makeMember } from "#tests/helpers/members.ts";
 import { actorOf } from "./moderation-helpers.ts";
 import { privacyWorld } from "./privacy-helpers.ts";
@@ -68,4 +70,26 @@ test("10,000 posts stream out within 60 s, one page at a time: the heap grows by
   // Generous bounds: the file held whole would keep at least its own size reachable.
   expect(measured.retainedMb).toBeLessThan(timedRun.fileMb / 2);
   expect(timedRun.peakMb).toBeLessThan(256);
+});
+
+test("export-member into a pipe whose reader stops early (`| head`) ends quietly, as after SIGPIPE", { timeout: 60_000 }, async () => {
+  const member = await makeMember(db);
+  const [thread] = await db
+    .insert(threads)
+    .values({ forumId: sql`(select id from forums where slug = 'support')`, authorId: member.memberId, title: "Many posts" })
+    .returning({ id: threads.id });
+  // About 1.5 MB of JSON: far more than a pipe holds, so writing goes on after the reader has gone.
+  await db.execute(sql`
+    insert into posts (thread_id, author_id, body_source, body_html, sanitizer_version, idempotency_key)
+    select ${thread!.id}, ${member.memberId}, repeat('words ', 100) || g, '<p>' || repeat('words ', 100) || g || '</p>', 'bulk', ${randomUUID()} || g
+    from generate_series(1, 2000) g`);
+  const child = runBuilt(ROOT, "build/admin.js", ["export-member", member.pseudonym], { env: adminEnv(database) as Record<string, string> });
+  let err = "";
+  child.stderr!.on("data", (d: Buffer) => (err += d));
+  const [first] = (await once(child.stdout!, "data")) as [Buffer];
+  expect(first.toString()).toContain("hearth-member-export");
+  child.stdout!.destroy();
+  const [code] = (await once(child, "exit")) as [number | null];
+  expect(err).toBe("");
+  expect(code).toBe(141);
 });
