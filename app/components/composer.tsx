@@ -45,8 +45,10 @@ export function Composer({ mode, idempotencyKey, values = {}, state, previewHtml
       setBlocked(true);
     }
   };
-  const shownPreview = preview.answer?.html ?? previewHtml;
-  const shownNotices = preview.answer ? preview.answer.notices : previewNotices;
+  // The live preview, unless it is of older text than the preview the page itself just rendered.
+  const live = preview.answer && (preview.current || !previewHtml) ? preview.answer : null;
+  const shownPreview = live?.html ?? previewHtml;
+  const shownNotices = live ? live.notices : previewNotices;
   const field = (name: string) => ({
     id: `${mode}-${name}`,
     name,
@@ -116,7 +118,8 @@ export function Composer({ mode, idempotencyKey, values = {}, state, previewHtml
         </section>
       ) : null}
       <p className="actions">
-        <button type="submit" name="intent" value="preview" className="secondary">
+        {/* A preview needs no title yet: the browser's required-field check is for posting. */}
+        <button type="submit" name="intent" value="preview" className="secondary" formNoValidate>
           {t("composer.preview")}
         </button>
         <button type="submit" name="intent" value="post">

@@ -14,15 +14,22 @@ export interface PreviewAnswer {
 
 const WAIT_MS = 400;
 
-/** The last preview the server rendered for `body` (kept while it is throttled), and `stop`. */
-export function useLivePreview(body: string): { answer: PreviewAnswer | null; stop: () => void } {
-  const [answer, setAnswer] = useState<PreviewAnswer | null>(null);
+/**
+ * The server's last preview, and whether it is of exactly the text now in the box (`current`):
+ * an older one must not hide the page's own preview after the Preview button. A throttled,
+ * refused or failed preview changes nothing, so the last one stays.
+ */
+export function useLivePreview(body: string): { answer: PreviewAnswer | null; current: boolean; stop: () => void } {
+  const [last, setLast] = useState<{ body: string; answer: PreviewAnswer } | null>(null);
   const stopRef = useRef<() => void>(() => {});
 
   useEffect(() => {
     if (!body.trim()) return;
     const controller = new AbortController();
-    const timer = setTimeout(() => void ask(body, controller.signal).then((next) => next && setAnswer(next)), WAIT_MS);
+    const timer = setTimeout(async () => {
+      const answer = await ask(body, controller.signal);
+      if (answer && !controller.signal.aborted) setLast({ body, answer });
+    }, WAIT_MS);
     const stop = () => {
       clearTimeout(timer);
       controller.abort();
@@ -32,13 +39,14 @@ export function useLivePreview(body: string): { answer: PreviewAnswer | null; st
   }, [body]);
 
   const stop = useCallback(() => stopRef.current(), []);
-  return { answer, stop };
+  return { answer: last?.answer ?? null, current: last?.body === body, stop };
 }
 
-/** One preview; null when there is nothing new to show (throttled, signed out, offline, stopped). */
+/** One preview; null when there is nothing to show (throttled, signed out, offline, stopped). */
 async function ask(body: string, signal: AbortSignal): Promise<PreviewAnswer | null> {
   try {
-    const res = await fetch("/preview", { method: "POST", body: new URLSearchParams({ body }), signal, credentials: "same-origin" });
+    // A signed-out or waiting member is redirected: not followed, so no page is fetched for nothing.
+    const res = await fetch("/preview", { method: "POST", body: new URLSearchParams({ body }), signal, credentials: "same-origin", redirect: "manual" });
     if (!res.ok || !res.headers.get("content-type")?.includes("application/json")) return null;
     const data = (await res.json()) as { html?: unknown; notices?: unknown };
     if (typeof data.html !== "string" || !Array.isArray(data.notices)) return null;

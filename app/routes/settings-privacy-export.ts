@@ -24,7 +24,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   let chunks: AsyncGenerator<string>;
   let first: IteratorResult<string>;
   try {
-    chunks = context.get(servicesContext).privacy.memberExport(who, html ? "html" : "json", visitor.locale);
+    chunks = context.get(servicesContext).privacy.memberExport(who, html ? "html" : "json", visitor.locale, { discreet: visitor.discreet });
     // The first chunk comes after the per-member limit: a refusal is the member's data page,
     // saying how long to wait, not a file.
     first = await chunks.next();

@@ -1,6 +1,6 @@
 // Ten single-use recovery codes, shown once; only their SHA-256 is stored. Each code carries
 // 80 random bits, so a fast hash is enough (unlike passphrases, they are never chosen by people).
-import { and, count, eq, inArray, isNull } from "drizzle-orm";
+import { and, count, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "#db/client.ts";
 import { recoveryCodes } from "#db/schema.ts";
 import { randomToken, sha256Hex } from "./tokens.ts";
@@ -50,18 +50,31 @@ export async function unusedCodeCount(db: DbOrTx, memberId: string): Promise<num
   return row?.n ?? 0;
 }
 
+/** How long after they were made codes may be shown again (a language switch on their page). */
+export const SHOW_AGAIN_MS = 15 * 60 * 1000;
+
 /**
  * `codes` as they were first shown, when they are exactly the member's ten current, unused
- * recovery codes (the page that showed them may show them again, in another language: whoever
- * sends all ten already has them); otherwise null. Nothing is stored or marked.
+ * recovery codes made in the last 15 minutes: the page that showed them may show them again, in
+ * another language, since whoever sends all ten already has them. The time limit keeps a form
+ * sent again later from a shared browser's history (Back, "resubmit") from showing them to
+ * whoever sits there next. Otherwise null. Nothing is stored or marked.
  */
-export async function currentCodes(db: DbOrTx, memberId: string, codes: readonly string[]): Promise<string[] | null> {
+export async function currentCodes(db: DbOrTx, memberId: string, codes: readonly string[], now = new Date()): Promise<string[] | null> {
+  if (codes.length !== RECOVERY_CODE_COUNT) return null;
   const plain = codes.map(normalizeCode);
   const hashes = new Set(plain.map(sha256Hex));
-  if (codes.length !== RECOVERY_CODE_COUNT || hashes.size !== RECOVERY_CODE_COUNT) return null;
+  if (hashes.size !== RECOVERY_CODE_COUNT) return null;
   const [row] = await db
     .select({ n: count() })
     .from(recoveryCodes)
-    .where(and(eq(recoveryCodes.memberId, memberId), isNull(recoveryCodes.usedAt), inArray(recoveryCodes.codeHash, [...hashes])));
+    .where(
+      and(
+        eq(recoveryCodes.memberId, memberId),
+        isNull(recoveryCodes.usedAt),
+        gt(recoveryCodes.createdAt, new Date(now.getTime() - SHOW_AGAIN_MS)),
+        inArray(recoveryCodes.codeHash, [...hashes]),
+      ),
+    );
   return row?.n === RECOVERY_CODE_COUNT ? plain.map(grouped) : null;
 }

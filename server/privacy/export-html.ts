@@ -41,7 +41,7 @@ export const SECTION_TITLES: Record<ListSection | "profile" | "evidenceLog", Mes
   evidenceLog: "privacy.export.section.evidenceLog",
 };
 
-function head(f: Formats, locale: Locale, exportedAt: string) {
+function head(f: Formats, locale: Locale, exportedAt: string, discreet: boolean) {
   return `<!doctype html>
 <html lang="${esc(locale)}">
 <head>
@@ -49,7 +49,7 @@ function head(f: Formats, locale: Locale, exportedAt: string) {
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(f.t("privacy.export.file.title"))}</title>
+<title>${esc(f.t(discreet ? "privacy.discreet.title" : "privacy.export.file.title"))}</title>
 <style>${STYLE}</style>
 </head>
 <body>
@@ -60,12 +60,12 @@ function head(f: Formats, locale: Locale, exportedAt: string) {
 `;
 }
 
-export async function* htmlChunks(events: AsyncIterable<ExportEvent>, locale: Locale): AsyncGenerator<string> {
+export async function* htmlChunks(events: AsyncIterable<ExportEvent>, locale: Locale, discreet = false): AsyncGenerator<string> {
   const f = formatsFor(locale);
   for await (const event of events) {
     switch (event.type) {
       case "start":
-        yield head(f, locale, event.exportedAt);
+        yield head(f, locale, event.exportedAt, discreet);
         if (event.audience === "operator") yield `<p class="note">${esc(f.t("privacy.export.file.byOperator"))}</p>\n`;
         yield `<section>\n<h2>${esc(f.t(SECTION_TITLES.profile))}</h2>\n${profileHtml(event.profile, f)}</section>\n`;
         break;

@@ -60,6 +60,8 @@ export interface ExportRequest {
   audience: Audience;
   /** The HTML page's language (the JSON's field names are the same in every language). */
   locale: Locale;
+  /** Asked in discreet mode: the HTML page's own title (its tab, once opened) is the neutral word. */
+  discreet?: boolean;
   now: Date;
   /** Read when the file reaches it: the member's log, or the operator's note (evidence-section.ts). */
   evidence: () => Promise<EvidenceSection>;
@@ -95,5 +97,5 @@ export type ExportFormat = "json" | "html";
 /** The file's text, a chunk at a time (a page of rows at most). */
 export function exportChunks(request: ExportRequest, format: ExportFormat): AsyncGenerator<string> {
   const events = exportEvents(request);
-  return format === "json" ? jsonChunks(events, request.locale) : htmlChunks(events, request.locale);
+  return format === "json" ? jsonChunks(events, request.locale) : htmlChunks(events, request.locale, request.discreet ?? false);
 }

@@ -54,9 +54,19 @@ export function createPrivacyServices(deps: ServiceDeps, evidence: EvidenceServi
 
     /** The member's own export, as chunks of the file, read as they are taken. Its first step is
      *  the per-member limit (TooManyAttempts), before anything is read. */
-    memberExport: (who: EvidenceWho, format: ExportFormat, locale: Locale, now = new Date()) => {
+    memberExport: (who: EvidenceWho, format: ExportFormat, locale: Locale, opts: { now?: Date; discreet?: boolean } = {}) => {
       const member = authorized(who.actor, "settings.own");
-      const chunks = exportChunks({ db, memberId: member.id, audience: "member", locale, now, evidence: () => memberEvidence(evidence, who) }, format);
+      const now = opts.now ?? new Date();
+      const request = {
+        db,
+        memberId: member.id,
+        audience: "member" as const,
+        locale,
+        discreet: opts.discreet,
+        now,
+        evidence: () => memberEvidence(evidence, who),
+      };
+      const chunks = exportChunks(request, format);
       return afterLimit(() => deps.throttle.exporting(member.id), chunks);
     },
 

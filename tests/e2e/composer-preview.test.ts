@@ -34,6 +34,13 @@ test("with JavaScript on, the preview follows the typing, says an image was remo
   await preview.locator("em", { hasText: "other" }).waitFor();
   expect(await preview.innerText()).not.toContain("An image was removed");
 
+  // Typed and previewed with the button at once: the page's own preview of the new text shows,
+  // not the live one of the text before.
+  await page.getByLabel("Your post", { exact: true }).fill("Third text, **now**");
+  await press(page, true, page.getByRole("button", { name: "Preview", exact: true }));
+  await preview.locator("strong", { hasText: "now" }).waitFor();
+  expect(await preview.innerText()).not.toContain("other");
+
   // Typed and sent at once: the preview that was due is not sent, and the thread's page comes.
   const title = "Sent before any preview";
   await visit(page, true, `${hearth.url}/f/support/new`);

@@ -2,12 +2,18 @@
 // page comes back in the new language with the same codes (tests/e2e/codes-language.test.ts).
 // It shows codes back only when they are all ten of the asking member's unused ones: someone
 // else's, a wrong, used, repeated or missing one, or no session, and it is an ordinary switch.
+import { eq, sql } from "drizzle-orm";
 import { expect, test } from "vitest";
+import { members, recoveryCodes } from "#db/schema.ts";
+import { SHOW_AGAIN_MS } from "#server/auth/recovery-codes.ts";
+import { writeSetting } from "#server/settings/store.ts";
+import { createTestDatabase } from "#tests/helpers/db.ts";
 import { Browserless, pageText } from "#tests/helpers/http-client.ts";
 import { GOOD_PASSPHRASE, uniquePseudonym } from "#tests/helpers/members.ts";
 import { startTestHearth } from "#tests/helpers/server.ts";
 
-const hearth = await startTestHearth();
+const database = await createTestDatabase();
+const hearth = await startTestHearth({ database });
 const CODE = /<code>([a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4})<\/code>/g;
 const codesIn = (html: string) => [...html.matchAll(CODE)].map((m) => m[1]!);
 
@@ -79,4 +85,38 @@ test("anything but the asking member's ten unused codes is an ordinary switch: b
   expect(rec.status).toBe(200);
   const afterUse = await switchWith(recovered, a.codes);
   expect(afterUse.status).toBe(302);
+});
+
+test("codes made more than 15 minutes ago are not shown again: a form sent again from a shared browser's history", async () => {
+  const { client, codes, pseudonym } = await joined();
+  const [member] = await database.db.select({ id: members.id }).from(members).where(eq(members.pseudonym, pseudonym));
+  await database.db
+    .update(recoveryCodes)
+    .set({ createdAt: sql`now() - make_interval(secs => ${SHOW_AGAIN_MS / 1000 + 5})` })
+    .where(eq(recoveryCodes.memberId, member!.id));
+  const res = await switchWith(client, codes);
+  expect(res.status).toBe(302);
+  expect(codesIn(await res.text())).toEqual([]);
+});
+
+test("a member waiting for approval switches language on their codes page and keeps the codes", async () => {
+  await writeSetting(database.db, "registration.mode", "approval");
+  try {
+    const { client, codes } = await joined();
+    const res = await switchWith(client, codes, "/waiting");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(codesIn(html)).toEqual(codes);
+    expect(html).toContain('href="/waiting"');
+  } finally {
+    await writeSetting(database.db, "registration.mode", "open");
+  }
+});
+
+test("GET /language offers the languages, each a button that switches", async () => {
+  const res = await new Browserless(hearth.url).get("/language");
+  expect(res.status).toBe(200);
+  const text = pageText(await res.text());
+  expect(text).toContain("Language");
+  expect(text).toContain("中文");
 });

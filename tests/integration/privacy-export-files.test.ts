@@ -19,6 +19,7 @@ const m = await memberEverywhere(database);
 
 test("the HTML export shows hostile text as text: none of its markup, no <img, nothing that loads or links", async () => {
   const html = await collect(services.privacy.memberExport(await m.whoNow(), "html", "en"));
+  expect(html).toContain("<title>Your data on Hearth</title>");
   expect(html).toContain("&lt;script&gt;alert(&quot;hearth&quot;)&lt;/script&gt;");
   expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
   expect(html).toContain("&quot;&gt;&lt;b onmouseover=alert(2)&gt;bold&lt;/b&gt;");
@@ -123,11 +124,11 @@ test("over HTTP: /settings/privacy and its downloads, as attachments never cache
   }
   const json = JSON.parse(await (await client.get("/settings/privacy/export.json")).text()) as Doc;
   expect(json.complete).toBe(true);
-  // In discreet mode the file's name does not say Hearth.
+  // In discreet mode neither the file's name nor its tab's title, once opened, says Hearth.
   client.cookies.set("discreet", "on");
   const discreet = await client.get("/settings/privacy/export.html");
   expect(discreet.headers.get("content-disposition")).toMatch(/^attachment; filename="notes-\d{4}-\d{2}-\d{2}\.html"$/);
-  await discreet.body?.cancel();
+  expect(await discreet.text()).toContain("<title>Notes</title>");
   client.cookies.delete("discreet");
   const stranger = new Browserless(hearth.url);
   const refused = await stranger.get("/settings/privacy/export.json");
