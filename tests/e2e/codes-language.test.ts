@@ -33,9 +33,10 @@ for (const javaScript of [true, false]) {
     await page.getByRole("heading", { name: "Your recovery codes", exact: true }).waitFor();
     await settled(page, javaScript);
     expect(await shownCodes(page)).toEqual(codes);
+    // (The header said "Signed in" on the codes page already: wait for the next page itself.)
     await page.getByRole("link", { name: "I have kept my codes — continue", exact: true }).click();
+    await page.waitForURL((url) => url.pathname === "/welcome");
     await page.getByRole("banner").getByText(`Signed in as ${person.pseudonym}`, { exact: true }).waitFor();
-    expect(new URL(page.url()).pathname).toBe("/welcome");
 
     // New codes made in settings: the same after a switch, and "continue" leads back to settings.
     await visit(page, javaScript, `${hearth.url}/settings`);
@@ -51,8 +52,8 @@ for (const javaScript of [true, false]) {
     await settled(page, javaScript);
     expect(await shownCodes(page)).toEqual(fresh);
     await page.getByRole("link", { name: "我已保存恢复码，继续", exact: true }).click();
+    await page.waitForURL((url) => url.pathname === "/settings");
     await page.getByRole("heading", { name: "设置", exact: true }).waitFor();
-    expect(new URL(page.url()).pathname).toBe("/settings");
 
     expect(person.foreignRequests(hearth.url)).toEqual([]);
     expect(person.cspViolations()).toEqual([]);
