@@ -90,7 +90,8 @@ function socketRow(name: string, event: "thread:watch" | "thread:unwatch"): Entr
       if (error) return new Response(null, { status: 403, headers: { location: `(handshake refused: ${error.message})` } });
       try {
         const answer = await socket.timeout(5000).emitWithAck(event, { thread: threadId });
-        return new Response(null, { status: answer.ok ? 200 : 403 });
+        // A refusal's words go where a redirect's target would, for the mismatch's message.
+        return new Response(null, answer.ok ? { status: 200 } : { status: 403, headers: { location: `(refused: ${answer.error})` } });
       } finally {
         socket.disconnect();
       }
