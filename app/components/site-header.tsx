@@ -125,11 +125,16 @@ function LanguageSwitch({ locale, returnTo }: { locale: Locale; returnTo: string
   return (
     <Form method="post" action="/language" id={LANGUAGE_FORM_ID} className="language-switch" aria-label={translate(locale, "lang.label")}>
       <input type="hidden" name="returnTo" value={returnTo} />
-      {LOCALES.map((l) => (
-        <button key={l} type="submit" name="lang" value={l} aria-pressed={l === locale} lang={l}>
-          {translate(l, `lang.${l}`)}
-        </button>
-      ))}
+      <LanguageButtons current={locale} />
     </Form>
   );
+}
+
+/** One submit button per language, each named in its own language (the header's switch, /language). */
+export function LanguageButtons({ current, className }: { current: Locale; className?: string }) {
+  return LOCALES.map((l) => (
+    <button key={l} type="submit" name="lang" value={l} aria-pressed={l === current} lang={l} className={className}>
+      {translate(l, `lang.${l}`)}
+    </button>
+  ));
 }

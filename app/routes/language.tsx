@@ -3,9 +3,10 @@ import type { Route } from "./+types/language";
 import { servicesContext, visitorContext } from "#app/context.ts";
 import { PageTitle } from "#app/components/page-title.tsx";
 import { RecoveryCodes } from "#app/components/recovery-codes.tsx";
-import { isLocale, LOCALES } from "#app/i18n/catalog.ts";
+import { LanguageButtons } from "#app/components/site-header.tsx";
+import { isLocale } from "#app/i18n/catalog.ts";
 import { LANG_COOKIE } from "#app/i18n/negotiate.ts";
-import { useT } from "#app/i18n/use-t.ts";
+import { useLocale, useT } from "#app/i18n/use-t.ts";
 import { CODE_FIELD, CODES_NEXT_FIELD, codesNext } from "#app/lib/language-form.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
 import { returnTo } from "#app/lib/return-to.server.ts";
@@ -42,6 +43,7 @@ export const headers = forwardHeaders;
 // a bare JSON body.
 export default function Language({ actionData }: Route.ComponentProps) {
   const t = useT();
+  const locale = useLocale();
   if (!actionData?.ok)
     return (
       <section className="panel">
@@ -49,11 +51,7 @@ export default function Language({ actionData }: Route.ComponentProps) {
         <h1>{t("lang.label")}</h1>
         <Form method="post" className="actions">
           <input type="hidden" name="returnTo" value="/" />
-          {LOCALES.map((l) => (
-            <button key={l} type="submit" name="lang" value={l} lang={l} className="secondary">
-              {t(`lang.${l}`)}
-            </button>
-          ))}
+          <LanguageButtons current={locale} className="secondary" />
         </Form>
       </section>
     );

@@ -23,17 +23,23 @@ const gc = runInNewContext("gc") as () => void;
 const database = await createTestDatabase();
 const { db, services } = privacyWorld(database);
 
-test("10,000 posts stream out within 60 s, one page at a time: the heap grows by far less than the file", { timeout: 120_000 }, async () => {
-  const bulk = await makeMember(db);
+/** A new member with `count` posts in one thread of theirs, each `body` and its number, written
+ *  straight into the tables (a second apart, newest first). */
+async function memberWithPosts(count: number, body: string) {
+  const member = await makeMember(db);
   const [thread] = await db
     .insert(threads)
-    .values({ forumId: sql`(select id from forums where slug = 'support')`, authorId: bulk.memberId, title: "Ten thousand posts" })
+    .values({ forumId: sql`(select id from forums where slug = 'support')`, authorId: member.memberId, title: `${count} posts` })
     .returning({ id: threads.id });
-  const body = `BULK-POST ${"A line of what someone wrote about their week, kept as they wrote it. ".repeat(14)}`;
   await db.execute(sql`
     insert into posts (thread_id, author_id, body_source, body_html, sanitizer_version, idempotency_key, created_at)
-    select ${thread!.id}, ${bulk.memberId}, ${body} || g, '<p>' || ${body} || g || '</p>', 'bulk', ${randomUUID()} || g, now() - make_interval(secs => g)
-    from generate_series(1, 10000) g`);
+    select ${thread!.id}, ${member.memberId}, ${body} || g, '<p>' || ${body} || g || '</p>', 'bulk', ${randomUUID()} || g, now() - make_interval(secs => g)
+    from generate_series(1, ${count}) g`);
+  return member;
+}
+
+test("10,000 posts stream out within 60 s, one page at a time: the heap grows by far less than the file", { timeout: 120_000 }, async () => {
+  const bulk = await memberWithPosts(10_000, `BULK-POST ${"A line of what someone wrote about their week, kept as they wrote it. ".repeat(14)}`);
   const who = { actor: await actorOf(db, bulk.memberId), token: bulk.token };
   const run = async (collectFirst: boolean) => {
     gc();
@@ -73,16 +79,8 @@ test("10,000 posts stream out within 60 s, one page at a time: the heap grows by
 });
 
 test("export-member into a pipe whose reader stops early (`| head`) ends quietly, as after SIGPIPE", { timeout: 60_000 }, async () => {
-  const member = await makeMember(db);
-  const [thread] = await db
-    .insert(threads)
-    .values({ forumId: sql`(select id from forums where slug = 'support')`, authorId: member.memberId, title: "Many posts" })
-    .returning({ id: threads.id });
   // About 1.5 MB of JSON: far more than a pipe holds, so writing goes on after the reader has gone.
-  await db.execute(sql`
-    insert into posts (thread_id, author_id, body_source, body_html, sanitizer_version, idempotency_key)
-    select ${thread!.id}, ${member.memberId}, repeat('words ', 100) || g, '<p>' || repeat('words ', 100) || g || '</p>', 'bulk', ${randomUUID()} || g
-    from generate_series(1, 2000) g`);
+  const member = await memberWithPosts(2_000, "words ".repeat(100));
   const child = runBuilt(ROOT, "build/admin.js", ["export-member", member.pseudonym], { env: adminEnv(database) as Record<string, string> });
   let err = "";
   child.stderr!.on("data", (d: Buffer) => (err += d));
